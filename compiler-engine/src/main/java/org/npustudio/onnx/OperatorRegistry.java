@@ -1,0 +1,55 @@
+package org.npustudio.onnx;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The standard ONNX operators (default domain, ai.onnx.ml, ai.onnx.preview.training) with the opset
+ * each first appeared in. Ops in other domains are custom and opaque to the registry.
+ */
+public final class OperatorRegistry {
+    public static final Set<String> STANDARD_DOMAINS = Set.of("ai.onnx", "ai.onnx.ml", "ai.onnx.preview.training");
+    private static final Map<String, Integer> SINCE = load();
+
+    private OperatorRegistry() {}
+
+    private static Map<String, Integer> load() {
+        Map<String, Integer> m = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                OperatorRegistry.class.getResourceAsStream("standard-operators.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.trim().split("\\s+");
+                m.put(f[0] + ":" + f[1], Integer.parseInt(f[2]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** "" and "ai.onnx" are the same domain. */
+    public static String canonicalDomain(String domain) {
+        return domain == null || domain.isEmpty() ? "ai.onnx" : domain;
+    }
+
+    public static boolean isStandardDomain(String domain) {
+        return STANDARD_DOMAINS.contains(canonicalDomain(domain));
+    }
+
+    public static boolean isKnown(String domain, String opType) {
+        return SINCE.containsKey(canonicalDomain(domain) + ":" + opType);
+    }
+
+    /** The opset version in which the op first appeared, or -1 when it is not a standard op. */
+    public static int sinceVersion(String domain, String opType) {
+        return SINCE.getOrDefault(canonicalDomain(domain) + ":" + opType, -1);
+    }
+}
