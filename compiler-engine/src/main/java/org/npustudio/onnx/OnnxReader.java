@@ -2,6 +2,7 @@ package org.npustudio.onnx;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -84,7 +85,9 @@ public final class OnnxReader {
 
     static OnnxProto.ModelProto parseProto(ByteBuffer bytes, String name) throws ModelLoadException {
         try {
-            CodedInputStream in = CodedInputStream.newInstance(bytes);
+            // Protobuf only aliases buffers it knows are immutable; unsafeWrap declares the read-only
+            // mapping so, and raw_data fields then stay views on it instead of heap copies.
+            CodedInputStream in = UnsafeByteOperations.unsafeWrap(bytes).newCodedInput();
             in.enableAliasing(true);
             in.setSizeLimit(Integer.MAX_VALUE);
             OnnxProto.ModelProto proto = OnnxProto.ModelProto.parseFrom(in);
