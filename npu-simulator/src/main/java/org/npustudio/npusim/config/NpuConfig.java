@@ -1,0 +1,33 @@
+package org.npustudio.npusim.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.npustudio.npusim.Dataflow;
+import org.npustudio.npusim.SystolicArray;
+
+/**
+ * An NPU as the simulator sees it (schema in docs/npu-config.md). Times are derived from the clock;
+ * bandwidths are bytes per second. {@code supportedOps} empty means "every op the cost model knows";
+ * {@code vectorOpCycles} gives cycles per element per lane for vector-unit ops (default 1).
+ */
+public record NpuConfig(String name, double clockMhz, int rows, int cols, Dataflow dataflow, int vectorLanes,
+                        Map<String, Double> vectorOpCycles, SramConfig sram, double dramBytesPerSecond,
+                        double dramLatencySeconds, List<Precision> precisions, Precision defaultPrecision,
+                        Set<String> supportedOps, double hostLinkBytesPerSecond, double hostLinkLatencySeconds) {
+
+    public SystolicArray array() { return new SystolicArray(rows, cols, dataflow); }
+
+    public long macsPerCycle() { return (long) rows * cols; }
+
+    /** Peak throughput in MAC/s. */
+    public double peakMacsPerSecond() { return macsPerCycle() * clockMhz * 1e6; }
+
+    public double secondsPerCycle() { return 1.0 / (clockMhz * 1e6); }
+
+    public double dramBytesPerCycle() { return dramBytesPerSecond * secondsPerCycle(); }
+
+    public boolean supports(String opType) { return supportedOps.isEmpty() || supportedOps.contains(opType); }
+
+    public boolean supports(Precision p) { return precisions.contains(p); }
+}
