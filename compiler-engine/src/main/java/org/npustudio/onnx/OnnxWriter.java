@@ -58,8 +58,8 @@ public final class OnnxWriter {
         Path tmpSide = null;
         try {
             Files.createDirectories(dir);
-            tmpModel = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            tmpSide = Files.createTempFile(dir, "." + sideName, ".tmp");
+            tmpModel = newTempFile(dir, file.getFileName().toString());
+            tmpSide = newTempFile(dir, sideName);
             SideFile side = new SideFile(tmpSide, sideName);
             OnnxProto.ModelProto proto;
             try (side) {
@@ -120,6 +120,23 @@ public final class OnnxWriter {
             return new Tensor(b.build(), new ExternalData(side.name, side.path, offset, length));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A fresh hidden file beside the target. Unlike Files.createTempFile (always mode 0600) it gets the
+     * user's default permissions, so the renamed result is as readable as any file the user saves.
+     */
+    private static Path newTempFile(Path dir, String name) throws IOException {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + Long.toHexString(r.nextLong()) + ".tmp");
+            try {
+                Files.newOutputStream(p, StandardOpenOption.CREATE_NEW).close();
+                return p;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 10) throw e;
+            }
         }
     }
 

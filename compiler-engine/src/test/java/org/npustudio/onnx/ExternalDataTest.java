@@ -28,6 +28,15 @@ class ExternalDataTest {
         Path file = dir.resolve("ext.onnx");
         OnnxWriter.write(m, file, OnnxWriter.Options.DEFAULT.withExternalData(OnnxWriter.ExternalDataMode.ALL_LARGE, 16));
         assertTrue(Files.exists(dir.resolve("ext.onnx.data")));
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Path plain = Files.createFile(dir.resolve("plain.txt"));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+                    "saved models get the user's default permissions, not a temp file's 0600");
+            Files.delete(plain);
+        }
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left behind");
+        }
         Model back = OnnxReader.read(file);
         Tensor w = back.graph().initializers().get("w");
         assertTrue(w.isExternal());
