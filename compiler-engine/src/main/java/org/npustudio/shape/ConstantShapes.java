@@ -1,6 +1,5 @@
 package org.npustudio.shape;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.ir.Attribute;
@@ -101,11 +100,5 @@ final class ConstantShapes {
 
     static long rangeLength(double start, double limit, double delta) {
         return Math.max(0, (long) Math.ceil((limit - start) / delta));
-    }
-
-    static List<Dim> dimsOf(long[] v) {
-        List<Dim> out = new ArrayList<>();
-        for (long x : v) out.add(Dim.of(x));
-        return out;
     }
 }

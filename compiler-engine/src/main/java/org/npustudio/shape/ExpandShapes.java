@@ -27,7 +27,7 @@ final class ExpandShapes {
                     ? ReshapeShapes.unknownDims((int) Math.max(x.rank(), s.dim(0).value())) : null);
             return;
         }
-        c.setOutput(0, c.elemType(0), BroadcastShapes.broadcast(List.of(x == null ? null : x, Shape.of(List.of(target))), c));
+        c.setOutput(0, c.elemType(0), BroadcastShapes.broadcast(java.util.Arrays.asList(x, Shape.of(List.of(target))), c));
     }
 
     private static void tile(InferenceContext c) throws ShapeInferenceException {

@@ -76,9 +76,6 @@ final class InferenceContext {
         return v == null ? null : v.asDims();
     }
 
-    /** True when input i is present and its elements are unknown at compile time. */
-    boolean isRuntimeValue(int i) { return hasInput(i) && constLongs(i) == null && constDoubles(i) == null; }
-
     // ---- attributes -----------------------------------------------------------------------------
 
     long attr(String name, long dflt) { return node.attrLong(name, dflt); }

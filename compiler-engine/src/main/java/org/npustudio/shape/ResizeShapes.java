@@ -104,8 +104,7 @@ final class ResizeShapes {
             return;
         }
         double[] scales;
-        Object attr = c.node().attribute("scales");
-        if (attr != null) {
+        if (c.hasAttr("scales")) {
             float[] f = c.node().attribute("scales").asFloats();
             scales = new double[f.length];
             for (int i = 0; i < f.length; i++) scales[i] = f[i];
