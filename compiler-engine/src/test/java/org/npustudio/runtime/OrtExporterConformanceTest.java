@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.npustudio.error.StudioException;
@@ -25,6 +26,7 @@ import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
+import org.npustudio.onnx.proto.OnnxProto;
 import org.npustudio.runtime.ConformanceReport.Outcome;
 
 /**
@@ -52,7 +54,7 @@ class OrtExporterConformanceTest {
         }
         long start = System.nanoTime();
         ConformanceReport report = new ConformanceReport();
-        for (Path c : cases) classify(c, report);
+        for (Path c : cases) classify(c, report, OnnxWriter::toBytes);
         double seconds = (System.nanoTime() - start) / 1e9;
         report.note(String.format("run time: %.1f s for %d cases", seconds, cases.size()));
         String text = report.render("ONNX Runtime conformance of the exporter (node test cases, rtol " + RTOL + ", atol " + ATOL + ")");
@@ -63,7 +65,28 @@ class OrtExporterConformanceTest {
         assertTrue(report.count(Outcome.PASS) > cases.size() / 2, "fewer than half the cases pass; ORT setup broken?\n" + text);
     }
 
-    private static void classify(Path dir, ConformanceReport report) throws IOException {
+    /** A deliberately wrong exporter must be caught, or a PASS above would mean nothing. */
+    @Test
+    void aFaultyExporterIsCaught() throws IOException {
+        Path root = testData("node");
+        Map<String, String> swaps = Map.of("test_add", "Sub", "test_sub", "Add", "test_mul", "Add");
+        ConformanceReport report = new ConformanceReport();
+        for (Map.Entry<String, String> swap : swaps.entrySet()) {
+            classify(root.resolve(swap.getKey()), report, m -> {
+                OnnxProto.ModelProto.Builder b = OnnxWriter.toProto(m, false).toBuilder();
+                b.getGraphBuilder().getNodeBuilder(0).setOpType(swap.getValue());
+                return b.build().toByteArray();
+            });
+        }
+        classify(root.resolve("test_relu"), report, m -> {
+            byte[] good = OnnxWriter.toBytes(m);
+            return java.util.Arrays.copyOf(good, good.length / 2);
+        });
+        System.out.print(report.details());
+        assertEquals(4, report.count(Outcome.EXPORTER_FAULT), report.details());
+    }
+
+    private static void classify(Path dir, ConformanceReport report, Function<Model, byte[]> exporter) throws IOException {
         String name = dir.getFileName().toString();
         Path modelFile = dir.resolve("model.onnx");
         Model model;
@@ -96,7 +119,7 @@ class OrtExporterConformanceTest {
             return;
         }
         List<String> outputNames = new ArrayList<>(expected.keySet());
-        byte[] exported = OnnxWriter.toBytes(model);
+        byte[] exported = exporter.apply(model);
 
         Map<String, Tensor> original;
         try {

@@ -49,7 +49,7 @@ final class OrtRun {
                 }
             }
         } catch (OrtException e) {
-            throw new Failure("session options", e);
+            throw new Failure("session", e);
         }
     }
 
