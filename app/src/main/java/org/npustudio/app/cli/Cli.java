@@ -66,7 +66,9 @@ public final class Cli {
             if (first.startsWith("-")) throw new UsageException("", "unknown option '" + first + "'");
             throw new UsageException("", "unknown command '" + first + "'");
         }
-        if (rest.contains("--help") || rest.contains("-h")) {
+        int end = rest.indexOf("--");
+        List<String> options = end < 0 ? rest : rest.subList(0, end);
+        if (options.contains("--help") || options.contains("-h")) {
             HelpCommand.printCommand(c, ctx.out());
             return OK;
         }

@@ -91,6 +91,7 @@ class CliErrorsTest {
         assertEquals(0, inspectHelp.status());
         assertTrue(inspectHelp.out().startsWith("Usage: npustudio inspect MODEL [--json]"));
         assertEquals(inspectHelp.out(), CliRun.of("help", "inspect").out());
+        assertTrue(userError(CliRun.of("inspect", "--", "--help")).contains("--help: no such file"), "after --, a file name");
         CliRun version = CliRun.of("--version");
         assertEquals(0, version.status());
         assertTrue(version.out().matches("npustudio \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java .*\\)\\n"), version.out());
