@@ -38,6 +38,12 @@ class MainWindowTest {
     private void openAndWait(FxRobot robot, Path file) throws Exception {
         robot.interact(() -> window.open(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.isLoading());
+        // Controls such as SplitPane add their items to the scene graph only when their skin is built
+        // (on a pulse); force CSS and layout so lookups do not race the next pulse on a loaded machine.
+        robot.interact(() -> {
+            window.stage().getScene().getRoot().applyCss();
+            window.stage().getScene().getRoot().layout();
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
