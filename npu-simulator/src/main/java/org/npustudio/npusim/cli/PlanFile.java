@@ -1,0 +1,13 @@
+package org.npustudio.npusim.cli;
+
+import java.util.List;
+import java.util.Map;
+import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.cost.Device;
+
+/**
+ * The interim plan YAML (docs/npu-simulator.md): extra devices, the default device, node-id -> device
+ * assignments, fusion groups and an optional precision. Null/empty fields mean "not given".
+ */
+public record PlanFile(List<Device> devices, String defaultDevice, Map<String, String> assignment,
+                       List<List<String>> fusion, Precision precision) {}

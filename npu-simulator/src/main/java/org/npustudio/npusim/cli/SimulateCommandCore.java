@@ -1,0 +1,130 @@
+package org.npustudio.npusim.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.npustudio.error.StudioException;
+import org.npustudio.npusim.config.DeviceConfigReader;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.npusim.fusion.FusionPlan;
+import org.npustudio.npusim.mapping.OnnxWorkMapper;
+import org.npustudio.npusim.scalesim.ConfigReader;
+import org.npustudio.npusim.scalesim.TopologyReader;
+import org.npustudio.npusim.scalesim.TopologyWorkMapper;
+import org.npustudio.npusim.sim.DeviceAssignment;
+import org.npustudio.npusim.sim.DeviceSet;
+import org.npustudio.npusim.sim.SimulationResult;
+import org.npustudio.npusim.sim.Simulator;
+import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.onnx.OnnxReader;
+
+/**
+ * The headless body of {@code npustudio simulate}: reads the model (ONNX or SCALE-Sim topology), the
+ * NPU (YAML or SCALE-Sim cfg) and the optional plan, simulates, and prints or writes the report.
+ * Returns the exit code: 0 done, 1 bad input (one line on {@code err}, no stack trace).
+ */
+public final class SimulateCommandCore {
+    private SimulateCommandCore() {}
+
+    public static int run(SimulateOptions o, PrintStream out, PrintStream err) {
+        try {
+            SimulationResult r = simulate(o);
+            for (String w : r.warnings()) err.println("warning: " + w);
+            write(r, o, readDevice(o.npu(), new ArrayList<>()).npu(), out);
+            return 0;
+        } catch (StudioException e) {
+            err.println("error: " + e.oneLine());
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Reads all inputs and simulates; warnings from reading are part of the result's warnings. */
+    public static SimulationResult simulate(SimulateOptions o) throws StudioException {
+        List<String> warnings = new ArrayList<>();
+        Device npu = readDevice(o.npu(), warnings);
+        if (!npu.isNpu()) throw new StudioException(o.npu().toString(), "kind", "--npu needs an NPU description, this is a CPU");
+        List<Device> devices = new ArrayList<>(List.of(npu));
+        PlanFile plan = new PlanFile(List.of(), null, java.util.Map.of(), List.of(), null);
+        if (o.plan() != null) {
+            PlanReader reader = new PlanReader();
+            plan = reader.read(o.plan());
+            warnings.addAll(reader.warnings());
+            for (Device d : plan.devices()) if (!d.name().equals(npu.name())) devices.add(d);
+        }
+        DeviceSet set;
+        try {
+            set = new DeviceSet(devices);
+        } catch (IllegalArgumentException e) {
+            throw new StudioException(String.valueOf(o.plan()), "devices", e.getMessage());
+        }
+        String dflt = plan.defaultDevice() != null ? plan.defaultDevice() : npu.name();
+        WorkGraph graph = readModel(o.model());
+        FusionMode mode = o.fuse() != null ? o.fuse() : plan.fusion().isEmpty() ? FusionMode.NONE : FusionMode.PLAN;
+        if (mode == FusionMode.PLAN && plan.fusion().isEmpty()) warnings.add("--fuse plan: the plan lists no fusion groups");
+        SimulationResult r = new Simulator(graph, set, plan.precision())
+                .simulate(new DeviceAssignment(dflt, plan.assignment()), mode, new FusionPlan(plan.fusion()));
+        warnings.addAll(r.warnings());
+        return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(warnings));
+    }
+
+    static WorkGraph readModel(Path model) throws StudioException {
+        String name = model.getFileName().toString();
+        if (name.toLowerCase().endsWith(".csv")) {
+            return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
+        }
+        try {
+            return OnnxWorkMapper.map(OnnxReader.read(model).graph());
+        } catch (IllegalStateException e) {
+            throw new StudioException(model.toString(), "graph", e.getMessage());
+        }
+    }
+
+    /** An NPU or CPU description: a SCALE-Sim {@code .cfg} or NPU Studio YAML. */
+    static Device readDevice(Path file, List<String> warnings) throws StudioException {
+        if (file.getFileName().toString().toLowerCase().endsWith(".cfg")) {
+            NpuConfig c = DeviceConfigReader.fromScaleSim(ConfigReader.read(file));
+            return Device.of(c);
+        }
+        DeviceConfigReader reader = new DeviceConfigReader();
+        DeviceConfigReader.Device d = reader.read(file);
+        for (String w : reader.warnings()) warnings.add(file + ": " + w);
+        return d.npu() != null ? Device.of(d.npu()) : Device.of(d.cpu());
+    }
+
+    private static void write(SimulationResult r, SimulateOptions o, NpuConfig npu, PrintStream out) throws IOException {
+        switch (o.format()) {
+            case SCALESIM -> {
+                Path dir = o.outputDir() != null ? o.outputDir() : Path.of(".");
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("COMPUTE_REPORT.csv"), ScaleSimReports.compute(r, npu), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve("DETAILED_ACCESS_REPORT.csv"), ScaleSimReports.access(r, npu), StandardCharsets.UTF_8);
+                out.println("wrote " + dir.resolve("COMPUTE_REPORT.csv") + " and " + dir.resolve("DETAILED_ACCESS_REPORT.csv"));
+            }
+            case TABLE -> emit(TableReport.render(r), o, "simulation.txt", out);
+            case CSV -> {
+                emit(CsvReport.nodes(r), o, "simulation.csv", out);
+                if (o.outputDir() != null) Files.writeString(o.outputDir().resolve("schedule.csv"), CsvReport.schedule(r), StandardCharsets.UTF_8);
+            }
+            case JSON -> emit(JsonReport.render(r), o, "simulation.json", out);
+        }
+    }
+
+    private static void emit(String text, SimulateOptions o, String fileName, PrintStream out) throws IOException {
+        if (o.outputDir() == null) {
+            out.print(text);
+            return;
+        }
+        Files.createDirectories(o.outputDir());
+        Files.writeString(o.outputDir().resolve(fileName), text, StandardCharsets.UTF_8);
+        out.println("wrote " + o.outputDir().resolve(fileName));
+    }
+}

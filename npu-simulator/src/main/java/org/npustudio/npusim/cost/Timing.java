@@ -1,0 +1,31 @@
+package org.npustudio.npusim.cost;
+
+/**
+ * Latency of one op from its compute time and the DRAM bytes it really moves (after fusion). On the NPU
+ * loads and stores are double-buffered against compute, so the op takes
+ * {@code first load + last store + max(compute, remaining transfer)} plus the DRAM latency once: never
+ * less than {@code max(compute, transfer)}, and a single-tile op pays load, compute and store in series.
+ * The CPU is a roofline: {@code max(compute, bytes / bandwidth)}.
+ */
+public record Timing(double latencySeconds, double dramSeconds, Bound bound) {
+
+    public static Timing of(NodeCost cost, Device device, double readBytes, double writeBytes) {
+        double compute = cost.computeSeconds();
+        if (!device.isNpu()) {
+            double mem = (readBytes + writeBytes) / device.cpu().memoryBytesPerSecond();
+            return new Timing(Math.max(compute, mem), mem, bound(compute, mem));
+        }
+        double bw = device.npu().dramBytesPerSecond();
+        double dram = (readBytes + writeBytes) / bw;
+        double first = readBytes / cost.steps() / bw;
+        double last = writeBytes / cost.steps() / bw;
+        double latency = first + last + Math.max(compute, dram - first - last);
+        if (readBytes + writeBytes > 0) latency += device.npu().dramLatencySeconds();
+        return new Timing(latency, dram, bound(compute, dram));
+    }
+
+    private static Bound bound(double compute, double memory) {
+        if (compute == 0 && memory == 0) return Bound.NONE;
+        return memory > compute ? Bound.MEMORY : Bound.COMPUTE;
+    }
+}

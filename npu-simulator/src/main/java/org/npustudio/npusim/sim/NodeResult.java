@@ -1,0 +1,23 @@
+package org.npustudio.npusim.sim;
+
+import org.npustudio.npusim.ComputeCost;
+import org.npustudio.npusim.cost.Bound;
+import org.npustudio.npusim.cost.SramCounts;
+
+/**
+ * Everything the simulator says about one node. Bytes are DRAM bytes after fusion; the {@code unfused}
+ * pair is the same op with every tensor through DRAM. {@code featureMapBytes} counts the non-weight part
+ * (activations read plus written). {@code cycles} are compute cycles on an NPU (0 on a CPU, which has
+ * no cycle model); {@code fusionGroup} is -1 outside any group. {@code gemm}/{@code sram} are set for
+ * array ops (SCALE-Sim report columns).
+ */
+public record NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds,
+                         long macs, double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes,
+                         double unfusedReadBytes, double unfusedWriteBytes, double unfusedFeatureMapBytes,
+                         double sramPeakBytes, double utilisation, Bound bound, int fusionGroup, double startSeconds,
+                         double endSeconds, ComputeCost gemm, SramCounts sram) {
+
+    public double latencyMicros() { return latencySeconds * 1e6; }
+
+    public double dramBytes() { return readBytes + writeBytes; }
+}

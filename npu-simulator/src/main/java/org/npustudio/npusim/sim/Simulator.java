@@ -1,0 +1,192 @@
+package org.npustudio.npusim.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.npustudio.error.StudioException;
+import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.cost.CpuCostModel;
+import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.cost.NodeCost;
+import org.npustudio.npusim.cost.NpuCostModel;
+import org.npustudio.npusim.cost.Timing;
+import org.npustudio.npusim.fusion.AutoGrouper;
+import org.npustudio.npusim.fusion.FusionContext;
+import org.npustudio.npusim.fusion.FusionGroup;
+import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.npusim.fusion.FusionPlan;
+import org.npustudio.npusim.fusion.Grouping;
+import org.npustudio.npusim.mapping.OpCatalog;
+import org.npustudio.npusim.work.OpWork;
+import org.npustudio.npusim.work.UnknownWork;
+import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.npusim.work.WorkNode;
+
+/**
+ * Simulates a work graph on a set of devices. Per-node costs are cached by node id, device, precision
+ * and work (which holds the shapes), so re-simulating after an edit (a node moved to another device, a
+ * fusion group changed) recomputes only the nodes whose key changed; grouping, timing and the schedule
+ * are linear passes and are redone. {@link #lastCostEvaluations()} tells how many costs were computed.
+ */
+public final class Simulator {
+    private record CostKey(String nodeId, String device, Precision precision, OpWork work) {}
+
+    private final WorkGraph graph;
+    private final DeviceSet devices;
+    private final Precision precisionOverride;
+    private final Map<CostKey, NodeCost> cache = new HashMap<>();
+    private int lastEvaluations;
+    private Device genericCpu;
+
+    /** {@code precisionOverride} (may be null) replaces each NPU's default precision when that NPU supports it. */
+    public Simulator(WorkGraph graph, DeviceSet devices, Precision precisionOverride) {
+        this.graph = graph;
+        this.devices = devices;
+        this.precisionOverride = precisionOverride;
+    }
+
+    public WorkGraph graph() { return graph; }
+
+    public DeviceSet devices() { return devices; }
+
+    public int lastCostEvaluations() { return lastEvaluations; }
+
+    public SimulationResult simulate(DeviceAssignment assignment, FusionMode mode, FusionPlan plan) throws StudioException {
+        List<String> warnings = new ArrayList<>(graph.warnings());
+        int n = graph.size();
+        Device[] deviceOf = new Device[n];
+        NodeCost[] costs = new NodeCost[n];
+        lastEvaluations = 0;
+        for (int i = 0; i < n; i++) {
+            WorkNode node = graph.node(i);
+            deviceOf[i] = place(node, assignment, warnings);
+            costs[i] = cost(node, deviceOf[i]);
+        }
+        FusionContext ctx = new FusionContext(graph, deviceOf, costs);
+        Grouping grouping = switch (mode) {
+            case NONE -> Grouping.none(n);
+            case AUTO -> Grouping.of(ctx, AutoGrouper.groups(ctx), warnings);
+            case PLAN -> Grouping.of(ctx, planIndices(plan, warnings), warnings);
+        };
+        return assemble(deviceOf, costs, grouping, warnings);
+    }
+
+    private Device place(WorkNode node, DeviceAssignment assignment, List<String> warnings) throws StudioException {
+        String name = assignment.deviceFor(node.id());
+        Device d = devices.get(name);
+        if (d == null) {
+            throw new StudioException("plan", "node '" + node.id() + "'", "unknown device '" + name + "'; devices are "
+                    + devices.all().stream().map(Device::name).toList());
+        }
+        if (!d.isNpu()) return d;
+        String why = null;
+        if (node.work() instanceof UnknownWork u) why = u.reason();
+        else if (OpCatalog.needsSupport(node.opType()) && !d.npu().supports(node.opType())) why = node.opType() + " is not among its supported_ops";
+        if (why == null) return d;
+        Device cpu = devices.fallbackCpu();
+        if (cpu == null) {
+            if (genericCpu == null) genericCpu = Device.of(DeviceSet.GENERIC_HOST);
+            cpu = genericCpu;
+        }
+        warnings.add("node '" + node.id() + "' (" + node.opType() + ") cannot run on NPU '" + d.name() + "' (" + why
+                + "): falls back to CPU '" + cpu.name() + "'" + (cpu == genericCpu ? " (generic host model: no CPU was described)" : ""));
+        return cpu;
+    }
+
+    private NodeCost cost(WorkNode node, Device d) throws StudioException {
+        Precision p = precision(d);
+        CostKey key = new CostKey(node.id(), d.name(), p, node.work());
+        NodeCost c = cache.get(key);
+        if (c != null) return c;
+        lastEvaluations++;
+        c = d.isNpu() ? NpuCostModel.cost(node.id(), node.work(), d.npu(), p) : CpuCostModel.cost(node.work(), d.cpu(), p);
+        cache.put(key, c);
+        return c;
+    }
+
+    private Precision precision(Device d) {
+        if (d.isNpu() && precisionOverride != null && d.npu().supports(precisionOverride)) return precisionOverride;
+        return d.precision();
+    }
+
+    private List<int[]> planIndices(FusionPlan plan, List<String> warnings) {
+        List<int[]> out = new ArrayList<>();
+        for (List<String> group : plan.groups()) {
+            List<Integer> idx = new ArrayList<>();
+            for (String id : group) {
+                int i = graph.indexOf(id);
+                if (i < 0) warnings.add("fusion plan: no node '" + id + "' in the model; ignored");
+                else idx.add(i);
+            }
+            idx.sort(null);
+            out.add(idx.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return out;
+    }
+
+    private SimulationResult assemble(Device[] deviceOf, NodeCost[] costs, Grouping grouping, List<String> warnings) {
+        int n = graph.size();
+        double[] latency = new double[n];
+        double[][] reads = new double[n][];
+        double[][] writes = new double[n][];
+        Timing[] timing = new Timing[n];
+        for (int i = 0; i < n; i++) {
+            WorkNode node = graph.node(i);
+            int g = grouping.groupOf()[i];
+            FusionGroup group = g < 0 ? null : grouping.groups().get(g);
+            boolean fused = group != null && group.fused();
+            reads[i] = costs[i].readBytes().clone();
+            writes[i] = costs[i].writeBytes().clone();
+            if (fused) {
+                for (int k = 0; k < reads[i].length; k++) if (group.internal().contains(node.inputs().get(k))) reads[i][k] = 0;
+                for (int k = 0; k < writes[i].length; k++) if (group.internal().contains(node.outputs().get(k))) writes[i][k] = 0;
+            }
+            timing[i] = Timing.of(costs[i], deviceOf[i], sum(reads[i]), sum(writes[i]));
+            latency[i] = timing[i].latencySeconds();
+        }
+        Scheduler.Result s = Scheduler.schedule(graph, deviceOf, latency);
+        List<NodeResult> results = new ArrayList<>(n);
+        Map<String, List<NodeResult>> byDevice = new LinkedHashMap<>();
+        for (Device d : devices.all()) byDevice.put(d.name(), new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            NodeResult r = result(i, deviceOf[i], costs[i], reads[i], writes[i], timing[i], grouping.groupOf()[i], s);
+            results.add(r);
+            byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Totals> perDevice = new LinkedHashMap<>();
+        for (var e : byDevice.entrySet()) perDevice.put(e.getKey(), Totals.of(e.getKey(), e.getValue()));
+        Totals total = Totals.of("model", results);
+        total = new Totals(total.scope(), total.nodes(), total.cycles(), total.busySeconds(), s.makespan(), total.macs(),
+                total.readBytes(), total.writeBytes(), total.featureMapBytes(), total.unfusedReadBytes(), total.unfusedWriteBytes(),
+                total.unfusedFeatureMapBytes(), total.sramPeakBytes());
+        return new SimulationResult(graph.name(), List.copyOf(results), perDevice, total, grouping.groups(), s.entries(), List.copyOf(warnings));
+    }
+
+    private NodeResult result(int i, Device d, NodeCost c, double[] reads, double[] writes, Timing t, int group, Scheduler.Result s) {
+        WorkNode node = graph.node(i);
+        boolean[] constant = node.work().constantInputs();
+        double weights = 0, fm = 0, ufm = 0;
+        for (int k = 0; k < reads.length; k++) {
+            if (constant[k]) {
+                weights += reads[k];
+            } else {
+                fm += reads[k];
+                ufm += c.readBytes()[k];
+            }
+        }
+        fm += sum(writes);
+        ufm += c.totalWriteBytes();
+        double util = t.latencySeconds() > 0 ? Math.min(1, c.busySeconds() / t.latencySeconds()) : 0;
+        return new NodeResult(node.id(), node.opType(), d.name(), d.isNpu(), c.cycles(), t.latencySeconds(), c.macs(),
+                sum(reads), sum(writes), weights, fm, c.totalReadBytes(), c.totalWriteBytes(), ufm, c.sramPeakBytes(), util,
+                t.bound(), group, s.start()[i], s.end()[i], c.gemm(), c.sram());
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) s += v;
+        return s;
+    }
+}
