@@ -1,5 +1,6 @@
 package org.npustudio.app.cli;
 
+import org.npustudio.json.JsonWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.npustudio.app.cli;
+package org.npustudio.json;
 
 import java.util.Iterator;
 import java.util.List;
