@@ -72,10 +72,14 @@ public final class SceneDrawer {
         int[] edges = edgeBuf;
         int count = edgeCount;
         // Default-styled edges first (one batch), then overlay-styled ones on top.
+        // Level of detail: an edge spanning less than ~2.5 pixels is just the gap between two touching boxes.
+        double tiny = 2.5 * px;
         for (int k = 0; k < count; k++) {
             int e = edges[k];
             if (o.edgeColor()[e] != 0 || o.edgeWidth()[e] != 0) continue;
-            p.polyline(s.points(e), minStep, Colors.EDGE, width);
+            double[] pt = s.points(e);
+            if (!arrows && pt.length == 4 && Math.abs(pt[2] - pt[0]) + Math.abs(pt[3] - pt[1]) < tiny) continue;
+            p.polyline(pt, minStep, Colors.EDGE, width);
         }
         if (arrows) {
             for (int k = 0; k < count; k++) {
