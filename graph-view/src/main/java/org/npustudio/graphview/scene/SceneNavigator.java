@@ -3,7 +3,7 @@ package org.npustudio.graphview.scene;
 /**
  * Keyboard movement through a drawn graph: along the data flow to a producer or a consumer, and across
  * it to the nearest node beside the current one. Where there are several producers or consumers the one
- * most nearly in line is taken, so repeated presses follow the straight run of a chain.
+ * most nearly in line is taken (the nearest of equals), so repeated presses follow the straight run of a chain.
  */
 public final class SceneNavigator {
     private final GraphScene s;
@@ -55,8 +55,10 @@ public final class SceneNavigator {
         return best;
     }
 
-    /** Distance across the flow between two node centres. */
+    /** Distance across the flow between two node centres; ties go to the nearer node along the flow. */
     private double across(int a, int b) {
-        return s.horizontal() ? Math.abs(s.centerY(a) - s.centerY(b)) : Math.abs(s.centerX(a) - s.centerX(b));
+        double across = s.horizontal() ? Math.abs(s.centerY(a) - s.centerY(b)) : Math.abs(s.centerX(a) - s.centerX(b));
+        double along = s.horizontal() ? Math.abs(s.centerX(a) - s.centerX(b)) : Math.abs(s.centerY(a) - s.centerY(b));
+        return across + along * 1e-6;
     }
 }
