@@ -46,11 +46,13 @@ public final class LayeredLayout {
         int[] as = new int[kept];
         int[] at = new int[kept];
         int[] bundle = new int[kept];
+        int[] inputEdgeOf = new int[kept];
         for (int e = 0; e < m; e++) {
             int k = acyclicOf[e];
             if (k < 0) continue;
             as[k] = reversed[e] ? dst[e] : src[e];
             at[k] = reversed[e] ? src[e] : dst[e];
+            inputEdgeOf[k] = e;
             // Reversed edges never share a trunk with forward ones: they belong to a different value.
             bundle[k] = reversed[e] ? 0x10000 + graph.bundle(e) : graph.bundle(e);
         }
@@ -66,7 +68,7 @@ public final class LayeredLayout {
             new CrossingMinimizer(g, options, monitor).minimize();
         } else {
             g.setOrderFromSequence(CrossingMinimizer.depthFirstSequence(g));
-            desired = seed.desiredAcross(g, as, at);
+            desired = seed.desiredAcross(g, as, at, inputEdgeOf);
             orderByDesired(g, desired);
         }
 

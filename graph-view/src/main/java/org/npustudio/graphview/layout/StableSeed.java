@@ -12,10 +12,12 @@ final class StableSeed {
     final int[] previousIndex;
     private final PreviousLayout previous;
     private final boolean horizontal;
+    private final LayoutGraph graph;
 
     StableSeed(LayoutGraph graph, PreviousLayout previous, Direction direction) {
         this.previous = previous;
         this.horizontal = direction.isHorizontal();
+        this.graph = graph;
         Map<String, Integer> byKey = new HashMap<>();
         LayoutGraph pg = previous.graph();
         for (int i = 0; i < pg.nodeCount(); i++) byKey.putIfAbsent(pg.key(i), i);
@@ -47,7 +49,7 @@ final class StableSeed {
     }
 
     /** Desired internal x of every proper-graph node: previous for matched, neighbour mean or interpolation else. */
-    double[] desiredAcross(ProperGraph g, int[] acyclicSrc, int[] acyclicDst) {
+    double[] desiredAcross(ProperGraph g, int[] acyclicSrc, int[] acyclicDst, int[] inputEdgeOf) {
         double[] x = new double[g.size];
         java.util.Arrays.fill(x, Double.NaN);
         for (int v = 0; v < g.realCount; v++) x[v] = previousAcross(v);
@@ -70,7 +72,54 @@ final class StableSeed {
             double a = x[acyclicSrc[e]], b = x[acyclicDst[e]];
             for (int k = k0; k < k1; k++) x[g.chain[k]] = a + (b - a) * (k - k0 + 1) / (k1 - k0 + 1);
         }
+        reusePreviousRoutes(g, x, inputEdgeOf);
         return x;
+    }
+
+    /**
+     * Dummies of an edge that existed before sit where the old route crossed their layer (the layer's previous
+     * position is the mean of its matched nodes), so unchanged long edges keep their course.
+     */
+    private void reusePreviousRoutes(ProperGraph g, double[] x, int[] inputEdgeOf) {
+        double[] layerAlong = new double[g.layerCount];
+        int[] count = new int[g.layerCount];
+        for (int v = 0; v < g.realCount; v++) {
+            double p = previousAlong(v);
+            if (Double.isNaN(p)) continue;
+            layerAlong[g.layer[v]] += p;
+            count[g.layer[v]]++;
+        }
+        for (int l = 0; l < g.layerCount; l++) layerAlong[l] = count[l] == 0 ? Double.NaN : layerAlong[l] / count[l];
+        LayoutGraph pg = previous.graph();
+        Map<String, Integer> previousEdge = new HashMap<>();
+        for (int e = 0; e < pg.edgeCount(); e++) previousEdge.putIfAbsent(pg.key(pg.source(e)) + "\u0000" + pg.key(pg.target(e)), e);
+        for (int k = 0; k < inputEdgeOf.length; k++) {
+            if (g.chainLength[k] == 0) continue;
+            int e = inputEdgeOf[k];
+            Integer pe = previousEdge.get(graph.key(graph.source(e)) + "\u0000" + graph.key(graph.target(e)));
+            if (pe == null) continue;
+            double[] route = previous.result().edgePoints(pe);
+            for (int c = g.chainOffset[k]; c < g.chainOffset[k] + g.chainLength[k]; c++) {
+                int d = g.chain[c];
+                double along = layerAlong[g.layer[d]];
+                if (Double.isNaN(along)) continue;
+                double across = sampleAcross(route, along);
+                if (!Double.isNaN(across)) x[d] = across;
+            }
+        }
+    }
+
+    /** Position across the flow where a polyline passes the given position along the flow, or NaN. */
+    private double sampleAcross(double[] p, double along) {
+        int a = horizontal ? 0 : 1, c = horizontal ? 1 : 0;
+        for (int i = 0; i + 3 < p.length; i += 2) {
+            double s0 = p[i + a], s1 = p[i + 2 + a];
+            if ((s0 - along) * (s1 - along) <= 0 && s0 != s1) {
+                double t = (along - s0) / (s1 - s0);
+                return p[i + c] + t * (p[i + 2 + c] - p[i + c]);
+            }
+        }
+        return Double.NaN;
     }
 
     private static double knownMean(Layerer.Csr adj, int v, double[] x) {
