@@ -40,6 +40,7 @@ import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.GraphSearch;
 import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.scene.SceneNavigator;
+import org.npustudio.graphview.scene.SceneStyle;
 import org.npustudio.ir.Graph;
 
 /**
@@ -57,7 +58,7 @@ public class GraphView extends BorderPane {
     private final ObjectProperty<String> selection = new SimpleObjectProperty<>(this, "selection");
     private final BooleanProperty showInitializers = new SimpleBooleanProperty(this, "showInitializers", false);
     private final BooleanProperty horizontal = new SimpleBooleanProperty(this, "horizontal", false);
-    private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", true);
+    private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", false);
 
     private final GraphCanvas canvas = new GraphCanvas();
     private final Minimap minimap = new Minimap(canvas);
@@ -168,6 +169,36 @@ public class GraphView extends BorderPane {
         canvas.fitToView();
     }
 
+    /**
+     * The first view of a new graph: all of it when it fits at a readable zoom; otherwise (long networks)
+     * its beginning at a zoom where labels read, as one starts reading a model from its inputs.
+     */
+    public void showStart() {
+        GraphScene s = scene.get();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (s == null || w <= 0 || h <= 0) {
+            fitPending = true;
+            return;
+        }
+        fitPending = false;
+        double gw = s.maxX() - s.minX(), gh = s.maxY() - s.minY();
+        double fit = Math.min((w - 40) / Math.max(1, gw), (h - 40) / Math.max(1, gh));
+        if (fit >= SceneStyle.DETAIL_ZOOM) {
+            canvas.fitToView();
+            return;
+        }
+        boolean across = s.horizontal();
+        // Fit the cross-flow extent if that is readable, else settle for the detail zoom.
+        double scale = Math.min(1, Math.max(SceneStyle.DETAIL_ZOOM, across ? (h - 40) / Math.max(1, gh) : (w - 40) / Math.max(1, gw)));
+        canvas.viewport().set(scale, 0, 0);
+        if (across) {
+            canvas.viewport().centerOn(s.minX() + (w / 2 - 20) / scale, (s.minY() + s.maxY()) / 2, w, h);
+        } else {
+            canvas.viewport().centerOn((s.minX() + s.maxX()) / 2, s.minY() + (h / 2 - 20) / scale, w, h);
+        }
+        canvas.viewportChanged();
+    }
+
     /** Zooms so the selected node and its neighbourhood fill the view (at most 150 %). */
     public void zoomToSelection() {
         GraphScene s = scene.get();
@@ -189,6 +220,12 @@ public class GraphView extends BorderPane {
     public void reveal(String key) {
         selection.set(key);
         centerOnSelection();
+    }
+
+    /** Puts the keyboard focus in the search field (Ctrl+F). */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
     }
 
     /** Runs a search as if typed into the search field and Enter pressed. */
@@ -238,7 +275,7 @@ public class GraphView extends BorderPane {
         minimap.redrawGraph();
         boolean flipped = was != null && now != null && was.horizontal() != now.horizontal();
         if (was == null || flipped || keep == null || now == null || now.indexOf(keep) < 0) {
-            fitToWindow();
+            showStart();
             if (keep != null && (now == null || now.indexOf(keep) < 0)) selection.set(null);
             else selectionChanged(keep);
         } else {
@@ -258,7 +295,7 @@ public class GraphView extends BorderPane {
     }
 
     private void sizeChanged() {
-        if (fitPending && scene.get() != null && canvas.getWidth() > 0 && canvas.getHeight() > 0) fitToWindow();
+        if (fitPending && scene.get() != null && canvas.getWidth() > 0 && canvas.getHeight() > 0) showStart();
         viewportMoved();
     }
 
@@ -436,8 +473,7 @@ public class GraphView extends BorderPane {
         KeyCombination find = KeyCombination.keyCombination("Shortcut+F");
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (find.match(e)) {
-                searchField.requestFocus();
-                searchField.selectAll();
+                focusSearch();
                 e.consume();
             }
         });
