@@ -2,6 +2,8 @@ package org.npustudio.app.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,10 +24,11 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.npustudio.graphview.ui.GraphView;
 
 /**
  * The IDE's main window: menu bar on top, status bar at the bottom and a centre that shows the welcome
- * pane, a load in progress or the open model (the graph view will take this centre).
+ * pane, a load in progress or the open model (graph view and summary, see {@link ModelWorkspace}).
  */
 public final class MainWindow {
     public static final String TITLE = "NPU Studio";
@@ -35,6 +38,9 @@ public final class MainWindow {
     private final Label status = new Label("Ready");
     private final ProgressBar statusProgress = new ProgressBar();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final List<MenuItem> needModel = new ArrayList<>();
+    private ModelWorkspace workspace;
     private ModelLoadTask current;
     private Node settled;
     private LoadedModel model;
@@ -73,6 +79,14 @@ public final class MainWindow {
 
     public boolean isLoading() { return loading.get(); }
 
+    /** True while a model loads or its graph is being laid out. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    public boolean isBusy() { return busy.get(); }
+
+    /** The graph view of the open model, or null. */
+    public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
+
     /** Loads a model in the background; must be called on the FX thread. */
     public void open(Path file) {
         if (current != null) current.cancel();
@@ -82,10 +96,12 @@ public final class MainWindow {
         status.setText("Loading " + file + " …");
         statusProgress.setVisible(true);
         loading.set(true);
+        updateBusy();
         task.setOnSucceeded(e -> {
             if (task != current) return;
-            finish();
+            // Show first: the workspace starts its layout, so "busy" stays true through the hand-over.
             show(task.getValue());
+            finish();
         });
         task.setOnFailed(e -> {
             if (task != current) return;
@@ -102,13 +118,23 @@ public final class MainWindow {
         current = null;
         statusProgress.setVisible(false);
         loading.set(false);
+        updateBusy();
+    }
+
+    private void updateBusy() {
+        busy.set(loading.get() || (workspace != null && workspace.layingOutProperty().get()));
     }
 
     private void show(LoadedModel loaded) {
         model = loaded;
         lastError = null;
         lastDirectory = loaded.file().toAbsolutePath().getParent();
-        setSettledCenter(new ModelOverview(loaded));
+        if (workspace != null) workspace.cancel();
+        workspace = new ModelWorkspace(loaded, status::setText);
+        workspace.layingOutProperty().addListener((o, was, now) -> updateBusy());
+        updateBusy();
+        needModel.forEach(m -> m.setDisable(false));
+        setSettledCenter(workspace);
         stage.setTitle(TITLE + " — " + loaded.summary().name());
         status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes");
     }
@@ -121,6 +147,10 @@ public final class MainWindow {
     }
 
     private void showWelcome() {
+        if (workspace != null) workspace.cancel();
+        workspace = null;
+        needModel.forEach(m -> m.setDisable(true));
+        updateBusy();
         setSettledCenter(new WelcomePane(this::chooseAndOpen));
     }
 
@@ -156,11 +186,38 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, close, new SeparatorMenuItem(), quit);
+        Menu export = new Menu("Export", null,
+                exportItem("View as PNG…", "menu-export-view-png", true, "png"),
+                exportItem("View as SVG…", "menu-export-view-svg", true, "svg"),
+                exportItem("Whole Graph as PNG…", "menu-export-graph-png", false, "png"),
+                exportItem("Whole Graph as SVG…", "menu-export-graph-svg", false, "svg"));
+        Menu file = new Menu("File", null, open, close, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
-        MenuBar bar = new MenuBar(file);
+        MenuItem find = modelItem("Find…", "menu-find", "Shortcut+F", () -> graphView().focusSearch());
+        MenuItem fit = modelItem("Fit to Window", "menu-fit", null, () -> graphView().fitToWindow());
+        MenuItem toSel = modelItem("Zoom to Selection", "menu-zoom-selection", null, () -> graphView().zoomToSelection());
+        Menu view = new Menu("View", null, find, fit, toSel);
+        view.setId("menu-view");
+        MenuBar bar = new MenuBar(file, view);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private MenuItem modelItem(String text, String id, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> {
+            if (graphView() != null) action.run();
+        });
+        item.setDisable(true);
+        needModel.add(item);
+        return item;
+    }
+
+    private MenuItem exportItem(String text, String id, boolean viewOnly, String extension) {
+        return modelItem(text, id, null, () -> GraphExportAction.run(stage, graphView(), model, viewOnly, extension,
+                lastDirectory, status::setText));
     }
 
     private HBox statusBar() {

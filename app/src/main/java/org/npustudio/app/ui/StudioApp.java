@@ -27,7 +27,8 @@ public final class StudioApp extends Application {
         stage.show();
         String snapshot = System.getProperty("npustudio.snapshot");
         if (snapshot != null && !snapshot.isBlank()) {
-            window.loadingProperty().addListener((obs, was, now) -> {
+            // After the model has loaded and its graph has been laid out.
+            window.busyProperty().addListener((obs, was, now) -> {
                 if (!now) snapshotSoon(window, Path.of(snapshot));
             });
         }

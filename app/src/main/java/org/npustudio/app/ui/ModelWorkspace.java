@@ -1,0 +1,88 @@
+package org.npustudio.app.ui;
+
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.npustudio.graphview.scene.GraphScene;
+import org.npustudio.graphview.scene.SceneBuilder;
+import org.npustudio.graphview.ui.GraphView;
+
+/**
+ * What the window shows for an open model: the graph view (first tab) and the summary with the op
+ * histogram (second tab). Owns the layout: runs it off the FX thread with a cancellable progress panel
+ * and runs it again when the view asks for initializers or another flow direction.
+ */
+final class ModelWorkspace extends TabPane {
+    private final LoadedModel model;
+    private final GraphView view = new GraphView();
+    private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(false);
+    private final Consumer<String> status;
+    private GraphLayoutTask current;
+
+    ModelWorkspace(LoadedModel model, Consumer<String> status) {
+        this.model = model;
+        this.status = status;
+        setId("model-workspace");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        Tab graph = new Tab("Graph", view);
+        graph.setId("tab-graph");
+        Tab summary = new Tab("Summary", new ModelOverview(model));
+        summary.setId("tab-summary");
+        getTabs().addAll(graph, summary);
+        view.graphProperty().set(model.model().graph());
+        view.showInitializersProperty().addListener((o, was, now) -> layOut());
+        view.horizontalProperty().addListener((o, was, now) -> layOut());
+        layOut();
+    }
+
+    GraphView graphView() { return view; }
+
+    LoadedModel model() { return model; }
+
+    /** True while a layout runs. */
+    ReadOnlyBooleanProperty layingOutProperty() { return layingOut.getReadOnlyProperty(); }
+
+    /** Stops a running layout (the window is closing the model). */
+    void cancel() {
+        if (current != null) current.cancel();
+    }
+
+    private void layOut() {
+        if (current != null) current.cancel();
+        SceneBuilder.Settings settings = new SceneBuilder.Settings(view.showInitializersProperty().get(), view.horizontalProperty().get());
+        GraphLayoutTask task = new GraphLayoutTask(model.model().graph(), settings);
+        current = task;
+        layingOut.set(true);
+        view.showBusy(task.progressProperty(), task.messageProperty(), task::cancel);
+        long t0 = System.nanoTime();
+        task.setOnSucceeded(e -> {
+            if (task != current) return;
+            done();
+            GraphScene scene = task.getValue();
+            view.setGraphScene(scene);
+            status.accept(String.format("Laid out %,d nodes and %,d edges in %d ms", scene.nodeCount(), scene.edgeCount(),
+                    (System.nanoTime() - t0) / 1_000_000));
+        });
+        task.setOnCancelled(e -> {
+            if (task != current) return;
+            done();
+            status.accept("Layout cancelled");
+        });
+        task.setOnFailed(e -> {
+            if (task != current) return;
+            done();
+            status.accept("Layout failed: " + ModelLoadTask.describe(task.getException()));
+        });
+        Thread worker = new Thread(task, "graph-layout");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void done() {
+        current = null;
+        view.hideBusy();
+        layingOut.set(false);
+    }
+}
