@@ -13,6 +13,7 @@ public final class Commands {
         return new Commands()
                 .add(new InspectCommand())
                 .add(new GuiCommand())
+                .add(new RenderCommand())
                 .add(new SamplesCommand())
                 .add(new BenchCommand())
                 .add(new HelpCommand())
