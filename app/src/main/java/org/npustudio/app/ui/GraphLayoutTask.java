@@ -22,10 +22,18 @@ final class GraphLayoutTask extends Task<GraphScene> {
         updateMessage("Laying out " + graph.nodes().size() + " nodes…");
     }
 
+    private volatile long millis = -1;
+
     @Override
     protected GraphScene call() {
-        return SceneBuilder.build(graph, settings, monitor);
+        long t0 = System.nanoTime();
+        GraphScene scene = SceneBuilder.build(graph, settings, monitor);
+        millis = (System.nanoTime() - t0) / 1_000_000;
+        return scene;
     }
+
+    /** Time the layout itself took (without waiting for the FX thread), or -1 before it finished. */
+    long millis() { return millis; }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {

@@ -28,9 +28,20 @@ final class ModelWorkspace extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         Tab graph = new Tab("Graph", view);
         graph.setId("tab-graph");
-        Tab summary = new Tab("Summary", new ModelOverview(model));
+        Tab summary = new Tab("Summary");
         summary.setId("tab-summary");
         getTabs().addAll(graph, summary);
+        // The summary's charts are costly to lay out on the FX thread; build them once the graph is up
+        // (or when the tab is opened first), so the graph appears sooner.
+        Runnable fillSummary = () -> {
+            if (summary.getContent() == null) summary.setContent(new ModelOverview(model));
+        };
+        summary.selectedProperty().addListener((o, was, now) -> {
+            if (now) fillSummary.run();
+        });
+        layingOut.addListener((o, was, now) -> {
+            if (!now) fillSummary.run();
+        });
         view.graphProperty().set(model.model().graph());
         view.showInitializersProperty().addListener((o, was, now) -> layOut());
         view.horizontalProperty().addListener((o, was, now) -> layOut());
@@ -62,8 +73,8 @@ final class ModelWorkspace extends TabPane {
             done();
             GraphScene scene = task.getValue();
             view.setGraphScene(scene);
-            status.accept(String.format("Laid out %,d nodes and %,d edges in %d ms", scene.nodeCount(), scene.edgeCount(),
-                    (System.nanoTime() - t0) / 1_000_000));
+            status.accept(String.format("Laid out %,d nodes and %,d edges in %d ms (shown after %d ms)", scene.nodeCount(),
+                    scene.edgeCount(), task.millis(), (System.nanoTime() - t0) / 1_000_000));
         });
         task.setOnCancelled(e -> {
             if (task != current) return;

@@ -95,7 +95,7 @@ public class GraphView extends BorderPane {
 
         SplitPane split = new SplitPane(stage, sidePanel());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         setTop(toolBar());
         setCenter(split);
@@ -380,7 +380,7 @@ public class GraphView extends BorderPane {
         side.setPadding(new Insets(8));
         side.getStyleClass().add("graph-side");
         side.setMinWidth(240);
-        side.setPrefWidth(330);
+        side.setPrefWidth(380);
         return side;
     }
 

@@ -107,7 +107,8 @@ final class Inspector extends VBox {
         NodeKind kind = scene.kind(node);
         Node n = kind == NodeKind.OPERATOR && graph != null ? graph.nodeById(key) : null;
         if (n != null) {
-            heading.setText(n.opType() + " · " + n.displayName());
+            // Exporter names are long paths; the heading keeps the last segment, the table the whole name.
+            heading.setText(n.opType() + " · " + shortName(n));
             describeOperator(n, graph, rows, constants);
         } else {
             heading.setText(kindName(kind) + " · " + key);
@@ -160,6 +161,16 @@ final class Inspector extends VBox {
         rows.add(InspectorRow.of("FLOPs", cost.flops().isPresent() ? Quantities.grouped(cost.flops().getAsLong()) : "unknown"));
         rows.add(InspectorRow.of("parameters", Quantities.grouped(cost.params())));
         rows.add(InspectorRow.of("parameter bytes", Quantities.bytes(cost.paramBytes())));
+    }
+
+    /** "/layer3/layer3.1/conv2/Conv" → "conv2": the last path segment that is not just the op type. */
+    static String shortName(Node n) {
+        List<String> parts = new ArrayList<>();
+        for (String p : n.displayName().split("/")) if (!p.isEmpty()) parts.add(p);
+        if (parts.isEmpty()) return n.displayName();
+        String last = parts.get(parts.size() - 1);
+        boolean generic = last.equals(n.opType()) || last.matches(java.util.regex.Pattern.quote(n.opType()) + "_\\d+");
+        return generic && parts.size() > 1 ? parts.get(parts.size() - 2) : last;
     }
 
     private static String typeText(Graph graph, String value) {
