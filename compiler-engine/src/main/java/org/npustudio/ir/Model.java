@@ -22,6 +22,7 @@ public final class Model {
     private final List<Function> functions = new ArrayList<>();
     private UnknownFieldSet unknownFields = UnknownFieldSet.getDefaultInstance();
     private Path source;
+    private java.util.Set<String> usedIds;
 
     public Model(Graph graph) {
         this.graph = graph;
@@ -89,6 +90,30 @@ public final class Model {
     public Path source() { return source; }
 
     public void setSource(Path p) { source = p; }
+
+    /**
+     * A node id not used anywhere in the model (graph, subgraphs, functions), for nodes that passes
+     * create: {@code base}, else {@code base_1}, {@code base_2}… Deterministic for a given model.
+     */
+    public String freshNodeId(String base) {
+        if (usedIds == null) {
+            usedIds = new java.util.HashSet<>();
+            java.util.ArrayDeque<Graph> todo = new java.util.ArrayDeque<>();
+            todo.add(graph);
+            for (Function f : functions) todo.add(f.body());
+            while (!todo.isEmpty()) {
+                Graph g = todo.poll();
+                for (Node n : g.nodes()) {
+                    usedIds.add(n.id());
+                    todo.addAll(n.subgraphs());
+                }
+            }
+        }
+        String id = base;
+        for (int k = 1; usedIds.contains(id); k++) id = base + "_" + k;
+        usedIds.add(id);
+        return id;
+    }
 
     /** Display name: the file name without extension, else the graph name. */
     public String displayName() {

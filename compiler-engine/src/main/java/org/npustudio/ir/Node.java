@@ -24,6 +24,7 @@ public final class Node {
     private String docString;
     private Map<String, String> metadata;
     private UnknownFieldSet unknownFields = UnknownFieldSet.getDefaultInstance();
+    private List<String> provenance = List.of();
     Graph owner;
 
     public Node(String id, String name, String opType, String domain, List<String> inputs, List<String> outputs) {
@@ -136,6 +137,14 @@ public final class Node {
         outputs.addAll(tensors);
         touch();
     }
+
+    /**
+     * Stable ids of the nodes this node replaced (a fused node lists what it fused); empty for nodes read
+     * from a file. Diffs and partition plans use it to follow nodes through passes. Not written to ONNX.
+     */
+    public List<String> provenance() { return provenance; }
+
+    public void setProvenance(List<String> ids) { provenance = ids == null ? List.of() : List.copyOf(ids); }
 
     /** The graph this node belongs to, or null when detached. */
     public Graph graph() { return owner; }

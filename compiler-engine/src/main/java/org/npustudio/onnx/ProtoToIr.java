@@ -191,8 +191,32 @@ final class ProtoToIr {
                 throw new ModelLoadException(Kind.INVALID_FIELD, file, place, "raw_data has " + t.getRawData().size()
                         + " bytes but dims " + t.getDimsList() + " of " + type.displayName() + " need " + need);
             }
+        } else if (!t.hasRawData() && type != DataType.UNDEFINED) {
+            checkTypedCount(t, type, count, place);
         }
         return new Tensor(t, null);
+    }
+
+    /** Values in the typed field (float_data, int32_data, ...) must match dims, or decoding would read past them. */
+    private void checkTypedCount(OnnxProto.TensorProto t, DataType type, long count, String place) throws ModelLoadException {
+        long have = switch (type) {
+            case FLOAT, COMPLEX64 -> t.getFloatDataCount();
+            case DOUBLE, COMPLEX128 -> t.getDoubleDataCount();
+            case INT64 -> t.getInt64DataCount();
+            case UINT32, UINT64 -> t.getUint64DataCount();
+            case STRING -> t.getStringDataCount();
+            default -> t.getInt32DataCount();
+        };
+        long need = switch (type) {
+            case COMPLEX64, COMPLEX128 -> 2 * count;
+            case INT4, UINT4, FLOAT4E2M1 -> (count + 1) / 2;
+            case INT2, UINT2 -> (count + 3) / 4;
+            default -> count;
+        };
+        if (have != need) {
+            throw new ModelLoadException(Kind.INVALID_FIELD, file, place, "the tensor holds " + have + " values but dims "
+                    + t.getDimsList() + " of " + type.displayName() + " need " + need);
+        }
     }
 
     private ExternalData external(OnnxProto.TensorProto t, String place) throws ModelLoadException {
@@ -273,12 +297,18 @@ final class ProtoToIr {
 
     private Shape shape(OnnxProto.TensorShapeProto s, String place) throws ModelLoadException {
         List<Dim> dims = new ArrayList<>(s.getDimCount());
+        long known = 1;
         for (OnnxProto.TensorShapeProto.Dimension d : s.getDimList()) {
             String den = d.hasDenotation() ? d.getDenotation() : null;
             switch (d.getValueCase()) {
                 case DIM_VALUE -> {
                     if (d.getDimValue() < 0) {
                         throw new ModelLoadException(Kind.BAD_DIMENSION, file, place, "negative dimension " + d.getDimValue());
+                    }
+                    try {
+                        known = Math.multiplyExact(known, d.getDimValue());
+                    } catch (ArithmeticException e) {
+                        throw new ModelLoadException(Kind.BAD_DIMENSION, file, place, "the dimensions overflow a 64-bit element count");
                     }
                     dims.add(new Dim(d.getDimValue(), null, den));
                 }

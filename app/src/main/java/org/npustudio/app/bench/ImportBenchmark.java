@@ -11,6 +11,7 @@ import org.npustudio.ir.Model;
 import org.npustudio.onnx.ModelLoadException;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.proto.OnnxProto;
+import org.npustudio.shape.ShapeInference;
 
 /**
  * Import speed and memory: our reader vs ONNX Runtime's session creation on the same file, in the same
@@ -29,6 +30,7 @@ public final class ImportBenchmark {
                 model.getFileName(), fileBytes / 1e6, WARMUP, RUNS);
 
         double ours = median(() -> OnnxReader.read(model));
+        double opened = median(() -> ShapeInference.infer(OnnxReader.read(model)));
         double copying = median(() -> OnnxProto.ModelProto.parseFrom(Files.readAllBytes(model)));
         double ort;
         try (OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -41,6 +43,7 @@ public final class ImportBenchmark {
         }
         long heap = retainedHeap(model);
         out.printf("  npustudio import (mmap + aliasing, validated) %8.1f ms%n", ours);
+        out.printf("  ... plus shape inference (what opening does)   %8.1f ms%n", opened);
         out.printf("  protobuf parse of a heap copy (no IR)          %8.1f ms%n", copying);
         out.printf("  onnxruntime session creation                   %8.1f ms%n", ort);
         out.printf("  ratio ORT / npustudio                          %8.1fx%n", ort / ours);

@@ -1,0 +1,177 @@
+package org.npustudio.app.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The IDE's main window: menu bar on top, status bar at the bottom and a centre that shows the welcome
+ * pane, a load in progress or the open model (the graph view will take this centre).
+ */
+public final class MainWindow {
+    public static final String TITLE = "NPU Studio";
+
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final Label status = new Label("Ready");
+    private final ProgressBar statusProgress = new ProgressBar();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private ModelLoadTask current;
+    private Node settled;
+    private LoadedModel model;
+    private String lastError;
+    private Path lastDirectory;
+
+    public MainWindow(Stage stage) {
+        this.stage = stage;
+        root.setId("main-window");
+        root.setTop(menuBar());
+        root.setBottom(statusBar());
+        showWelcome();
+        // Start at a comfortable size, but never larger than the screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
+        scene.getStylesheets().add(MainWindow.class.getResource("studio.css").toExternalForm());
+        ModelDropTarget.install(scene, this::open);
+        stage.setScene(scene);
+        stage.setTitle(TITLE);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+    }
+
+    public Stage stage() { return stage; }
+
+    /** The window's layout; the graph view will be placed in its centre. */
+    public BorderPane root() { return root; }
+
+    /** The open model, or null. */
+    public LoadedModel model() { return model; }
+
+    /** The one-line message of the last failed load, or null. */
+    public String lastError() { return lastError; }
+
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+
+    public boolean isLoading() { return loading.get(); }
+
+    /** Loads a model in the background; must be called on the FX thread. */
+    public void open(Path file) {
+        if (current != null) current.cancel();
+        ModelLoadTask task = new ModelLoadTask(file);
+        current = task;
+        root.setCenter(new LoadingPane(task));
+        status.setText("Loading " + file + " …");
+        statusProgress.setVisible(true);
+        loading.set(true);
+        task.setOnSucceeded(e -> {
+            if (task != current) return;
+            finish();
+            show(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            if (task != current) return;
+            finish();
+            root.setCenter(settled);
+            fail(ModelLoadTask.describe(task.getException()), task.getException());
+        });
+        Thread worker = new Thread(task, "model-loader");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void finish() {
+        current = null;
+        statusProgress.setVisible(false);
+        loading.set(false);
+    }
+
+    private void show(LoadedModel loaded) {
+        model = loaded;
+        lastError = null;
+        lastDirectory = loaded.file().toAbsolutePath().getParent();
+        setSettledCenter(new ModelOverview(loaded));
+        stage.setTitle(TITLE + " — " + loaded.summary().name());
+        status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes");
+    }
+
+    private void fail(String message, Throwable cause) {
+        lastError = message;
+        status.setText("Could not open the model: " + message);
+        if ("1".equals(System.getenv("NPUSTUDIO_DEBUG")) && cause != null) cause.printStackTrace();
+        ErrorDialog.show(stage, "Could not open the model", message);
+    }
+
+    private void showWelcome() {
+        setSettledCenter(new WelcomePane(this::chooseAndOpen));
+    }
+
+    /** Shows content that stays until the next change (not a load in progress). */
+    private void setSettledCenter(Node content) {
+        settled = content;
+        root.setCenter(content);
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open ONNX Model");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("ONNX models (*.onnx)", "*.onnx"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) chooser.setInitialDirectory(lastDirectory.toFile());
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) open(f.toPath());
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open…");
+        open.setId("menu-open");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseAndOpen());
+        MenuItem close = new MenuItem("Close Model");
+        close.setOnAction(e -> {
+            model = null;
+            stage.setTitle(TITLE);
+            status.setText("Ready");
+            showWelcome();
+        });
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, open, close, new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
+        MenuBar bar = new MenuBar(file);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private HBox statusBar() {
+        status.setId("status");
+        statusProgress.setId("status-progress");
+        statusProgress.setPrefWidth(140);
+        statusProgress.setVisible(false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, spacer, statusProgress);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+}

@@ -1,0 +1,52 @@
+package org.npustudio.app.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The JavaFX application behind {@code npustudio gui}. With {@code -Dnpustudio.snapshot=FILE.png} it
+ * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots.
+ */
+public final class StudioApp extends Application {
+    private static volatile Path initialModel;
+
+    /** Opens the IDE (optionally loading {@code model}) and returns when the window is closed. */
+    public static void launchAndWait(Path model) {
+        initialModel = model;
+        Application.launch(StudioApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MainWindow window = new MainWindow(stage);
+        stage.show();
+        String snapshot = System.getProperty("npustudio.snapshot");
+        if (snapshot != null && !snapshot.isBlank()) {
+            window.loadingProperty().addListener((obs, was, now) -> {
+                if (!now) snapshotSoon(window, Path.of(snapshot));
+            });
+        }
+        if (initialModel != null) window.open(initialModel);
+        else if (snapshot != null && !snapshot.isBlank()) snapshotSoon(window, Path.of(snapshot));
+    }
+
+    /** Waits for layout and CSS to settle, writes the PNG and quits. */
+    private static void snapshotSoon(MainWindow window, Path png) {
+        PauseTransition settle = new PauseTransition(Duration.millis(600));
+        settle.setOnFinished(e -> {
+            try {
+                SceneSnapshot.write(window.stage().getScene(), png);
+                System.err.println("npustudio: wrote " + png);
+            } catch (IOException | RuntimeException ex) {
+                System.err.println("npustudio: " + png + ": cannot write snapshot: " + ex.getMessage());
+            }
+            Platform.exit();
+        });
+        settle.play();
+    }
+}

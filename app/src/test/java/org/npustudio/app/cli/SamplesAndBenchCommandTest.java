@@ -1,0 +1,49 @@
+package org.npustudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.npustudio.samples.SampleLibrary;
+
+class SamplesAndBenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void samplesWritesEveryModelAndEachOneInspects() {
+        CliRun r = CliRun.of("samples", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String name : SampleLibrary.names()) {
+            Path f = dir.resolve(SampleLibrary.sample(name).fileName());
+            assertTrue(Files.isRegularFile(f), f.toString());
+            assertTrue(r.out().contains(name), r.out());
+        }
+        CliRun inspect = CliRun.of("inspect", dir.resolve("mobilenetv2.onnx").toString(), "--json");
+        assertEquals(0, inspect.status(), inspect.err());
+        // Shapes are inferred on open, so every node is costed: MobileNetV2 is about 300 M MACs.
+        long macs = Long.parseLong(inspect.out().replaceAll("(?s).*\"macs\":\\s*(\\d+).*", "$1"));
+        assertTrue(macs > 290_000_000L && macs < 320_000_000L, "MobileNetV2 MACs " + macs);
+    }
+
+    @Test
+    void samplesListNamesThemWithoutWriting() {
+        CliRun r = CliRun.of("samples", "--list");
+        assertEquals(0, r.status());
+        assertEquals(SampleLibrary.names().size(), r.out().strip().split("\n").length);
+    }
+
+    @Test
+    void unknownSampleAndBenchmarkAreOneLineUserErrors() {
+        CliRun gui = CliRun.with(Commands.builtIn(), java.util.Map.of("DISPLAY", ":99"), "gui", "--sample", "alexnet");
+        assertEquals(2, gui.status());
+        assertEquals(1, gui.errLines().length, gui.err());
+        assertTrue(gui.err().contains("unknown sample 'alexnet'") && gui.err().contains("resnet50"), gui.err());
+        CliRun bench = CliRun.of("bench", "layoutz");
+        assertEquals(2, bench.status());
+        assertTrue(bench.err().contains("unknown benchmark 'layoutz'"), bench.err());
+    }
+}
