@@ -22,7 +22,9 @@ import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Simulator;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.ir.Model;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.shape.ShapeInference;
 
 /**
  * The headless body of {@code npustudio simulate}: reads the model (ONNX or SCALE-Sim topology), the
@@ -82,7 +84,9 @@ public final class SimulateCommandCore {
             return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
         }
         try {
-            return OnnxWorkMapper.map(OnnxReader.read(model).graph());
+            Model m = OnnxReader.read(model);
+            ShapeInference.infer(m); // fills value_info; ShapeTable then reads every shape through graph.typeOf
+            return OnnxWorkMapper.map(m.graph());
         } catch (IllegalStateException e) {
             throw new StudioException(model.toString(), "graph", e.getMessage());
         }
