@@ -13,6 +13,8 @@ public final class Commands {
         return new Commands()
                 .add(new InspectCommand())
                 .add(new GuiCommand())
+                .add(new SimulateCommand())
+                .add(new ReportCommand())
                 .add(new SamplesCommand())
                 .add(new BenchCommand())
                 .add(new HelpCommand())
