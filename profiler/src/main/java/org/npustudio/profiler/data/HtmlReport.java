@@ -22,7 +22,7 @@ public final class HtmlReport {
         b.append("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'/><title>NPU Studio report — ")
                 .append(Html.escape(p.model())).append("</title><style>")
                 .append("body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:22px}h2{font-size:17px;margin-top:28px}")
-                .append("table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right}")
+                .append("table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}")
                 .append("td:first-child,th:first-child,td.t{text-align:left}th{background:#f3f3f3}.cards{display:flex;gap:12px;flex-wrap:wrap}")
                 .append(".card{border:1px solid #ddd;border-radius:6px;padding:8px 12px}.card b{display:block;font-size:18px}")
                 .append("</style></head><body>\n");
