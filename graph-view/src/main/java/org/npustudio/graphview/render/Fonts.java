@@ -1,0 +1,26 @@
+package org.npustudio.graphview.render;
+
+import java.util.List;
+import javafx.scene.text.Font;
+import org.npustudio.graphview.scene.SceneStyle;
+
+/** The font family node labels are drawn with: the first installed Helvetica-metric family. */
+final class Fonts {
+    private static String family;
+
+    private Fonts() {}
+
+    static synchronized String family() {
+        if (family == null) {
+            List<String> installed = Font.getFamilies();
+            family = "System";
+            for (String want : SceneStyle.FONT_FAMILIES) {
+                if (installed.contains(want)) {
+                    family = want;
+                    break;
+                }
+            }
+        }
+        return family;
+    }
+}

@@ -1,0 +1,154 @@
+package org.npustudio.graphview.render;
+
+import java.util.BitSet;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import org.npustudio.graphview.scene.Colors;
+import org.npustudio.graphview.scene.DrawOptions;
+import org.npustudio.graphview.scene.GraphScene;
+import org.npustudio.graphview.scene.Overlay;
+import org.npustudio.graphview.scene.SceneDrawer;
+
+/**
+ * A region that draws a {@link GraphScene} on one {@link Canvas} (no scene-graph node per op) through a
+ * {@link Viewport}. Changes mark it dirty; the frame is drawn at most once per pulse, from layout. Only the
+ * visible part is drawn, with level of detail from {@link SceneDrawer}; the overlay's legend sits in the
+ * top-right corner at a constant screen size.
+ */
+public class GraphCanvas extends Region {
+    private final Canvas canvas = new Canvas();
+    private final Viewport viewport = new Viewport();
+    private final SceneDrawer drawer = new SceneDrawer();
+    private GraphScene scene;
+    private Overlay overlay = Overlay.NONE;
+    private Overlay.Resolved resolved;
+    private int selected = -1, hovered = -1;
+    private BitSet hits = new BitSet();
+    private boolean edgeLabels;
+    private long lastFrameNanos;
+    private Runnable onViewportChanged = () -> {};
+
+    public GraphCanvas() {
+        getStyleClass().add("graph-canvas");
+        getChildren().add(canvas);
+        setMinSize(0, 0);
+        setPrefSize(800, 600);
+        setFocusTraversable(true);
+    }
+
+    public Viewport viewport() { return viewport; }
+
+    public GraphScene scene() { return scene; }
+
+    /** Shows a new scene (or none); keeps the viewport, the caller fits it when appropriate. */
+    public void setScene(GraphScene s) {
+        scene = s;
+        resolved = s == null ? null : overlay.resolve(s);
+        selected = hovered = -1;
+        hits = new BitSet();
+        invalidate();
+    }
+
+    public Overlay overlay() { return overlay; }
+
+    /** Replaces the overlay; the next frame uses it without re-layout. */
+    public void setOverlay(Overlay o) {
+        overlay = o == null ? Overlay.NONE : o;
+        resolved = scene == null ? null : overlay.resolve(scene);
+        invalidate();
+    }
+
+    public int selected() { return selected; }
+
+    public void setSelected(int node) {
+        if (selected == node) return;
+        selected = node;
+        invalidate();
+    }
+
+    public int hovered() { return hovered; }
+
+    public void setHovered(int node) {
+        if (hovered == node) return;
+        hovered = node;
+        invalidate();
+    }
+
+    public void setHits(BitSet nodes) {
+        hits = nodes == null ? new BitSet() : (BitSet) nodes.clone();
+        invalidate();
+    }
+
+    public boolean edgeLabels() { return edgeLabels; }
+
+    public void setEdgeLabels(boolean on) {
+        edgeLabels = on;
+        invalidate();
+    }
+
+    /** Called after every viewport change (the minimap follows it). */
+    public void setOnViewportChanged(Runnable r) { onViewportChanged = r == null ? () -> {} : r; }
+
+    /** Marks the frame stale; it is redrawn on the next pulse. */
+    public void invalidate() { requestLayout(); }
+
+    /** Call after changing {@link #viewport()} directly. */
+    public void viewportChanged() {
+        invalidate();
+        onViewportChanged.run();
+    }
+
+    /** The node under a point in this region's coordinates, or -1. */
+    public int nodeAt(double sx, double sy) {
+        return scene == null ? -1 : scene.nodeAt(viewport.toWorldX(sx), viewport.toWorldY(sy));
+    }
+
+    /** Fits the whole scene into the view, no larger than 1:1. */
+    public void fitToView() {
+        if (scene == null || getWidth() <= 0) return;
+        viewport.fit(scene.minX(), scene.minY(), scene.maxX(), scene.maxY(), getWidth(), getHeight(), 20, 1);
+        viewportChanged();
+    }
+
+    /** Duration of the last frame in nanoseconds (issuing the canvas commands). */
+    public long lastFrameNanos() { return lastFrameNanos; }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+        }
+        redraw();
+    }
+
+    /** Draws the frame now. */
+    public void redraw() {
+        long t0 = System.nanoTime();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        FxPainter painter = new FxPainter(gc);
+        gc.setFill(painter.color(Colors.BACKGROUND));
+        gc.fillRect(0, 0, w, h);
+        if (scene != null) {
+            double s = viewport.scale();
+            gc.setTransform(s, 0, 0, s, viewport.translateX(), viewport.translateY());
+            double[] world = viewport.visibleWorld(w, h);
+            drawer.draw(scene, resolved, new DrawOptions(edgeLabels, selected, hovered, hits), painter, s,
+                    world[0], world[1], world[2], world[3]);
+            gc.setTransform(1, 0, 0, 1, 0, 0);
+            if (overlay.legend() != null) {
+                double[] size = SceneDrawer.legendSize(overlay.legend(), 1);
+                SceneDrawer.drawLegend(painter, overlay.legend(), w - size[0] - 12, 12, 1);
+                painter.finish();
+            }
+        }
+        lastFrameNanos = System.nanoTime() - t0;
+    }
+
+    /** The drawing surface (for snapshots and exports of the current view). */
+    public Canvas canvas() { return canvas; }
+}

@@ -1,0 +1,4 @@
+package org.npustudio.graphview.scene;
+
+/** What a drawn node stands for. Inputs, outputs and initializers are keyed by value name, operators by node id. */
+public enum NodeKind { INPUT, OPERATOR, INITIALIZER, OUTPUT }

@@ -1,0 +1,279 @@
+package org.npustudio.graphview.scene;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Draws the visible part of a scene through a {@link Painter} with level of detail: below
+ * {@link SceneStyle#TITLE_ZOOM} nodes are plain coloured rectangles (batched by colour) and group boxes
+ * carry a summary; arrows and rounded corners come at {@link SceneStyle#SHAPE_ZOOM}; titles, details and
+ * edge labels as the zoom allows. Line widths and highlight strokes stay at least a pixel wide on screen.
+ * One instance per view: it reuses its buffers between frames (not thread-safe).
+ */
+public final class SceneDrawer {
+    private int[] visible = new int[256];
+    private int visibleCount;
+    private int[] edgeBuf = new int[256];
+    private int edgeCount;
+
+    /**
+     * @param scale pixels per world unit
+     * @param x0    visible world rectangle (draw only what intersects it)
+     */
+    public void draw(GraphScene s, Overlay.Resolved o, DrawOptions opt, Painter p, double scale,
+                     double x0, double y0, double x1, double y1) {
+        double px = 1 / scale; // one screen pixel in world units
+        drawGroups(s, p, scale, px, x0, y0, x1, y1);
+        drawEdges(s, o, opt, p, scale, px, x0, y0, x1, y1);
+        collectVisibleNodes(s, x0, y0, x1, y1);
+        if (scale < SceneStyle.TITLE_ZOOM) drawNodesPlain(s, o, p, scale);
+        else for (int k = 0; k < visibleCount; k++) drawNodeDetailed(s, o, p, scale, visible[k]);
+        drawEmphasis(s, o, opt, p, scale, px);
+        p.finish();
+    }
+
+    private void drawGroups(GraphScene s, Painter p, double scale, double px, double x0, double y0, double x1, double y1) {
+        // Deep nesting only once there is room to see it.
+        int maxDepth = scale < 0.12 ? 1 : scale < 0.35 ? 2 : Integer.MAX_VALUE;
+        for (SceneGroup g : s.groups()) {
+            if (g.depth() > maxDepth) continue;
+            if (g.x() > x1 || g.y() > y1 || g.x() + g.width() < x0 || g.y() + g.height() < y0) continue;
+            p.fillRoundRect(g.x(), g.y(), g.width(), g.height(), 10, Colors.GROUP_FILL);
+            p.strokeRoundRect(g.x(), g.y(), g.width(), g.height(), 10, Colors.GROUP_BORDER, Math.max(1, px));
+        }
+        for (SceneGroup g : s.groups()) {
+            if (g.depth() > maxDepth) continue;
+            if (g.x() > x1 || g.y() > y1 || g.x() + g.width() < x0 || g.y() + g.height() < y0) continue;
+            // Labels keep a readable screen size at low zoom, but never outgrow their box.
+            double size = Math.min(Math.max(10, 11 * px), g.height() * 0.3);
+            if (size * scale < 8) continue;
+            String text = scale < SceneStyle.TITLE_ZOOM ? g.label() + " · " + g.members() + " ops" : g.label();
+            if (Painter.textWidth(text, size, true) > g.width() - 8 * px) {
+                text = g.label();
+                if (Painter.textWidth(text, size, true) > g.width() - 8 * px) continue;
+            }
+            p.text(text, g.x() + 5 * Math.max(1, px), g.y() + size * 1.1, size, true, Colors.GROUP_LABEL);
+        }
+    }
+
+    private void drawEdges(GraphScene s, Overlay.Resolved o, DrawOptions opt, Painter p, double scale, double px,
+                           double x0, double y0, double x1, double y1) {
+        double width = Math.max(SceneStyle.EDGE_WIDTH, 0.8 * px);
+        boolean arrows = scale >= SceneStyle.SHAPE_ZOOM;
+        double minStep = scale >= SceneStyle.SHAPE_ZOOM ? 0 : px;
+        edgeCount = 0;
+        s.edgesIn(x0, y0, x1, y1, e -> {
+            if (edgeCount == edgeBuf.length) edgeBuf = Arrays.copyOf(edgeBuf, edgeBuf.length * 2);
+            edgeBuf[edgeCount++] = e;
+        });
+        int[] edges = edgeBuf;
+        int count = edgeCount;
+        // Default-styled edges first (one batch), then overlay-styled ones on top.
+        // Level of detail: an edge spanning less than ~2.5 pixels is just the gap between two touching boxes.
+        double tiny = 2.5 * px;
+        for (int k = 0; k < count; k++) {
+            int e = edges[k];
+            if (o.edgeColor()[e] != 0 || o.edgeWidth()[e] != 0) continue;
+            double[] pt = s.points(e);
+            if (!arrows && pt.length == 4 && Math.abs(pt[2] - pt[0]) + Math.abs(pt[3] - pt[1]) < tiny) continue;
+            p.polyline(pt, minStep, Colors.EDGE, width);
+        }
+        if (arrows) {
+            for (int k = 0; k < count; k++) {
+                int e = edges[k];
+                if (o.edgeColor()[e] == 0 && o.edgeWidth()[e] == 0) arrow(p, s.points(e), Colors.EDGE);
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int e = edges[k];
+            if (o.edgeColor()[e] == 0 && o.edgeWidth()[e] == 0) continue;
+            int c = o.edgeColor()[e] != 0 ? o.edgeColor()[e] : Colors.EDGE;
+            double w = o.edgeWidth()[e] != 0 ? Math.max(o.edgeWidth()[e], px) : width;
+            p.polyline(s.points(e), minStep, c, w);
+            if (arrows) arrow(p, s.points(e), c);
+        }
+        if (opt.edgeLabels() && scale >= SceneStyle.EDGE_LABEL_ZOOM) drawEdgeLabels(s, p, edges, count);
+    }
+
+    /** One label per produced tensor (bundled edges share their first segment), beside that segment. */
+    private static void drawEdgeLabels(GraphScene s, Painter p, int[] edges, int count) {
+        Set<String> done = new HashSet<>();
+        double size = SceneStyle.EDGE_LABEL_SIZE;
+        for (int k = 0; k < count; k++) {
+            int e = edges[k];
+            String label = s.shapeLabel(e);
+            if (label == null || label.isEmpty() || !done.add(s.from(e) + "\u0000" + s.value(e))) continue;
+            double[] pt = s.points(e);
+            double mx = (pt[0] + pt[2]) / 2, my = (pt[1] + pt[3]) / 2;
+            if (s.horizontal()) {
+                p.text(label, mx - Painter.textWidth(label, size, false) / 2, my - 3, size, false, Colors.EDGE_LABEL);
+            } else {
+                p.text(label, mx + 4, my + size * 0.35, size, false, Colors.EDGE_LABEL);
+            }
+        }
+    }
+
+    private static void arrow(Painter p, double[] pt, int argb) {
+        int n = pt.length;
+        double tx = pt[n - 2], ty = pt[n - 1];
+        double dx = tx - pt[n - 4], dy = ty - pt[n - 3];
+        double len = Math.hypot(dx, dy);
+        if (len < 1e-9) return;
+        dx /= len;
+        dy /= len;
+        double a = SceneStyle.ARROW, half = a * 0.42;
+        double bx = tx - dx * a, by = ty - dy * a;
+        p.fillTriangle(tx, ty, bx - dy * half, by + dx * half, bx + dy * half, by - dx * half, argb);
+    }
+
+    private void collectVisibleNodes(GraphScene s, double x0, double y0, double x1, double y1) {
+        visibleCount = 0;
+        s.nodesIn(x0, y0, x1, y1, i -> {
+            if (visibleCount == visible.length) visible = Arrays.copyOf(visible, visible.length * 2);
+            visible[visibleCount++] = i;
+        });
+    }
+
+    /** Overview: filled rectangles, grouped by colour so each colour is one batch. */
+    private void drawNodesPlain(GraphScene s, Overlay.Resolved o, Painter p, double scale) {
+        Map<Integer, int[]> byColor = new LinkedHashMap<>();
+        Map<Integer, Integer> sizes = new LinkedHashMap<>();
+        for (int k = 0; k < visibleCount; k++) {
+            int i = visible[k];
+            int c = o.fillOf(s, i);
+            int[] list = byColor.get(c);
+            int size = sizes.getOrDefault(c, 0);
+            if (list == null) list = new int[64];
+            else if (size == list.length) list = Arrays.copyOf(list, size * 2);
+            list[size] = i;
+            byColor.put(c, list);
+            sizes.put(c, size + 1);
+        }
+        boolean round = scale >= SceneStyle.SHAPE_ZOOM;
+        for (Map.Entry<Integer, int[]> e : byColor.entrySet()) {
+            int c = e.getKey();
+            int[] list = e.getValue();
+            int size = sizes.get(c);
+            for (int k = 0; k < size; k++) {
+                int i = list[k];
+                if (round) p.fillRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, c);
+                else p.fillRect(s.x(i), s.y(i), s.width(i), s.height(i), c);
+            }
+        }
+        if (round) {
+            for (int k = 0; k < visibleCount; k++) {
+                int i = visible[k];
+                if (s.kind(i) == NodeKind.INITIALIZER) {
+                    p.strokeRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, Colors.INITIALIZER_BORDER, 1 / scale);
+                }
+            }
+        }
+    }
+
+    private static void drawNodeDetailed(GraphScene s, Overlay.Resolved o, Painter p, double scale, int i) {
+        double x = s.x(i), y = s.y(i), w = s.width(i), h = s.height(i);
+        int fill = o.fillOf(s, i);
+        boolean initializer = s.kind(i) == NodeKind.INITIALIZER;
+        String[] lines = s.linesArray(i);
+        boolean details = scale >= SceneStyle.DETAIL_ZOOM && lines.length > 0;
+        double header = SceneStyle.PAD_Y + SceneStyle.TITLE_LINE + 1;
+        p.fillRoundRect(x, y, w, h, SceneStyle.CORNER, fill);
+        if (details) {
+            // Netron-style: a coloured header with the op type, details on a light body below it.
+            p.fillRect(x + 1, y + header, w - 2, h - header - 1, 0xFFFFFFFF);
+        }
+        int border = initializer ? Colors.INITIALIZER_BORDER : Colors.NODE_BORDER;
+        p.strokeRoundRect(x, y, w, h, SceneStyle.CORNER, border, Math.max(1, 1 / scale));
+        int titleColor = Colors.contrastingText(fill);
+        String title = s.title(i);
+        double tw = Painter.textWidth(title, SceneStyle.TITLE_SIZE, true);
+        double titleX = details ? x + SceneStyle.PAD_X : x + Math.max(SceneStyle.PAD_X / 2, (w - tw) / 2);
+        double titleBase = y + SceneStyle.PAD_Y + SceneStyle.TITLE_SIZE * 0.98;
+        if (!details) titleBase = y + h / 2 + SceneStyle.TITLE_SIZE * 0.36;
+        p.text(title, titleX, titleBase, SceneStyle.TITLE_SIZE, !initializer, titleColor);
+        if (details) {
+            double base = y + header + SceneStyle.BODY_SIZE * 1.05;
+            for (String line : lines) {
+                p.text(line, x + SceneStyle.PAD_X, base, SceneStyle.BODY_SIZE, false, 0xFF3A414A);
+                base += SceneStyle.BODY_LINE;
+            }
+        }
+    }
+
+    /** Overlay borders and badges, search hits, hover and selection, drawn over everything else. */
+    private void drawEmphasis(GraphScene s, Overlay.Resolved o, DrawOptions opt, Painter p, double scale, double px) {
+        for (int k = 0; k < visibleCount; k++) {
+            int i = visible[k];
+            if (o.border()[i] != 0) {
+                double bw = Math.max(o.borderWidth()[i], px);
+                p.strokeRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, o.border()[i], bw);
+            }
+            if (opt.hits().get(i)) outline(s, p, i, Colors.SEARCH_HIT, 3 * Math.max(1, px), 2 * Math.max(1, px));
+        }
+        if (scale >= SceneStyle.TITLE_ZOOM) {
+            for (int k = 0; k < visibleCount; k++) {
+                int i = visible[k];
+                String badge = o.badge()[i];
+                if (badge != null && !badge.isEmpty()) drawBadge(p, badge, s.x(i) + s.width(i), s.y(i));
+            }
+        }
+        if (opt.hovered() >= 0 && opt.hovered() < s.nodeCount() && opt.hovered() != opt.selected()) {
+            outline(s, p, opt.hovered(), Colors.HOVER, 2 * Math.max(1, px), 1.5 * Math.max(1, px));
+        }
+        int sel = opt.selected();
+        if (sel >= 0 && sel < s.nodeCount()) {
+            double w = Math.max(2, 2 * px);
+            for (int e : s.incoming(sel)) p.polyline(s.points(e), 0, Colors.SELECTION, w);
+            for (int e : s.outgoing(sel)) p.polyline(s.points(e), 0, Colors.SELECTION, w);
+            outline(s, p, sel, Colors.SELECTION, 3 * Math.max(1, px), 2 * Math.max(1, px));
+        }
+    }
+
+    private static void outline(GraphScene s, Painter p, int i, int argb, double width, double gap) {
+        p.strokeRoundRect(s.x(i) - gap, s.y(i) - gap, s.width(i) + 2 * gap, s.height(i) + 2 * gap,
+                SceneStyle.CORNER + gap, argb, width);
+    }
+
+    /** A dark pill straddling the node's top-right corner. */
+    private static void drawBadge(Painter p, String text, double right, double top) {
+        double size = 9;
+        double w = Painter.textWidth(text, size, true) + 8;
+        double h = size + 5;
+        double x = right - w + 4, y = top - h / 2;
+        p.fillRoundRect(x, y, w, h, h, 0xE6202428);
+        p.text(text, x + 4, y + h - 4, size, true, 0xFFFFFFFF);
+    }
+
+    /**
+     * Draws a legend box with its top-left corner at (x, y); {@code unit} is the world size of one screen
+     * pixel so the legend has the same on-screen size at any zoom.
+     */
+    public static void drawLegend(Painter p, Overlay.Legend legend, double x, double y, double unit) {
+        if (legend == null) return;
+        double title = 12 * unit, body = 11 * unit, pad = 8 * unit, row = 16 * unit, sw = 11 * unit;
+        double w = Painter.textWidth(legend.title(), title, true);
+        for (Overlay.LegendEntry e : legend.entries()) w = Math.max(w, sw + 6 * unit + Painter.textWidth(e.label(), body, false));
+        w += 2 * pad;
+        double h = pad * 2 + title * 1.3 + legend.entries().size() * row;
+        p.fillRoundRect(x, y, w, h, 8 * unit, Colors.LEGEND_FILL);
+        p.strokeRoundRect(x, y, w, h, 8 * unit, 0x33000000, unit);
+        p.text(legend.title(), x + pad, y + pad + title, title, true, Colors.LEGEND_TEXT);
+        double ry = y + pad + title * 1.3;
+        for (Overlay.LegendEntry e : legend.entries()) {
+            p.fillRoundRect(x + pad, ry + (row - sw) / 2, sw, sw, 3 * unit, e.color());
+            p.text(e.label(), x + pad + sw + 6 * unit, ry + row / 2 + body * 0.36, body, false, Colors.LEGEND_TEXT);
+            ry += row;
+        }
+    }
+
+    /** Width and height (in units of {@code unit}) that {@link #drawLegend} will use. */
+    public static double[] legendSize(Overlay.Legend legend, double unit) {
+        double title = 12 * unit, body = 11 * unit, pad = 8 * unit, row = 16 * unit, sw = 11 * unit;
+        double w = Painter.textWidth(legend.title(), title, true);
+        for (Overlay.LegendEntry e : legend.entries()) w = Math.max(w, sw + 6 * unit + Painter.textWidth(e.label(), body, false));
+        return new double[] {w + 2 * pad, pad * 2 + title * 1.3 + legend.entries().size() * row};
+    }
+}

@@ -1,0 +1,495 @@
+package org.npustudio.graphview.ui;
+
+import java.util.BitSet;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.npustudio.graphview.render.GraphCanvas;
+import org.npustudio.graphview.scene.GraphScene;
+import org.npustudio.graphview.scene.GraphSearch;
+import org.npustudio.graphview.scene.Overlay;
+import org.npustudio.graphview.scene.SceneNavigator;
+import org.npustudio.ir.Graph;
+
+/**
+ * The graph view control: canvas with pan (drag, scroll) and zoom (wheel to the cursor, pinch), a minimap,
+ * keyboard navigation along producers/consumers, search (Ctrl+F, Enter cycles through hits) and an
+ * inspector. The owner supplies laid-out {@link GraphScene}s: toggling initializers or the flow direction
+ * only changes {@link #showInitializersProperty()} / {@link #horizontalProperty()}, and the owner lays the
+ * graph out again and sets the new scene (layout belongs off the FX thread; see {@link #showBusy}).
+ * The selection (a node key) and the overlay are observable properties for the profiler and partition editor.
+ */
+public class GraphView extends BorderPane {
+    private final ObjectProperty<GraphScene> scene = new SimpleObjectProperty<>(this, "scene");
+    private final ObjectProperty<Graph> graph = new SimpleObjectProperty<>(this, "graph");
+    private final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(this, "overlay", Overlay.NONE);
+    private final ObjectProperty<String> selection = new SimpleObjectProperty<>(this, "selection");
+    private final BooleanProperty showInitializers = new SimpleBooleanProperty(this, "showInitializers", false);
+    private final BooleanProperty horizontal = new SimpleBooleanProperty(this, "horizontal", false);
+    private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", true);
+
+    private final GraphCanvas canvas = new GraphCanvas();
+    private final Minimap minimap = new Minimap(canvas);
+    private final Inspector inspector = new Inspector();
+    private final BusyOverlay busy = new BusyOverlay();
+    private final TextField searchField = new TextField();
+    private final Label searchCount = new Label();
+    private final Label zoomLabel = new Label();
+    private final ListView<GraphSearch.Hit> results = new ListView<>();
+    private GraphSearch search;
+    private String lastQuery = "";
+    private int hitCursor = -1;
+    private SceneNavigator navigator;
+    private boolean fitPending = true;
+    private double pressX, pressY, lastX, lastY;
+    private boolean dragging;
+
+    public GraphView() {
+        setId("graph-view");
+        getStyleClass().add("graph-view");
+        getStylesheets().add(GraphView.class.getResource("graph-view.css").toExternalForm());
+        canvas.setId("graph-canvas");
+        canvas.setOnViewportChanged(this::viewportMoved);
+        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(minimap, new Insets(0, 12, 12, 0));
+        zoomLabel.getStyleClass().add("graph-zoom-label");
+        zoomLabel.setId("graph-zoom");
+        zoomLabel.setMouseTransparent(true);
+        StackPane.setAlignment(zoomLabel, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(zoomLabel, new Insets(0, 0, 10, 12));
+        StackPane stage = new StackPane(canvas, zoomLabel, minimap, busy);
+        stage.getStyleClass().add("graph-stage");
+        stage.setMinSize(0, 0);
+
+        SplitPane split = new SplitPane(stage, sidePanel());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        setTop(toolBar());
+        setCenter(split);
+
+        scene.addListener((o, was, now) -> sceneChanged(was, now));
+        graph.addListener((o, was, now) -> {
+            inspector.forgetGraphs();
+            search = null;
+        });
+        overlay.addListener((o, was, now) -> {
+            canvas.setOverlay(now);
+            minimap.redrawGraph();
+        });
+        selection.addListener((o, was, now) -> selectionChanged(now));
+        edgeLabels.addListener((o, was, now) -> canvas.setEdgeLabels(now));
+        canvas.setEdgeLabels(edgeLabels.get());
+        canvas.widthProperty().addListener((o, was, now) -> sizeChanged());
+        canvas.heightProperty().addListener((o, was, now) -> sizeChanged());
+        installMouse();
+        installKeys();
+    }
+
+    // ---- properties -------------------------------------------------------------------------------------
+
+    /** The laid-out graph being shown (named so as not to clash with {@link javafx.scene.Node#sceneProperty()}). */
+    public ObjectProperty<GraphScene> graphSceneProperty() { return scene; }
+
+    public GraphScene getGraphScene() { return scene.get(); }
+
+    public void setGraphScene(GraphScene s) { scene.set(s); }
+
+    /** The IR behind the scene (search and inspector read it); may be null. */
+    public ObjectProperty<Graph> graphProperty() { return graph; }
+
+    public ObjectProperty<Overlay> overlayProperty() { return overlay; }
+
+    /** Key of the selected node (operator id or value name), or null. Writable: other tools may select. */
+    public ObjectProperty<String> selectionProperty() { return selection; }
+
+    public BooleanProperty showInitializersProperty() { return showInitializers; }
+
+    public BooleanProperty horizontalProperty() { return horizontal; }
+
+    public BooleanProperty edgeLabelsProperty() { return edgeLabels; }
+
+    public GraphCanvas canvas() { return canvas; }
+
+    /** Shows a progress panel over the graph (e.g. while the owner lays it out); cancel may be null. */
+    public void showBusy(ObservableValue<? extends Number> progress, ObservableValue<String> message, Runnable cancel) {
+        busy.show(progress, message, cancel);
+    }
+
+    public void hideBusy() { busy.hide(); }
+
+    public boolean isBusy() { return busy.isVisible(); }
+
+    /** The inspector's rows for the current selection (section headers included). */
+    public List<InspectorRow> inspectorRows() { return List.copyOf(inspector.rows()); }
+
+    /** Search hits of the last query, in the order Enter visits them. */
+    public List<GraphSearch.Hit> searchHits() { return List.copyOf(results.getItems()); }
+
+    // ---- navigation -----------------------------------------------------------------------------------
+
+    public void fitToWindow() {
+        if (canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+            fitPending = true;
+            return;
+        }
+        fitPending = false;
+        canvas.fitToView();
+    }
+
+    /** Zooms so the selected node and its neighbourhood fill the view (at most 150 %). */
+    public void zoomToSelection() {
+        GraphScene s = scene.get();
+        int i = selectedIndex();
+        if (s == null || i < 0) return;
+        double m = 120;
+        canvas.viewport().fit(s.x(i) - m, s.y(i) - m, s.x(i) + s.width(i) + m, s.y(i) + s.height(i) + m,
+                canvas.getWidth(), canvas.getHeight(), 10, 1.5);
+        canvas.viewportChanged();
+    }
+
+    /** Multiplies the zoom, keeping the view centre fixed. */
+    public void zoomBy(double factor) {
+        canvas.viewport().zoomAbout(factor, canvas.getWidth() / 2, canvas.getHeight() / 2);
+        canvas.viewportChanged();
+    }
+
+    /** Selects the node with this key and centres the view on it. */
+    public void reveal(String key) {
+        selection.set(key);
+        centerOnSelection();
+    }
+
+    /** Runs a search as if typed into the search field and Enter pressed. */
+    public void search(String text) {
+        searchField.setText(text);
+        searchNext(false);
+    }
+
+    private int selectedIndex() {
+        GraphScene s = scene.get();
+        return s == null || selection.get() == null ? -1 : s.indexOf(selection.get());
+    }
+
+    private void centerOnSelection() {
+        GraphScene s = scene.get();
+        int i = selectedIndex();
+        if (s == null || i < 0) return;
+        // Nodes should be readable when jumped to: come in to at least the zoom where titles show.
+        if (canvas.viewport().scale() < 0.8) canvas.viewport().set(0.8, 0, 0);
+        canvas.viewport().centerOn(s.centerX(i), s.centerY(i), canvas.getWidth(), canvas.getHeight());
+        canvas.viewportChanged();
+    }
+
+    /** Pans just enough to bring the selection into view (keyboard moves). */
+    private void ensureSelectionVisible() {
+        GraphScene s = scene.get();
+        int i = selectedIndex();
+        if (s == null || i < 0) return;
+        double[] v = canvas.viewport().visibleWorld(canvas.getWidth(), canvas.getHeight());
+        double m = 40 / canvas.viewport().scale();
+        if (s.x(i) < v[0] + m || s.y(i) < v[1] + m || s.x(i) + s.width(i) > v[2] - m || s.y(i) + s.height(i) > v[3] - m) {
+            canvas.viewport().centerOn(s.centerX(i), s.centerY(i), canvas.getWidth(), canvas.getHeight());
+            canvas.viewportChanged();
+        }
+    }
+
+    // ---- reactions --------------------------------------------------------------------------------------
+
+    private void sceneChanged(GraphScene was, GraphScene now) {
+        String keep = selection.get();
+        canvas.setScene(now);
+        navigator = now == null ? null : new SceneNavigator(now);
+        search = null;
+        lastQuery = "";
+        results.getItems().clear();
+        searchCount.setText("");
+        minimap.redrawGraph();
+        boolean flipped = was != null && now != null && was.horizontal() != now.horizontal();
+        if (was == null || flipped || keep == null || now == null || now.indexOf(keep) < 0) {
+            fitToWindow();
+            if (keep != null && (now == null || now.indexOf(keep) < 0)) selection.set(null);
+            else selectionChanged(keep);
+        } else {
+            // Same model laid out again (e.g. initializers toggled): stay on the selected node.
+            selectionChanged(keep);
+            centerOnSelection();
+        }
+        viewportMoved();
+    }
+
+    private void selectionChanged(String key) {
+        GraphScene s = scene.get();
+        int i = s == null || key == null ? -1 : s.indexOf(key);
+        canvas.setSelected(i);
+        if (i < 0) inspector.clear();
+        else inspector.show(s, i, graph.get());
+    }
+
+    private void sizeChanged() {
+        if (fitPending && scene.get() != null && canvas.getWidth() > 0 && canvas.getHeight() > 0) fitToWindow();
+        viewportMoved();
+    }
+
+    private void viewportMoved() {
+        minimap.redrawFrame();
+        zoomLabel.setText(Math.round(canvas.viewport().scale() * 100) + " %");
+    }
+
+    // ---- search -----------------------------------------------------------------------------------------
+
+    private void searchNext(boolean backwards) {
+        GraphScene s = scene.get();
+        if (s == null) return;
+        String q = searchField.getText() == null ? "" : searchField.getText().strip();
+        if (!q.equals(lastQuery)) {
+            if (search == null) search = new GraphSearch(s, graph.get());
+            List<GraphSearch.Hit> hits = search.find(q);
+            lastQuery = q;
+            results.setItems(FXCollections.observableArrayList(hits));
+            BitSet marks = new BitSet();
+            hits.forEach(h -> marks.set(h.node()));
+            canvas.setHits(marks);
+            hitCursor = -1;
+        }
+        int n = results.getItems().size();
+        searchCount.setText(q.isEmpty() ? "" : n == 0 ? "no match" : n + (n == 1 ? " match" : " matches"));
+        if (n == 0) return;
+        hitCursor = backwards ? (hitCursor <= 0 ? n - 1 : hitCursor - 1) : (hitCursor + 1) % n;
+        results.getSelectionModel().select(hitCursor);
+        results.scrollTo(hitCursor);
+        reveal(results.getItems().get(hitCursor).key());
+        searchCount.setText((hitCursor + 1) + " of " + n);
+    }
+
+    private VBox sidePanel() {
+        searchField.setId("graph-search");
+        searchField.setPromptText("Search (regex): op, name, tensor, attribute");
+        searchField.setOnAction(e -> searchNext(false));
+        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShiftDown()) {
+                searchNext(true);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                searchNext(false);
+                canvas.requestFocus();
+                e.consume();
+            }
+        });
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+        searchCount.setId("graph-search-count");
+        searchCount.getStyleClass().add("graph-search-count");
+        HBox searchRow = new HBox(6, searchField, searchCount);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+
+        results.setId("graph-search-results");
+        results.setPrefHeight(140);
+        results.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(GraphSearch.Hit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty || h == null ? null : h.title() + "  ·  " + h.matched());
+            }
+        });
+        results.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+            int i = now.intValue();
+            if (i >= 0 && i != hitCursor && i < results.getItems().size()) {
+                hitCursor = i;
+                reveal(results.getItems().get(i).key());
+                searchCount.setText((i + 1) + " of " + results.getItems().size());
+            }
+        });
+        results.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(results.getItems()));
+        results.itemsProperty().addListener((o, was, now) -> {
+            results.visibleProperty().unbind();
+            results.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(now));
+        });
+        results.managedProperty().bind(results.visibleProperty());
+
+        VBox.setVgrow(inspector, Priority.ALWAYS);
+        VBox side = new VBox(8, searchRow, results, inspector);
+        side.setPadding(new Insets(8));
+        side.getStyleClass().add("graph-side");
+        side.setMinWidth(240);
+        side.setPrefWidth(330);
+        return side;
+    }
+
+    // ---- toolbar ----------------------------------------------------------------------------------------
+
+    private ToolBar toolBar() {
+        Button fit = button("Fit", "graph-fit", "Fit the whole graph in the window (F)", this::fitToWindow);
+        Button out = button("−", "graph-zoom-out", "Zoom out (-)", () -> zoomBy(1 / 1.25));
+        Button in = button("+", "graph-zoom-in", "Zoom in (+)", () -> zoomBy(1.25));
+        Button actual = button("1:1", "graph-zoom-actual", "Actual size", () -> zoomBy(1 / canvas.viewport().scale()));
+        Button toSel = button("Zoom to selection", "graph-zoom-selection", "Zoom to the selected node (Enter)", this::zoomToSelection);
+        toSel.disableProperty().bind(selection.isNull());
+        ToggleButton shapes = toggle("Shapes on edges", "graph-toggle-shapes", "Label edges with tensor shapes when zoomed in", edgeLabels);
+        ToggleButton inits = toggle("Initializers", "graph-toggle-initializers", "Show constant inputs (weights) as nodes", showInitializers);
+        ToggleButton across = toggle("Left to right", "graph-toggle-horizontal", "Lay the graph out left to right", horizontal);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(fit, out, in, actual, toSel, new Separator(Orientation.VERTICAL), shapes, inits, across, spacer);
+        bar.setId("graph-toolbar");
+        return bar;
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static ToggleButton toggle(String text, String id, String tip, BooleanProperty state) {
+        ToggleButton t = new ToggleButton(text);
+        t.setId(id);
+        t.setTooltip(new Tooltip(tip));
+        t.setFocusTraversable(false);
+        t.selectedProperty().bindBidirectional(state);
+        return t;
+    }
+
+    // ---- input ------------------------------------------------------------------------------------------
+
+    private void installMouse() {
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            canvas.requestFocus();
+            pressX = lastX = e.getX();
+            pressY = lastY = e.getY();
+            dragging = false;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!dragging && Math.hypot(e.getX() - pressX, e.getY() - pressY) < 3) return;
+            dragging = true;
+            canvas.setCursor(Cursor.CLOSED_HAND);
+            canvas.viewport().panBy(e.getX() - lastX, e.getY() - lastY);
+            lastX = e.getX();
+            lastY = e.getY();
+            canvas.viewportChanged();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            canvas.setCursor(Cursor.DEFAULT);
+            if (dragging || e.getButton() != MouseButton.PRIMARY) return;
+            int i = canvas.nodeAt(e.getX(), e.getY());
+            selection.set(i < 0 ? null : scene.get().key(i));
+            if (i >= 0 && e.getClickCount() == 2) zoomToSelection();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int i = canvas.nodeAt(e.getX(), e.getY());
+            canvas.setHovered(i);
+            canvas.setCursor(i >= 0 ? Cursor.HAND : Cursor.DEFAULT);
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> canvas.setHovered(-1));
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getTouchCount() > 0 || e.isShiftDown() || e.isInertia()) {
+                // Trackpad two-finger scroll (or Shift+wheel) pans.
+                canvas.viewport().panBy(e.getDeltaX(), e.getDeltaY());
+            } else {
+                canvas.viewport().zoomAbout(Math.pow(1.0025, e.getDeltaY()), e.getX(), e.getY());
+            }
+            canvas.viewportChanged();
+            e.consume();
+        });
+        canvas.addEventHandler(ZoomEvent.ZOOM, e -> {
+            canvas.viewport().zoomAbout(e.getZoomFactor(), e.getX(), e.getY());
+            canvas.viewportChanged();
+            e.consume();
+        });
+    }
+
+    private void installKeys() {
+        KeyCombination find = KeyCombination.keyCombination("Shortcut+F");
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (find.match(e)) {
+                searchField.requestFocus();
+                searchField.selectAll();
+                e.consume();
+            }
+        });
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (handleKey(e.getCode())) e.consume();
+        });
+    }
+
+    /** Canvas keys: arrows follow the data flow (along) or move to neighbours (across); F fits; +/- zoom. */
+    boolean handleKey(KeyCode code) {
+        GraphScene s = scene.get();
+        if (s == null) return false;
+        switch (code) {
+            case F -> { fitToWindow(); return true; }
+            case PLUS, EQUALS, ADD -> { zoomBy(1.25); return true; }
+            case MINUS, SUBTRACT -> { zoomBy(1 / 1.25); return true; }
+            case ESCAPE -> { selection.set(null); return true; }
+            case ENTER -> { zoomToSelection(); return true; }
+            default -> { }
+        }
+        boolean h = s.horizontal();
+        int i = selectedIndex();
+        int next;
+        if (i < 0) {
+            if (!code.isArrowKey() || s.nodeCount() == 0) return false;
+            next = firstVisible();
+        } else {
+            next = switch (code) {
+                case UP -> h ? navigator.sibling(i, -1) : navigator.producer(i);
+                case DOWN -> h ? navigator.sibling(i, 1) : navigator.consumer(i);
+                case LEFT -> h ? navigator.producer(i) : navigator.sibling(i, -1);
+                case RIGHT -> h ? navigator.consumer(i) : navigator.sibling(i, 1);
+                default -> -2;
+            };
+            if (next == -2) return false;
+        }
+        if (next >= 0) {
+            selection.set(s.key(next));
+            ensureSelectionVisible();
+        }
+        return true;
+    }
+
+    /** The top-left-most node in view, or the first node. */
+    private int firstVisible() {
+        double[] v = canvas.viewport().visibleWorld(canvas.getWidth(), canvas.getHeight());
+        int[] in = scene.get().nodesIn(v[0], v[1], v[2], v[3]);
+        int best = in.length == 0 ? 0 : in[0];
+        for (int i : in) {
+            GraphScene s = scene.get();
+            if (s.y(i) + s.x(i) * 0.01 < s.y(best) + s.x(best) * 0.01) best = i;
+        }
+        return best;
+    }
+}

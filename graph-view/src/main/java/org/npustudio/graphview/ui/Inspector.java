@@ -1,0 +1,186 @@
+package org.npustudio.graphview.ui;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.npustudio.analysis.OpCost;
+import org.npustudio.analysis.OpCostModel;
+import org.npustudio.analysis.Quantities;
+import org.npustudio.analysis.TypeText;
+import org.npustudio.graphview.scene.GraphScene;
+import org.npustudio.graphview.scene.NodeKind;
+import org.npustudio.ir.Attribute;
+import org.npustudio.ir.Graph;
+import org.npustudio.ir.Node;
+import org.npustudio.ir.Tensor;
+import org.npustudio.ir.TypeInfo;
+
+/**
+ * Properties of the selected node: kind, op type and names; attributes; inputs and outputs with types
+ * and shapes; MACs, FLOPs and parameter bytes; and, for constant inputs, a value summary computed lazily.
+ */
+final class Inspector extends VBox {
+    private static final int MAX_WEIGHT_SUMMARIES = 4;
+    private final TableView<InspectorRow> table = new TableView<>();
+    private final VBox weights = new VBox(8);
+    private final Label heading = new Label("Nothing selected");
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inspector-stats");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Graph, OpCostModel> costModels = new IdentityHashMap<>();
+
+    Inspector() {
+        setId("graph-inspector-panel");
+        getStyleClass().add("graph-inspector");
+        setSpacing(6);
+        heading.getStyleClass().add("inspector-heading");
+        heading.setId("inspector-heading");
+        table.setId("graph-inspector");
+        table.setPlaceholder(new Label("Select a node to see its properties"));
+        TableColumn<InspectorRow, String> name = new TableColumn<>("Property");
+        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(110);
+        TableColumn<InspectorRow, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().value()));
+        value.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 28 ? null : new Tooltip(item));
+            }
+        });
+        value.setPrefWidth(190);
+        table.getColumns().setAll(List.of(name, value));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(InspectorRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("inspector-section");
+                if (!empty && item != null && item.header()) getStyleClass().add("inspector-section");
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        ScrollPane weightScroll = new ScrollPane(weights);
+        weightScroll.setFitToWidth(true);
+        weightScroll.setPrefViewportHeight(150);
+        weightScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(weights.getChildren()));
+        weightScroll.managedProperty().bind(weightScroll.visibleProperty());
+        getChildren().addAll(heading, table, weightScroll);
+    }
+
+    List<InspectorRow> rows() { return table.getItems(); }
+
+    String heading() { return heading.getText(); }
+
+    void clear() {
+        cancelWeights();
+        heading.setText("Nothing selected");
+        table.setItems(FXCollections.observableArrayList());
+    }
+
+    void show(GraphScene scene, int node, Graph graph) {
+        cancelWeights();
+        if (scene == null || node < 0) {
+            clear();
+            return;
+        }
+        List<InspectorRow> rows = new ArrayList<>();
+        List<Tensor> constants = new ArrayList<>();
+        String key = scene.key(node);
+        NodeKind kind = scene.kind(node);
+        Node n = kind == NodeKind.OPERATOR && graph != null ? graph.nodeById(key) : null;
+        if (n != null) {
+            heading.setText(n.opType() + " · " + n.displayName());
+            describeOperator(n, graph, rows, constants);
+        } else {
+            heading.setText(kindName(kind) + " · " + key);
+            rows.add(InspectorRow.section(kindName(kind)));
+            rows.add(InspectorRow.of("name", key));
+            if (graph != null) {
+                rows.add(InspectorRow.of("type", typeText(graph, key)));
+                Tensor t = graph.initializers().get(key);
+                if (t != null) {
+                    rows.add(InspectorRow.of("bytes", Quantities.bytes(t.byteSize())));
+                    constants.add(t);
+                }
+                if (graph.producer(key) != null) rows.add(InspectorRow.of("producer", graph.producer(key).displayName()));
+                rows.add(InspectorRow.of("consumers", String.valueOf(graph.consumers(key).size())));
+            } else {
+                scene.lines(node).forEach(l -> rows.add(InspectorRow.of("", l)));
+            }
+        }
+        table.setItems(FXCollections.observableArrayList(rows));
+        for (int i = 0; i < Math.min(MAX_WEIGHT_SUMMARIES, constants.size()); i++) {
+            weights.getChildren().add(new WeightSummaryPane(constants.get(i), worker));
+        }
+    }
+
+    private void describeOperator(Node n, Graph graph, List<InspectorRow> rows, List<Tensor> constants) {
+        rows.add(InspectorRow.section("Node"));
+        rows.add(InspectorRow.of("op type", n.opType()));
+        if (!n.domain().isEmpty()) rows.add(InspectorRow.of("domain", n.domain()));
+        rows.add(InspectorRow.of("name", n.name().isEmpty() ? "(unnamed)" : n.name()));
+        rows.add(InspectorRow.of("id", n.id() + (n.hasGeneratedId() ? "  (generated)" : "")));
+        if (!n.attributes().isEmpty()) {
+            rows.add(InspectorRow.section("Attributes"));
+            for (Attribute a : n.attributes().values()) rows.add(InspectorRow.of(a.name(), a.display()));
+        }
+        rows.add(InspectorRow.section("Inputs"));
+        for (String v : n.inputs()) {
+            if (v.isEmpty()) {
+                rows.add(InspectorRow.of("(omitted)", ""));
+                continue;
+            }
+            Tensor t = graph.initializers().get(v);
+            if (t != null) constants.add(t);
+            rows.add(InspectorRow.of(v, typeText(graph, v) + (t != null ? "  · constant" : "")));
+        }
+        rows.add(InspectorRow.section("Outputs"));
+        for (String v : n.outputs()) rows.add(InspectorRow.of(v, typeText(graph, v)));
+        OpCost cost = costModels.computeIfAbsent(graph, OpCostModel::new).cost(n);
+        rows.add(InspectorRow.section("Cost"));
+        rows.add(InspectorRow.of("MACs", cost.macs().isPresent() ? Quantities.grouped(cost.macs().getAsLong()) : "unknown"));
+        rows.add(InspectorRow.of("FLOPs", cost.flops().isPresent() ? Quantities.grouped(cost.flops().getAsLong()) : "unknown"));
+        rows.add(InspectorRow.of("parameters", Quantities.grouped(cost.params())));
+        rows.add(InspectorRow.of("parameter bytes", Quantities.bytes(cost.paramBytes())));
+    }
+
+    private static String typeText(Graph graph, String value) {
+        TypeInfo t = graph.typeOf(value);
+        return t == null ? "unknown" : TypeText.of(t);
+    }
+
+    private static String kindName(NodeKind k) {
+        return switch (k) {
+            case INPUT -> "Graph input";
+            case OUTPUT -> "Graph output";
+            case INITIALIZER -> "Initializer";
+            case OPERATOR -> "Operator";
+        };
+    }
+
+    /** Forgets cached cost models (the graph was replaced). */
+    void forgetGraphs() { costModels.clear(); }
+
+    private void cancelWeights() {
+        weights.getChildren().forEach(c -> ((WeightSummaryPane) c).cancel());
+        weights.getChildren().clear();
+    }
+}
