@@ -46,6 +46,12 @@ public final class ColorScale {
         return Math.max(0, Math.min(1, (x - min) / (max - min)));
     }
 
+    /** The value at position t in [0, 1] (inverse of {@link #position}). */
+    public double valueAt(double t) {
+        double x = min + t * (max - min);
+        return log ? Math.pow(10, x) : x;
+    }
+
     public String hex(double v) {
         if (Double.isNaN(v)) return NEUTRAL_HEX;
         double t = position(v) * (SEQUENTIAL_HEX.length - 1);

@@ -24,8 +24,11 @@ public final class Profile {
     private final Map<String, NodeMetrics> byId = new HashMap<>();
     private final List<String> withoutResults;
     private final SimulationResult run;
+    private final Map<String, List<String>> outputs;
 
-    private Profile(String model, List<NodeMetrics> nodes, List<String> withoutResults, SimulationResult run) {
+    private Profile(String model, List<NodeMetrics> nodes, List<String> withoutResults, SimulationResult run,
+                    Map<String, List<String>> outputs) {
+        this.outputs = outputs;
         this.model = model;
         this.nodes = Collections.unmodifiableList(nodes);
         this.withoutResults = List.copyOf(withoutResults);
@@ -57,7 +60,9 @@ public final class Profile {
         }
         List<String> missing = new ArrayList<>();
         for (Node n : g.nodes()) if (run.node(n.id()) == null) missing.add(n.id());
-        return new Profile(model.displayName(), rows, missing, run);
+        Map<String, List<String>> outputs = new HashMap<>();
+        for (Node n : g.nodes()) outputs.put(n.id(), n.outputs());
+        return new Profile(model.displayName(), rows, missing, run, outputs);
     }
 
     public String model() { return model; }
@@ -70,6 +75,9 @@ public final class Profile {
     public List<String> nodesWithoutResults() { return withoutResults; }
 
     public SimulationResult run() { return run; }
+
+    /** The values a node produces (edge keys in the graph view). */
+    public List<String> outputs(String nodeId) { return outputs.getOrDefault(nodeId, List.of()); }
 
     /** Summed latency of all nodes (µs); the end-to-end time is {@link #makespanMicros()}. */
     public double busyMicros() {
