@@ -1,44 +1,28 @@
 package org.npustudio.profiler.ui;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import org.npustudio.profiler.data.NodeMetrics;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.data.Roof;
 
 /** Log-log roofline: each NPU op at (MAC per DRAM byte, achieved MAC/s) under the compute roof and DRAM slope. */
-final class RooflineCanvas extends Pane {
-    private final Canvas canvas = new Canvas();
+final class RooflineCanvas extends ChartCanvas {
     private Profile profile;
     private Roof roof;
 
     RooflineCanvas() {
-        setId("roofline");
-        getChildren().add(canvas);
-        widthProperty().addListener(o -> draw());
-        heightProperty().addListener(o -> draw());
+        super("roofline");
     }
 
     void show(Profile p, Roof r) {
         profile = p;
         roof = r;
-        draw();
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    void draw(GraphicsContext g, double w, double h) {
         if (profile == null || roof == null || w < 100 || h < 80) return;
         double l = 60, r = 15, t = 12, b = 34;
         double x0 = -2, x1 = 4, y1 = Math.ceil(Math.log10(roof.peakMacsPerSecond() * 2)), y0 = y1 - 7;

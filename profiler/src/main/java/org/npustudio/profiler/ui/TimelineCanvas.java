@@ -2,9 +2,7 @@ package org.npustudio.profiler.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import org.npustudio.npusim.sim.ScheduleEntry;
 import org.npustudio.profiler.data.ColorScale;
@@ -12,32 +10,20 @@ import org.npustudio.profiler.data.Metric;
 import org.npustudio.profiler.data.Profile;
 
 /** The schedule as a Gantt chart: one lane per device and one for host-link transfers. */
-final class TimelineCanvas extends Pane {
-    private final Canvas canvas = new Canvas();
+final class TimelineCanvas extends ChartCanvas {
     private Profile profile;
 
     TimelineCanvas() {
-        setId("timeline");
-        getChildren().add(canvas);
+        super("timeline");
     }
 
     void show(Profile p) {
         profile = p;
-        draw();
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    void draw(GraphicsContext g, double w, double h) {
         if (profile == null || w < 120) return;
         List<String> lanes = new ArrayList<>();
         for (ScheduleEntry e : profile.run().schedule()) if (!lanes.contains(e.lane())) lanes.add(e.lane());
