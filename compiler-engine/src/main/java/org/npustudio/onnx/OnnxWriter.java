@@ -6,12 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.npustudio.error.StudioException;
+import org.npustudio.io.AtomicFiles;
 import org.npustudio.ir.DataType;
 import org.npustudio.ir.ExternalData;
 import org.npustudio.ir.Model;
@@ -58,8 +57,8 @@ public final class OnnxWriter {
         Path tmpSide = null;
         try {
             Files.createDirectories(dir);
-            tmpModel = newTempFile(dir, file.getFileName().toString());
-            tmpSide = newTempFile(dir, sideName);
+            tmpModel = AtomicFiles.sibling(dir, file.getFileName().toString());
+            tmpSide = AtomicFiles.sibling(dir, sideName);
             SideFile side = new SideFile(tmpSide, sideName);
             OnnxProto.ModelProto proto;
             try (side) {
@@ -73,11 +72,11 @@ public final class OnnxWriter {
                 proto.writeTo(cos);
                 cos.flush();
             }
-            if (side.written > 0) move(tmpSide, dir.resolve(sideName));
+            if (side.written > 0) AtomicFiles.moveOver(tmpSide, dir.resolve(sideName));
             else Files.deleteIfExists(tmpSide);
-            move(tmpModel, file);
+            AtomicFiles.moveOver(tmpModel, file);
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StudioException(file.toString(), "", "cannot write: " + e.getMessage(), e);
+            throw new StudioException(file.toString(), "", "cannot write: " + (e instanceof IOException io ? AtomicFiles.describe(io) : e.getMessage()), e);
         } finally {
             deleteQuietly(tmpModel);
             deleteQuietly(tmpSide);
@@ -123,33 +122,8 @@ public final class OnnxWriter {
         }
     }
 
-    /**
-     * A fresh hidden file beside the target. Unlike Files.createTempFile (always mode 0600) it gets the
-     * user's default permissions, so the renamed result is as readable as any file the user saves.
-     */
-    private static Path newTempFile(Path dir, String name) throws IOException {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; ; attempt++) {
-            Path p = dir.resolve("." + name + "." + Long.toHexString(r.nextLong()) + ".tmp");
-            try {
-                Files.newOutputStream(p, StandardOpenOption.CREATE_NEW).close();
-                return p;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (attempt > 10) throw e;
-            }
-        }
-    }
-
     private static OnnxProto.StringStringEntryProto entry(String k, String v) {
         return OnnxProto.StringStringEntryProto.newBuilder().setKey(k).setValue(v).build();
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void deleteQuietly(Path p) {

@@ -14,6 +14,8 @@ public final class Commands {
                 .add(new InspectCommand())
                 .add(new GuiCommand())
                 .add(new RenderCommand())
+                .add(new SimulateCommand())
+                .add(new ReportCommand())
                 .add(new SamplesCommand())
                 .add(new BenchCommand())
                 .add(new HelpCommand())

@@ -2,7 +2,6 @@ package org.npustudio.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.npustudio.app.ModelFiles;
@@ -38,20 +37,9 @@ final class RenderCommand implements Command {
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        // Args knows boolean flags only; take "-o FILE" out first.
-        List<String> rest = new ArrayList<>();
-        String output = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-o") || a.equals("--output")) {
-                if (i + 1 >= args.size()) throw new UsageException(name(), a + " needs a file name");
-                if (output != null) throw new UsageException(name(), "only one output file, please");
-                output = args.get(++i);
-            } else {
-                rest.add(a);
-            }
-        }
-        Args a = Args.parse(name(), rest, Set.of("--horizontal", "--initializers", "--shapes"));
+        Args a = Args.parse(name(), args, Set.of("--horizontal", "--initializers", "--shapes"), Set.of("-o", "--output"));
+        if (a.value("-o") != null && a.value("--output") != null) throw new UsageException(name(), "only one output file, please");
+        String output = a.value("-o", a.value("--output"));
         String file = a.positional(1, 1, "MODEL (an .onnx file)").get(0);
         if (output == null) throw new UsageException(name(), "missing -o OUT.svg|OUT.png");
         Path out = Path.of(output);

@@ -1,88 +1,94 @@
 package org.npustudio.npusim.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.npustudio.json.JsonWriter;
 import org.npustudio.npusim.fusion.FusionGroup;
 import org.npustudio.npusim.sim.NodeResult;
 import org.npustudio.npusim.sim.ScheduleEntry;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Totals;
 
-/** The whole result as JSON (times in microseconds, sizes in bytes); every number is finite by construction. */
+/** The whole result as JSON through the shared {@link JsonWriter} (times in microseconds, sizes in bytes). */
 final class JsonReport {
     private JsonReport() {}
 
     static String render(SimulationResult r) {
-        StringBuilder b = new StringBuilder("{\n  \"model\": ").append(s(r.model())).append(",\n  \"nodes\": [");
-        boolean first = true;
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("model", r.model());
+        List<Object> nodes = new ArrayList<>();
         for (NodeResult n : r.nodes()) {
-            b.append(first ? "\n    " : ",\n    ");
-            first = false;
-            b.append("{\"id\": ").append(s(n.id())).append(", \"op\": ").append(s(n.opType())).append(", \"device\": ").append(s(n.device()))
-                    .append(", \"cycles\": ").append(n.cycles()).append(", \"latency_us\": ").append(n.latencyMicros())
-                    .append(", \"macs\": ").append(n.macs()).append(", \"dram_read_bytes\": ").append(n.readBytes())
-                    .append(", \"dram_write_bytes\": ").append(n.writeBytes()).append(", \"unfused_read_bytes\": ").append(n.unfusedReadBytes())
-                    .append(", \"unfused_write_bytes\": ").append(n.unfusedWriteBytes()).append(", \"sram_peak_bytes\": ").append(n.sramPeakBytes())
-                    .append(", \"utilisation\": ").append(n.utilisation()).append(", \"bound\": ").append(s(n.bound().label()))
-                    .append(", \"fusion_group\": ").append(n.fusionGroup()).append(", \"start_us\": ").append(n.startSeconds() * 1e6)
-                    .append(", \"end_us\": ").append(n.endSeconds() * 1e6).append('}');
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.id());
+            m.put("op", n.opType());
+            m.put("device", n.device());
+            m.put("cycles", n.cycles());
+            m.put("latency_us", n.latencyMicros());
+            m.put("macs", n.macs());
+            m.put("dram_read_bytes", n.readBytes());
+            m.put("dram_write_bytes", n.writeBytes());
+            m.put("unfused_read_bytes", n.unfusedReadBytes());
+            m.put("unfused_write_bytes", n.unfusedWriteBytes());
+            m.put("sram_peak_bytes", n.sramPeakBytes());
+            m.put("utilisation", n.utilisation());
+            m.put("bound", n.bound().label());
+            m.put("fusion_group", n.fusionGroup());
+            m.put("start_us", n.startSeconds() * 1e6);
+            m.put("end_us", n.endSeconds() * 1e6);
+            nodes.add(m);
         }
-        b.append("\n  ],\n  \"devices\": {");
-        first = true;
-        for (Map.Entry<String, Totals> e : r.perDevice().entrySet()) {
-            b.append(first ? "\n    " : ",\n    ").append(s(e.getKey())).append(": ").append(totals(e.getValue()));
-            first = false;
-        }
-        b.append("\n  },\n  \"total\": ").append(totals(r.total())).append(",\n  \"fusion_groups\": [");
-        first = true;
+        doc.put("nodes", nodes);
+        Map<String, Object> devices = new LinkedHashMap<>();
+        for (Map.Entry<String, Totals> e : r.perDevice().entrySet()) devices.put(e.getKey(), totals(e.getValue()));
+        doc.put("devices", devices);
+        doc.put("total", totals(r.total()));
+        List<Object> groups = new ArrayList<>();
         for (FusionGroup g : r.groups()) {
-            b.append(first ? "\n    " : ",\n    ").append("{\"index\": ").append(g.index()).append(", \"device\": ").append(s(g.device()))
-                    .append(", \"fused\": ").append(g.fused()).append(", \"nodes\": ").append(list(g.nodes()))
-                    .append(", \"kept_on_chip\": ").append(list(g.internal().stream().sorted().toList()))
-                    .append(", \"footprint_bytes\": ").append(g.footprintBytes()).append(", \"saved_bytes\": ").append(g.savedBytes()).append('}');
-            first = false;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", g.index());
+            m.put("device", g.device());
+            m.put("fused", g.fused());
+            m.put("nodes", g.nodes());
+            m.put("kept_on_chip", g.internal().stream().sorted().toList());
+            m.put("footprint_bytes", g.footprintBytes());
+            m.put("saved_bytes", g.savedBytes());
+            groups.add(m);
         }
-        b.append("\n  ],\n  \"schedule\": [");
-        first = true;
+        doc.put("fusion_groups", groups);
+        List<Object> schedule = new ArrayList<>();
         for (ScheduleEntry e : r.schedule()) {
-            b.append(first ? "\n    " : ",\n    ").append("{\"lane\": ").append(s(e.lane())).append(", \"kind\": ")
-                    .append(s(e.kind().name().toLowerCase())).append(", \"name\": ").append(s(e.name())).append(", \"from\": ").append(s(e.from()))
-                    .append(", \"to\": ").append(s(e.to())).append(", \"start_us\": ").append(e.startSeconds() * 1e6)
-                    .append(", \"end_us\": ").append(e.endSeconds() * 1e6).append(", \"bytes\": ").append(e.bytes()).append('}');
-            first = false;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lane", e.lane());
+            m.put("kind", e.kind().name().toLowerCase());
+            m.put("name", e.name());
+            m.put("from", e.from());
+            m.put("to", e.to());
+            m.put("start_us", e.startSeconds() * 1e6);
+            m.put("end_us", e.endSeconds() * 1e6);
+            m.put("bytes", e.bytes());
+            schedule.add(m);
         }
-        b.append("\n  ],\n  \"warnings\": ").append(list(r.warnings())).append("\n}\n");
-        return b.toString();
+        doc.put("schedule", schedule);
+        doc.put("warnings", r.warnings());
+        return JsonWriter.write(doc) + "\n";
     }
 
-    private static String totals(Totals t) {
-        return "{\"nodes\": " + t.nodes() + ", \"cycles\": " + t.cycles() + ", \"busy_us\": " + t.busySeconds() * 1e6 + ", \"end_us\": "
-                + t.makespanSeconds() * 1e6 + ", \"macs\": " + t.macs() + ", \"dram_read_bytes\": " + t.readBytes()
-                + ", \"dram_write_bytes\": " + t.writeBytes() + ", \"unfused_read_bytes\": " + t.unfusedReadBytes()
-                + ", \"unfused_write_bytes\": " + t.unfusedWriteBytes() + ", \"feature_map_bytes\": " + t.featureMapBytes()
-                + ", \"unfused_feature_map_bytes\": " + t.unfusedFeatureMapBytes() + ", \"sram_peak_bytes\": " + t.sramPeakBytes() + "}";
-    }
-
-    private static String list(java.util.List<String> items) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) b.append(i == 0 ? "" : ", ").append(s(items.get(i)));
-        return b.append(']').toString();
-    }
-
-    static String s(String v) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : v.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+    private static Map<String, Object> totals(Totals t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodes", t.nodes());
+        m.put("cycles", t.cycles());
+        m.put("busy_us", t.busySeconds() * 1e6);
+        m.put("end_us", t.makespanSeconds() * 1e6);
+        m.put("macs", t.macs());
+        m.put("dram_read_bytes", t.readBytes());
+        m.put("dram_write_bytes", t.writeBytes());
+        m.put("unfused_read_bytes", t.unfusedReadBytes());
+        m.put("unfused_write_bytes", t.unfusedWriteBytes());
+        m.put("feature_map_bytes", t.featureMapBytes());
+        m.put("unfused_feature_map_bytes", t.unfusedFeatureMapBytes());
+        m.put("sram_peak_bytes", t.sramPeakBytes());
+        return m;
     }
 }

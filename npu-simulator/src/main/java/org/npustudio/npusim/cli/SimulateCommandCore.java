@@ -1,13 +1,11 @@
 package org.npustudio.npusim.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.npustudio.error.StudioException;
+import org.npustudio.io.AtomicFiles;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.cost.Device;
@@ -22,7 +20,9 @@ import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Simulator;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.ir.Model;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.shape.ShapeInference;
 
 /**
  * The headless body of {@code npustudio simulate}: reads the model (ONNX or SCALE-Sim topology), the
@@ -34,17 +34,27 @@ public final class SimulateCommandCore {
 
     public static int run(SimulateOptions o, PrintStream out, PrintStream err) {
         try {
-            SimulationResult r = simulate(o);
-            for (String w : r.warnings()) err.println("warning: " + w);
-            write(r, o, readDevice(o.npu(), new ArrayList<>()).npu(), out);
+            runChecked(o, out, err);
             return 0;
         } catch (StudioException e) {
             err.println("error: " + e.oneLine());
             return 1;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
         }
+    }
+
+    /** Simulates and reports; warnings go to {@code err}; problems are thrown, for callers with their own error style. */
+    public static SimulationResult runChecked(SimulateOptions o, PrintStream out, PrintStream err) throws StudioException {
+        SimulationResult r = simulate(o);
+        for (String w : r.warnings()) err.println("warning: " + w);
+        write(r, o, readNpu(o.npu()), out);
+        return r;
+    }
+
+    /** The NPU described by a YAML file or SCALE-Sim {@code .cfg}; a CPU description is an error. */
+    public static NpuConfig readNpu(Path file) throws StudioException {
+        Device d = readDevice(file, new ArrayList<>());
+        if (!d.isNpu()) throw new StudioException(file.toString(), "kind", "--npu needs an NPU description, this is a CPU");
+        return d.npu();
     }
 
     /** Reads all inputs and simulates; warnings from reading are part of the result's warnings. */
@@ -82,7 +92,9 @@ public final class SimulateCommandCore {
             return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
         }
         try {
-            return OnnxWorkMapper.map(OnnxReader.read(model).graph());
+            Model m = OnnxReader.read(model);
+            ShapeInference.infer(m); // fills value_info; ShapeTable then reads every shape through graph.typeOf
+            return OnnxWorkMapper.map(m.graph());
         } catch (IllegalStateException e) {
             throw new StudioException(model.toString(), "graph", e.getMessage());
         }
@@ -100,31 +112,29 @@ public final class SimulateCommandCore {
         return d.npu() != null ? Device.of(d.npu()) : Device.of(d.cpu());
     }
 
-    private static void write(SimulationResult r, SimulateOptions o, NpuConfig npu, PrintStream out) throws IOException {
+    private static void write(SimulationResult r, SimulateOptions o, NpuConfig npu, PrintStream out) throws StudioException {
         switch (o.format()) {
             case SCALESIM -> {
                 Path dir = o.outputDir() != null ? o.outputDir() : Path.of(".");
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve("COMPUTE_REPORT.csv"), ScaleSimReports.compute(r, npu), StandardCharsets.UTF_8);
-                Files.writeString(dir.resolve("DETAILED_ACCESS_REPORT.csv"), ScaleSimReports.access(r, npu), StandardCharsets.UTF_8);
+                AtomicFiles.writeString(dir.resolve("COMPUTE_REPORT.csv"), ScaleSimReports.compute(r, npu));
+                AtomicFiles.writeString(dir.resolve("DETAILED_ACCESS_REPORT.csv"), ScaleSimReports.access(r, npu));
                 out.println("wrote " + dir.resolve("COMPUTE_REPORT.csv") + " and " + dir.resolve("DETAILED_ACCESS_REPORT.csv"));
             }
             case TABLE -> emit(TableReport.render(r), o, "simulation.txt", out);
             case CSV -> {
                 emit(CsvReport.nodes(r), o, "simulation.csv", out);
-                if (o.outputDir() != null) Files.writeString(o.outputDir().resolve("schedule.csv"), CsvReport.schedule(r), StandardCharsets.UTF_8);
+                if (o.outputDir() != null) AtomicFiles.writeString(o.outputDir().resolve("schedule.csv"), CsvReport.schedule(r));
             }
             case JSON -> emit(JsonReport.render(r), o, "simulation.json", out);
         }
     }
 
-    private static void emit(String text, SimulateOptions o, String fileName, PrintStream out) throws IOException {
+    private static void emit(String text, SimulateOptions o, String fileName, PrintStream out) throws StudioException {
         if (o.outputDir() == null) {
-            out.print(text);
+            out.print(text.endsWith("\n") ? text : text + "\n");
             return;
         }
-        Files.createDirectories(o.outputDir());
-        Files.writeString(o.outputDir().resolve(fileName), text, StandardCharsets.UTF_8);
+        AtomicFiles.writeString(o.outputDir().resolve(fileName), text);
         out.println("wrote " + o.outputDir().resolve(fileName));
     }
 }

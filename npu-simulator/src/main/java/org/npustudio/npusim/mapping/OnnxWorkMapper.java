@@ -165,9 +165,10 @@ public final class OnnxWorkMapper {
         require(k == b2[b2.length - 2], "MatMul inner dimensions differ: " + Arrays.toString(a) + " x " + Arrays.toString(b));
         long m = a2[a2.length - 2];
         long cols = b2[b2.length - 1];
-        long[] batch = ShapeRules.broadcastShapes(Arrays.copyOf(a2, a2.length - 2), Arrays.copyOf(b2, b2.length - 2));
-        require(batch != null, "MatMul batch dimensions do not broadcast");
-        long batches = ConvGeometry.product(batch);
+        // The broadcast batch dimensions are the inferred output's leading dimensions.
+        long[] y = shapes.get(n.output(0));
+        require(y != null, "MatMul output shape is unknown (the batch dimensions do not broadcast?)");
+        long batches = ConvGeometry.product(Arrays.copyOf(y, Math.max(0, y.length - (a.length == 1 || b.length == 1 ? 1 : 2))));
         long batchB = ConvGeometry.product(Arrays.copyOf(b2, b2.length - 2));
         if (batchB == 1) return new GemmWork("MatMul", new GemmShape(batches * m, cols, k), 1, in, cst, out, 0);
         return new GemmWork("MatMul", new GemmShape(m, cols, k), batches, in, cst, out, 0);

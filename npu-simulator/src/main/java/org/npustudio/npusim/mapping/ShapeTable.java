@@ -4,32 +4,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.ir.Graph;
+import org.npustudio.ir.Model;
+import org.npustudio.ir.OpsetId;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.TypeInfo;
+import org.npustudio.shape.ShapeInference;
 
-/**
- * Static shapes of a graph's values. Declared types ({@code graph.typeOf}: inputs, outputs, value_info
- * filled by shape inference, initializers) win; where a value has none, the output shapes of the ops
- * the cost model needs are propagated here so that a model without value_info can still be costed.
- */
+/** Static shapes of a graph's values, read from their types (inputs, outputs, value_info, initializers). */
 public final class ShapeTable {
     private final Graph graph;
     private final Map<String, long[]> shapes = new HashMap<>();
 
     private ShapeTable(Graph graph) { this.graph = graph; }
 
+    /**
+     * Shapes of every value. When some node output has no declared type (a graph handed over without
+     * shape inference), shape inference runs first; a graph outside any model is inferred in an
+     * opset-17 context.
+     */
     public static ShapeTable resolve(Graph graph, List<Node> topological) {
         ShapeTable t = new ShapeTable(graph);
+        boolean missing = false;
         for (Node n : topological) {
-            for (String in : n.inputs()) t.declared(in);
-            for (int i = 0; i < n.outputs().size(); i++) {
-                String out = n.output(i);
-                if (out.isEmpty() || t.declared(out) != null) continue;
-                long[] s = ShapeRules.infer(n, i, t);
-                if (s != null) t.shapes.put(out, s);
-            }
+            for (String out : n.outputs()) if (!out.isEmpty() && t.declared(out) == null) missing = true;
+        }
+        if (missing) {
+            Model context = new Model(graph);
+            context.setIrVersion(8);
+            context.opsetImports().add(new OpsetId("", 17));
+            ShapeInference.infer(context, graph);
+            t.shapes.clear();
         }
         return t;
     }

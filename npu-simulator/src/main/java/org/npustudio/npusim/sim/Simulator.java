@@ -101,7 +101,11 @@ public final class Simulator {
         NodeCost c = cache.get(key);
         if (c != null) return c;
         lastEvaluations++;
-        c = d.isNpu() ? NpuCostModel.cost(node.id(), node.work(), d.npu(), p) : CpuCostModel.cost(node.work(), d.cpu(), p);
+        try {
+            c = d.isNpu() ? NpuCostModel.cost(node.id(), node.work(), d.npu(), p) : CpuCostModel.cost(node.work(), d.cpu(), p);
+        } catch (ArithmeticException e) {
+            throw new StudioException(graph.name(), "node '" + node.id() + "'", "sizes too large to count (" + e.getMessage() + ")");
+        }
         cache.put(key, c);
         return c;
     }

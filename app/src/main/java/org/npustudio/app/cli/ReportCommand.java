@@ -1,0 +1,57 @@
+package org.npustudio.app.cli;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.npustudio.app.ModelFiles;
+import org.npustudio.error.StudioException;
+import org.npustudio.ir.Model;
+import org.npustudio.npusim.cli.SimulateCommandCore;
+import org.npustudio.npusim.cli.SimulateOptions;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.npusim.sim.SimulationResult;
+import org.npustudio.profiler.data.Metric;
+import org.npustudio.profiler.data.Profile;
+import org.npustudio.profiler.data.ReportWriter;
+import org.npustudio.profiler.data.Roof;
+
+/** {@code npustudio report}: simulate, then write the HTML report, per-op CSV/JSON and Model Explorer data. */
+final class ReportCommand implements Command {
+    @Override public String name() { return "report"; }
+
+    @Override public String synopsis() {
+        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--metric METRIC] -o DIR";
+    }
+
+    @Override public String summary() { return "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model"; }
+
+    @Override
+    public String details() {
+        return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) throws StudioException {
+        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--metric", "-o"));
+        Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
+        Path out = Path.of(a.require("-o", "DIR"));
+        Metric metric = Metric.parse(a.value("--metric", "latency"));
+        if (metric == null) throw new UsageException(name(), "unknown --metric '" + a.value("--metric") + "'; use " + Metric.validKeys());
+        FusionMode fuse = a.value("--fuse") == null ? null : FusionMode.parse(a.value("--fuse"));
+        if (a.value("--fuse") != null && fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
+        Path npuFile = Path.of(a.require("--npu", "NPU.yaml or SCALESIM.cfg"));
+        Model m = ModelFiles.open(model);
+        SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null);
+        SimulationResult run = SimulateCommandCore.runChecked(o, new PrintStream(OutputStream.nullOutputStream()), ctx.err());
+        NpuConfig npu = SimulateCommandCore.readNpu(npuFile);
+        Profile profile = Profile.of(run, m);
+        String graphId = m.graph().name().isEmpty() ? m.displayName() : m.graph().name();
+        for (Path p : ReportWriter.write(profile, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond()), metric, graphId, out)) {
+            ctx.out().println("wrote " + p);
+        }
+        return Cli.OK;
+    }
+}

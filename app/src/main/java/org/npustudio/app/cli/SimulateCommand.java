@@ -1,0 +1,56 @@
+package org.npustudio.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.npustudio.error.StudioException;
+import org.npustudio.npusim.cli.OutputFormat;
+import org.npustudio.npusim.cli.SimulateCommandCore;
+import org.npustudio.npusim.cli.SimulateOptions;
+import org.npustudio.npusim.fusion.FusionMode;
+
+/** {@code npustudio simulate}: the NPU simulator on an ONNX model or a SCALE-Sim topology. */
+final class SimulateCommand implements Command {
+    @Override public String name() { return "simulate"; }
+
+    @Override public String synopsis() {
+        return "(MODEL.onnx | TOPOLOGY.csv) --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan]"
+                + " [--format table|csv|json|scalesim] [-o DIR]";
+    }
+
+    @Override public String summary() { return "simulate a model on an NPU: cycles, latency, DRAM traffic, schedule"; }
+
+    @Override
+    public String details() {
+        return """
+                --npu FILE      NPU description (docs/npu-config.md; presets in samples/npu/) or a SCALE-Sim .cfg
+                --plan FILE     device assignment and fusion groups (docs/npu-simulator.md)
+                --fuse MODE     none, auto (group layers to minimise DRAM traffic) or plan (the plan's groups)
+                --format FMT    table (default), csv, json, or scalesim (COMPUTE_REPORT.csv and
+                                DETAILED_ACCESS_REPORT.csv with SCALE-Sim's exact headers)
+                -o DIR          write the report into DIR instead of printing it
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) throws StudioException {
+        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--format", "-o"));
+        String model = a.positional(1, 1, "MODEL (an .onnx model or a SCALE-Sim topology .csv)").get(0);
+        FusionMode fuse = null;
+        if (a.value("--fuse") != null) {
+            fuse = FusionMode.parse(a.value("--fuse"));
+            if (fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
+        }
+        OutputFormat format = parseFormat(a.value("--format", "table"));
+        SimulateOptions o = new SimulateOptions(Path.of(model), Path.of(a.require("--npu", "NPU.yaml or SCALESIM.cfg")),
+                a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, format,
+                a.value("-o") == null ? null : Path.of(a.value("-o")));
+        SimulateCommandCore.runChecked(o, ctx.out(), ctx.err());
+        return Cli.OK;
+    }
+
+    private OutputFormat parseFormat(String s) throws UsageException {
+        for (OutputFormat f : OutputFormat.values()) if (f.name().equalsIgnoreCase(s)) return f;
+        throw new UsageException(name(), "unknown --format '" + s + "'; use table, csv, json or scalesim");
+    }
+}

@@ -1,0 +1,59 @@
+package org.npustudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateAndReportCommandTest {
+    static final Path ROOT = Path.of(System.getProperty("npustudio.root", ".."));
+    static final String LENET = ROOT.resolve("samples/models/lenet5.onnx").toString();
+    static final String TEACHING = ROOT.resolve("samples/npu/teaching-32x32.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void simulatePrintsEveryNodeAndTheTotals() {
+        CliRun r = CliRun.of("simulate", LENET, "--npu", TEACHING, "--fuse", "auto");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("/conv1/Conv") && r.out().contains("/fc3/Gemm"), r.out());
+        assertTrue(r.out().contains("MACs         416520"), "LeNet-5's 416,520 MACs: " + r.out());
+        CliRun json = CliRun.of("simulate", LENET, "--npu=" + TEACHING, "--format", "json", "-o", dir.toString());
+        assertEquals(0, json.status(), json.err());
+        assertTrue(Files.exists(dir.resolve("simulation.json")));
+    }
+
+    @Test
+    void reportWritesTheFourFiles() throws Exception {
+        Path out = dir.resolve("report");
+        CliRun r = CliRun.of("report", LENET, "--npu", TEACHING, "--metric", "dram", "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String f : new String[] {"report.html", "ops.csv", "ops.json", "model-explorer.json"}) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertEquals(13, Files.readAllLines(out.resolve("ops.csv")).size(), "header + 12 LeNet-5 nodes");
+    }
+
+    @Test
+    void mistakesAreOneLineWithStatusTwo() throws Exception {
+        Path badNpu = Files.writeString(dir.resolve("bad.yaml"), "name: x\nclock_mhz: 1000\narray: {rows: 8, cols: 8, dataflow: zz}\n");
+        for (String[] args : new String[][] {
+                {"simulate", LENET, "--npu", badNpu.toString()},
+                {"simulate", LENET},
+                {"simulate", LENET, "--npu", TEACHING, "--fuse", "sometimes"},
+                {"simulate", LENET, "--npu"},
+                {"report", LENET, "--npu", TEACHING, "--metric", "joy", "-o", dir.toString()},
+                {"report", LENET, "--npu", TEACHING, "-o", Files.writeString(dir.resolve("file"), "x").toString()}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.errLines().length, r.err());
+            assertTrue(r.err().startsWith("npustudio: "), r.err());
+        }
+        CliRun r = CliRun.of("simulate", LENET, "--npu", badNpu.toString());
+        assertTrue(r.err().contains("line 3") && r.err().contains("dataflow"), r.err());
+    }
+}

@@ -1,0 +1,137 @@
+package org.npustudio.profiler.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.npustudio.npusim.sim.ScheduleEntry;
+
+/**
+ * report.html: one self-contained page (inline CSS and SVG, no scripts, no external assets) with the
+ * summary, top ops, per-op-type breakdown, roofline, schedule timeline, fusion traffic and the per-node
+ * table. Everything user-provided is escaped.
+ */
+public final class HtmlReport {
+    private static final int TOP = 15;
+
+    private HtmlReport() {}
+
+    public static String render(Profile p, Roof roof) {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        b.append("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'/><title>NPU Studio report — ")
+                .append(Html.escape(p.model())).append("</title><style>")
+                .append("body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:22px}h2{font-size:17px;margin-top:28px}")
+                .append("table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}")
+                .append("td:first-child,th:first-child,td.t{text-align:left}th{background:#f3f3f3}.cards{display:flex;gap:12px;flex-wrap:wrap}")
+                .append(".card{border:1px solid #ddd;border-radius:6px;padding:8px 12px}.card b{display:block;font-size:18px}")
+                .append("</style></head><body>\n");
+        b.append("<h1>").append(Html.escape(p.model())).append(" on ").append(Html.escape(roof.device())).append("</h1>\n");
+        summary(b, p);
+        b.append("<h2>Top ").append(TOP).append(" ops by latency</h2>\n");
+        nodeTable(b, Aggregation.top(p, Metric.LATENCY, TOP));
+        b.append("<h2>Latency by op type</h2>\n").append(opTypeBars(p, Metric.LATENCY, ColorScale.CATEGORICAL_HEX[0]));
+        b.append("<h2>DRAM traffic by op type</h2>\n").append(opTypeBars(p, Metric.DRAM, ColorScale.CATEGORICAL_HEX[1]));
+        b.append("<h2>Roofline</h2>\n<p>Compute roof ").append(Html.escape(Units.count(roof.peakMacsPerSecond()))).append("MAC/s, DRAM slope ")
+                .append(Html.escape(Units.bytes(roof.dramBytesPerSecond()))).append("/s. Each dot is an op on ")
+                .append(Html.escape(roof.device())).append(".</p>\n").append(roofline(p, roof));
+        b.append("<h2>Schedule</h2>\n").append(timeline(p));
+        fusion(b, p);
+        b.append("<h2>All ops</h2>\n");
+        nodeTable(b, p.nodes());
+        if (!p.nodesWithoutResults().isEmpty()) {
+            b.append("<h2>Nodes without results</h2>\n<p>").append(Html.escape(String.join(", ", p.nodesWithoutResults()))).append("</p>\n");
+        }
+        return b.append("</body></html>\n").toString();
+    }
+
+    private static void summary(StringBuilder b, Profile p) {
+        double dram = p.sum(Metric.DRAM);
+        double unfused = p.nodes().stream().mapToDouble(NodeMetrics::unfusedDramBytes).sum();
+        b.append("<div class='cards'>");
+        card(b, "End-to-end", Metric.LATENCY.format(p.makespanMicros()));
+        card(b, "Busy (sum of ops)", Metric.LATENCY.format(p.busyMicros()));
+        card(b, "Ops", Integer.toString(p.nodes().size()));
+        card(b, "MACs", Units.count(p.sum(Metric.MACS)) + "MAC");
+        card(b, "DRAM traffic", Units.bytes(dram));
+        card(b, "without fusion", Units.bytes(unfused));
+        b.append("</div>\n");
+    }
+
+    private static void card(StringBuilder b, String label, String value) {
+        b.append("<div class='card'>").append(Html.escape(label)).append("<b>").append(Html.escape(value)).append("</b></div>");
+    }
+
+    private static void nodeTable(StringBuilder b, List<NodeMetrics> rows) {
+        b.append("<table><tr><th>node</th><th>op</th><th>device</th><th>latency</th><th>share</th><th>MACs</th>")
+                .append("<th>DRAM read</th><th>DRAM write</th><th>intensity</th><th>util</th><th>bound</th><th>group</th></tr>\n");
+        for (NodeMetrics n : rows) {
+            b.append("<tr><td>").append(Html.escape(n.name())).append("</td><td class='t'>").append(Html.escape(n.opType()))
+                    .append("</td><td class='t'>").append(Html.escape(n.device())).append("</td><td>")
+                    .append(Html.escape(Metric.LATENCY.format(n.latencyMicros()))).append("</td><td>")
+                    .append(Html.escape(Metric.SHARE.format(n.share() * 100))).append("</td><td>").append(Html.escape(Units.count(n.macs())))
+                    .append("</td><td>").append(Html.escape(Units.bytes(n.readBytes()))).append("</td><td>")
+                    .append(Html.escape(Units.bytes(n.writeBytes()))).append("</td><td>").append(Html.escape(Metric.INTENSITY.format(n.intensity())))
+                    .append("</td><td>").append(Html.escape(Metric.UTILISATION.format(n.utilisation() * 100))).append("</td><td class='t'>")
+                    .append(Html.escape(n.bound())).append("</td><td>").append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private static String opTypeBars(Profile p, Metric m, String colour) {
+        List<Svg.Bar> bars = new ArrayList<>();
+        for (Aggregation.Stats s : Aggregation.byOpType(p, m)) {
+            if (s.sum() <= 0) continue;
+            bars.add(new Svg.Bar(s.key() + " ×" + s.nodes(), s.sum(), m.format(s.sum())));
+        }
+        return Svg.bars(bars, colour, 760);
+    }
+
+    private static String roofline(Profile p, Roof roof) {
+        List<Svg.Point> pts = new ArrayList<>();
+        for (NodeMetrics n : p.nodes()) {
+            if (!n.device().equals(roof.device()) || n.macs() == 0) continue;
+            pts.add(new Svg.Point(n.intensity(), n.achievedMacsPerSecond(), n.name() + " (" + n.opType() + ")",
+                    "memory".equalsIgnoreCase(n.bound()) ? ColorScale.CATEGORICAL_HEX[5] : ColorScale.CATEGORICAL_HEX[0]));
+        }
+        return Svg.roofline(pts, roof.peakMacsPerSecond(), roof.dramBytesPerSecond(), 760, 380);
+    }
+
+    private static String timeline(Profile p) {
+        List<String> lanes = new ArrayList<>();
+        List<Svg.Span> spans = new ArrayList<>();
+        Map<String, String> colours = new LinkedHashMap<>();
+        for (ScheduleEntry e : p.run().schedule()) {
+            if (!lanes.contains(e.lane())) lanes.add(e.lane());
+            String c = colours.computeIfAbsent(e.lane(), k -> ColorScale.CATEGORICAL_HEX[colours.size() % ColorScale.CATEGORICAL_HEX.length]);
+            String label = e.kind() == ScheduleEntry.Kind.TRANSFER
+                    ? e.name() + " " + e.from() + "→" + e.to() + " " + Units.bytes(e.bytes())
+                    : e.name();
+            spans.add(new Svg.Span(e.lane(), e.startSeconds() * 1e6, e.endSeconds() * 1e6,
+                    label + " " + String.format(Locale.ROOT, "%.1f–%.1f µs", e.startSeconds() * 1e6, e.endSeconds() * 1e6), c));
+        }
+        lanes.sort((a, c) -> a.equals(ScheduleEntry.HOST_LINK) ? 1 : c.equals(ScheduleEntry.HOST_LINK) ? -1 : 0);
+        return Svg.gantt(lanes, spans, p.makespanMicros(), 900);
+    }
+
+    private static void fusion(StringBuilder b, Profile p) {
+        Map<Integer, double[]> groups = new LinkedHashMap<>();
+        for (NodeMetrics n : p.nodes()) {
+            if (n.fusionGroup() < 0) continue;
+            double[] g = groups.computeIfAbsent(n.fusionGroup(), k -> new double[3]);
+            g[0] += n.dramBytes();
+            g[1] += n.unfusedDramBytes();
+            g[2]++;
+        }
+        if (groups.isEmpty()) return;
+        b.append("<h2>DRAM traffic with and without fusion</h2>\n<table><tr><th>group</th><th>ops</th><th>fused</th><th>unfused</th><th>saved</th></tr>\n");
+        for (Map.Entry<Integer, double[]> e : groups.entrySet()) {
+            double[] g = e.getValue();
+            b.append("<tr><td>").append(e.getKey()).append("</td><td>").append((int) g[2]).append("</td><td>")
+                    .append(Html.escape(Units.bytes(g[0]))).append("</td><td>").append(Html.escape(Units.bytes(g[1]))).append("</td><td>")
+                    .append(g[1] > 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * (1 - g[0] / g[1])) : "").append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+}

@@ -1,0 +1,27 @@
+package org.npustudio.profiler.data;
+
+import java.util.List;
+
+/**
+ * One simulated node as the profiler shows it: identity (stable id, ONNX name, op, scope path), where it
+ * ran (device, partition, fusion group; -1 = none) and what it cost. Times in microseconds, sizes in
+ * bytes. {@code share} is this node's part of the summed latency, 0..1.
+ */
+public record NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                          int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                          double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                          double startMicros, double endMicros) {
+
+    public double dramBytes() { return readBytes + writeBytes; }
+
+    /** MACs per DRAM byte; NaN when the node moved no DRAM bytes (undefined, drawn neutral). */
+    public double intensity() {
+        double d = dramBytes();
+        return d > 0 ? macs / d : Double.NaN;
+    }
+
+    /** Achieved MAC/s; NaN when the node took no time. */
+    public double achievedMacsPerSecond() {
+        return latencyMicros > 0 ? macs / (latencyMicros * 1e-6) : Double.NaN;
+    }
+}

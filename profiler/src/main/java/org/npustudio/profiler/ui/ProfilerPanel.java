@@ -1,0 +1,135 @@
+package org.npustudio.profiler.ui;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.npustudio.graphview.scene.Overlay;
+import org.npustudio.profiler.data.Comparison;
+import org.npustudio.profiler.data.Metric;
+import org.npustudio.profiler.data.Profile;
+import org.npustudio.profiler.data.ProfileOverlay;
+import org.npustudio.profiler.data.Roof;
+
+/**
+ * The profiler beside the graph: choose a metric (linear or log colouring), read the per-node table and
+ * the charts, pin a run as baseline and switch the overlay to the delta against it. The overlay is
+ * published as a property for the graph view; switching metric recolours without a new layout.
+ * Simulations run through {@link LiveSimulation} (off the FX thread, debounced).
+ */
+public final class ProfilerPanel extends BorderPane {
+    private final ComboBox<Metric> metric = new ComboBox<>();
+    private final CheckBox log = new CheckBox("log scale");
+    private final CheckBox delta = new CheckBox("delta vs baseline");
+    private final Button pin = new Button("Pin as baseline");
+    private final Label status = new Label("No simulation yet.");
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private final ListView<String> movers = new ListView<>();
+    private final MetricsTable table;
+    private final ProfilerCharts charts = new ProfilerCharts();
+    private final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(Overlay.NONE);
+    private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>();
+    private final LiveSimulation live;
+    private Profile baseline;
+    private Roof roof;
+
+    public ProfilerPanel(Consumer<String> onSelectNode) {
+        setId("profiler-panel");
+        table = new MetricsTable(onSelectNode);
+        live = new LiveSimulation(this::show, msg -> status.setText("Simulation failed: " + msg));
+        metric.getItems().setAll(Metric.values());
+        metric.setValue(Metric.LATENCY);
+        metric.setId("metric-choice");
+        log.setId("metric-log");
+        delta.setId("show-delta");
+        pin.setId("pin-baseline");
+        busy.setMaxSize(18, 18);
+        busy.visibleProperty().bind(live.busyProperty());
+        status.setId("profiler-status");
+        metric.valueProperty().addListener(o -> recolour());
+        log.selectedProperty().addListener(o -> recolour());
+        delta.selectedProperty().addListener(o -> recolour());
+        delta.setDisable(true);
+        pin.setOnAction(e -> pinBaseline());
+        movers.setId("movers");
+        movers.setPrefHeight(120);
+        HBox controls = new HBox(8, new Label("Colour by"), metric, log, pin, delta, busy, status);
+        controls.setPadding(new Insets(4));
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        SplitPane split = new SplitPane(table, charts);
+        split.setOrientation(Orientation.VERTICAL);
+        setTop(new VBox(controls, movers));
+        setCenter(split);
+        movers.setVisible(false);
+        movers.setManaged(false);
+    }
+
+    /** Simulates with {@code simulation} (debounced, off the FX thread) and shows the result. */
+    public void simulate(Callable<Profile> simulation, Roof npuRoof) {
+        roof = npuRoof;
+        live.request(simulation);
+    }
+
+    /** Shows a finished profile (the live simulation calls this on the FX thread). */
+    public void show(Profile p) {
+        profile.set(p);
+        table.show(p);
+        if (roof != null) charts.show(p, roof);
+        double ms = live.lastRefreshMillisProperty().get();
+        status.setText(String.format(Locale.ROOT, "%s · %d ops · end-to-end %s%s", p.model(), p.nodes().size(),
+                Metric.LATENCY.format(p.makespanMicros()), Double.isNaN(ms) ? "" : String.format(Locale.ROOT, " · refreshed in %.0f ms", ms)));
+        recolour();
+    }
+
+    public void selectNode(String nodeId) { table.select(nodeId); }
+
+    private void pinBaseline() {
+        if (profile.get() == null) return;
+        baseline = profile.get();
+        delta.setDisable(false);
+        status.setText("Baseline pinned: " + Metric.LATENCY.format(baseline.makespanMicros()) + " end-to-end.");
+    }
+
+    private void recolour() {
+        Profile p = profile.get();
+        if (p == null) return;
+        Metric m = metric.getValue();
+        if (delta.isSelected() && baseline != null) {
+            Comparison c = new Comparison(baseline, p, m);
+            overlay.set(c.overlay());
+            movers.getItems().setAll(c.top(10).stream().map(x -> String.format(Locale.ROOT, "%-40s %-14s %s → %s (%s)",
+                    x.name(), x.opType(), m.format(x.baseline()), m.format(x.current()), m.format(x.delta()))).toList());
+            movers.getItems().add(0, String.format(Locale.ROOT, "end-to-end speed-up vs baseline: %.3fx", c.speedup()));
+            movers.setVisible(true);
+            movers.setManaged(true);
+        } else {
+            overlay.set(ProfileOverlay.of(p, m, log.isSelected()).overlay());
+            movers.setVisible(false);
+            movers.setManaged(false);
+        }
+    }
+
+    /** The overlay the graph view should draw. */
+    public ObjectProperty<Overlay> overlayProperty() { return overlay; }
+
+    public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
+
+    public LiveSimulation liveSimulation() { return live; }
+
+    public MetricsTable table() { return table; }
+}

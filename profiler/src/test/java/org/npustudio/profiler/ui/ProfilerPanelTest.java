@@ -1,0 +1,100 @@
+package org.npustudio.profiler.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.npustudio.ir.Model;
+import org.npustudio.npusim.cli.SimulateCommandCore;
+import org.npustudio.npusim.cli.SimulateOptions;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.onnx.OnnxReader;
+import org.npustudio.profiler.data.Metric;
+import org.npustudio.profiler.data.NodeMetrics;
+import org.npustudio.profiler.data.Profile;
+import org.npustudio.profiler.data.Roof;
+import org.npustudio.shape.ShapeInference;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ProfilerPanelTest {
+    static final Path ROOT = Path.of(System.getProperty("npustudio.root", ".."));
+    static final Path MODEL = ROOT.resolve("samples/models/lenet5.onnx");
+    static final Path NPU = ROOT.resolve("samples/npu/teaching-32x32.yaml");
+
+    ProfilerPanel panel;
+    final AtomicReference<String> selected = new AtomicReference<>();
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        panel = new ProfilerPanel(selected::set);
+        stage.setScene(new Scene(panel, 1100, 700));
+        stage.show();
+    }
+
+    private static Profile simulate(FusionMode fuse) throws Exception {
+        Model m = OnnxReader.read(MODEL);
+        ShapeInference.infer(m);
+        return Profile.of(SimulateCommandCore.simulate(new SimulateOptions(MODEL, NPU, null, fuse, null, null)), m);
+    }
+
+    private void simulateAndWait(FxRobot robot, FusionMode fuse) throws Exception {
+        NpuConfig npu = SimulateCommandCore.readNpu(NPU);
+        Profile before = panel.profileProperty().get();
+        robot.interact(() -> panel.simulate(() -> simulate(fuse), new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond())));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panel.profileProperty().get() != before && !panel.liveSimulation().busyProperty().get());
+        robot.interact(() -> {
+            panel.applyCss();
+            panel.layout();
+        });
+    }
+
+    @Test
+    void simulateSwitchMetricAndSelectFromTheTable(FxRobot robot) throws Exception {
+        simulateAndWait(robot, FusionMode.NONE);
+        System.out.printf("[profiler] live refresh after a request: %.1f ms (LeNet-5, teaching array)%n",
+                panel.liveSimulation().lastRefreshMillisProperty().get());
+        TableView<NodeMetrics> table = robot.lookup("#metrics-table").queryTableView();
+        assertEquals(12, table.getItems().size());
+        var latencyOverlay = panel.overlayProperty().get();
+        ComboBox<Metric> choice = robot.lookup("#metric-choice").queryComboBox();
+        robot.interact(() -> choice.setValue(Metric.DRAM));
+        var dramOverlay = panel.overlayProperty().get();
+        assertNotEquals(latencyOverlay.nodes().get("/conv1/Conv").fill(), dramOverlay.nodes().get("/conv1/Conv").fill(),
+                "switching metric recolours conv1 (its latency and DRAM ranks differ)");
+        robot.clickOn("/fc1/Gemm");
+        assertEquals("/fc1/Gemm", selected.get(), "clicking a row selects its node");
+        robot.interact(() -> panel.selectNode("/conv2/Conv"));
+        assertEquals("/conv2/Conv", table.getSelectionModel().getSelectedItem().id());
+        assertEquals("/fc1/Gemm", selected.get(), "selecting from the graph does not echo back");
+    }
+
+    @Test
+    void pinnedBaselineShowsTheDeltaAndTheSpeedUp(FxRobot robot) throws Exception {
+        simulateAndWait(robot, FusionMode.NONE);
+        robot.clickOn("#pin-baseline");
+        simulateAndWait(robot, FusionMode.AUTO);
+        robot.clickOn("#show-delta");
+        javafx.scene.control.ListView<String> movers = robot.lookup("#movers").queryListView();
+        assertTrue(movers.isVisible());
+        assertTrue(movers.getItems().get(0).startsWith("end-to-end speed-up vs baseline: "), movers.getItems().get(0));
+        assertTrue(panel.overlayProperty().get().legend().title().startsWith("Δ "), panel.overlayProperty().get().legend().title());
+    }
+}
