@@ -96,6 +96,7 @@ final class CrossingMinimizer {
     }
 
     private static final int MAX_ATTEMPTS = 8;
+    private static final int STALE_LIMIT = 3;
 
     private void seedOrder(int attempt, int[][] initial) {
         if (attempt == 1) {
@@ -132,7 +133,7 @@ final class CrossingMinimizer {
                 best = c;
                 bestOrder = copyOrder();
                 stale = 0;
-            } else if (++stale >= 3) {
+            } else if (++stale >= STALE_LIMIT) {
                 break;
             }
         }

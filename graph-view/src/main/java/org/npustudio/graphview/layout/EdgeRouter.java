@@ -31,7 +31,7 @@ final class EdgeRouter {
         DoubleList pts = new DoubleList(8);
         int len = g.chainLength[edge];
         if (len == 0) {
-            add(pts, cx[from], cy[from] + g.height[from] / 2);
+            addExit(pts, from);
         } else {
             int off = g.chainOffset[edge];
             double[] trunk = trunk(off, from);
@@ -40,15 +40,28 @@ final class EdgeRouter {
             for (int i = 0; i < 2 * keptBefore[last]; i++) pts.add(trunk[i]);
             addDummy(pts, g.chain[last]);
         }
-        add(pts, cx[to], cy[to] - g.height[to] / 2);
+        // Enter the target's layer band straight, so all slanted segments lie between the same band borders
+        // and cross exactly as the layer order says (no extra crossings beside nodes shorter than their layer).
+        int lt = g.layer[to];
+        double top = cy[to] - g.height[to] / 2;
+        if (top > layerTop[lt]) add(pts, cx[to], layerTop[lt]);
+        add(pts, cx[to], top);
         return pts.toArray();
+    }
+
+    /** Leaves the source's bottom and its layer band vertically. */
+    private void addExit(DoubleList pts, int from) {
+        int l = g.layer[from];
+        double bottom = cy[from] + g.height[from] / 2;
+        add(pts, cx[from], bottom);
+        if (bottom < layerTop[l] + layerHeight[l]) add(pts, cx[from], layerTop[l] + layerHeight[l]);
     }
 
     /** Simplified polyline of the whole trunk starting at chain index off (built once, on first use). */
     private double[] trunk(int off, int from) {
         if (trunkPoints[off] != null) return trunkPoints[off];
         DoubleList pts = new DoubleList(8);
-        add(pts, cx[from], cy[from] + g.height[from] / 2);
+        addExit(pts, from);
         for (int k = off; k < g.trunkEnd[off]; k++) {
             addDummy(pts, g.chain[k]);
             // Only the last point can still be dropped by a collinear successor; everything before it is final.

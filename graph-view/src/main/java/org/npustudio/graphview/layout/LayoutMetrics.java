@@ -10,7 +10,15 @@ public final class LayoutMetrics {
     private LayoutMetrics() {}
 
     /** Proper crossings between polyline segments of different edges (touching or collinear overlap is not counted). */
-    public static long crossings(double[][] edges) {
+    public static long crossings(double[][] edges) { return count(edges, false); }
+
+    /**
+     * Distinct points where edges cross (rounded to 1/100 px): what a reader sees. Edges drawn along a shared
+     * route (one value feeding several consumers) cross another edge at one point, not once per consumer.
+     */
+    public static long crossingPoints(double[][] edges) { return count(edges, true); }
+
+    private static long count(double[][] edges, boolean distinctPoints) {
         int segments = 0;
         for (double[] p : edges) segments += Math.max(0, p.length / 2 - 1);
         double[] ax = new double[segments], ay = new double[segments], bx = new double[segments], by = new double[segments];
@@ -34,13 +42,27 @@ public final class LayoutMetrics {
             maxY[i] = Math.max(ay[i], by[i]);
         }
         long[] count = new long[1];
+        LongList points = new LongList();
         SpatialGrid.forEachOverlappingPair(minX, minY, maxX, maxY, (a, b) -> {
-            if (owner[a] != owner[b] && properlyCross(ax[a], ay[a], bx[a], by[a], ax[b], ay[b], bx[b], by[b])) count[0]++;
+            if (owner[a] == owner[b] || !properlyCross(ax[a], ay[a], bx[a], by[a], ax[b], ay[b], bx[b], by[b])) return;
+            count[0]++;
+            if (distinctPoints) {
+                double d = (bx[a] - ax[a]) * (by[b] - ay[b]) - (by[a] - ay[a]) * (bx[b] - ax[b]);
+                double t = ((ax[b] - ax[a]) * (by[b] - ay[b]) - (ay[b] - ay[a]) * (bx[b] - ax[b])) / d;
+                long px = Math.round((ax[a] + t * (bx[a] - ax[a])) * 100), py = Math.round((ay[a] + t * (by[a] - ay[a])) * 100);
+                points.add(px * 0x9E3779B97F4A7C15L ^ py);
+            }
         });
-        return count[0];
+        if (!distinctPoints) return count[0];
+        long[] sorted = points.toSortedArray();
+        long distinct = 0;
+        for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) distinct++;
+        return distinct;
     }
 
     public static long crossings(LayoutResult r) { return crossings(allEdges(r)); }
+
+    public static long crossingPoints(LayoutResult r) { return crossingPoints(allEdges(r)); }
 
     static boolean properlyCross(double x1, double y1, double x2, double y2, double x3, double y3, double x4, double y4) {
         double d1 = orient(x3, y3, x4, y4, x1, y1), d2 = orient(x3, y3, x4, y4, x2, y2);

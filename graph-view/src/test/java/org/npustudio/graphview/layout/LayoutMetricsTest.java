@@ -55,6 +55,16 @@ class LayoutMetricsTest {
     }
 
     @Test
+    void sharedRouteCrossingCountsOncePerPointButOncePerEdgeAsPairs() {
+        double[][] edges = {
+            {0, 0, 0, 10, 5, 20}, {0, 0, 0, 10, -5, 20}, // two edges sharing the vertical trunk
+            {-5, 5, 5, 5},                               // crosses the trunk at (0,5)
+        };
+        assertEquals(2, LayoutMetrics.crossings(edges));
+        assertEquals(1, LayoutMetrics.crossingPoints(edges));
+    }
+
+    @Test
     void overlapsIgnoreTouchingBoxes() {
         double[] x = {0, 10, 5, 100}, y = {0, 0, 5, 100}, w = {10, 10, 10, 1}, h = {10, 10, 10, 1};
         // Boxes 0 and 1 touch; box 2 overlaps both; box 3 is far away.

@@ -21,6 +21,8 @@ record Drawing(double[] x, double[] y, double[] w, double[] h, double[][] edges)
 
     long crossings() { return LayoutMetrics.crossings(edges); }
 
+    long crossingPoints() { return LayoutMetrics.crossingPoints(edges); }
+
     double edgeLength() { return LayoutMetrics.totalEdgeLength(edges); }
 
     double area() { return LayoutMetrics.area(x, y, w, h, edges); }
