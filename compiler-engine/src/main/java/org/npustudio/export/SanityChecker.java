@@ -63,10 +63,23 @@ public final class SanityChecker {
     public static Report check(PartitionSplitter.Split split, Model model, Map<String, Tensor> inputs, OrtRunner.Options options)
             throws StudioException {
         long t0 = System.nanoTime();
-        Map<String, Tensor> expected;
+        Map<String, Tensor> expected = runWhole(split, model, inputs, options);
+        Report r = compare(split, model, inputs, expected, options);
+        return new Report(r.outputs(), r.partitions(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The legalized whole model's outputs; reusable across plans of the same model and inputs. */
+    public static Map<String, Tensor> runWhole(PartitionSplitter.Split split, Model model, Map<String, Tensor> inputs,
+                                               OrtRunner.Options options) throws StudioException {
         try (OrtRunner whole = OrtRunner.open(split.reference().toByteArray(), model.displayName(), options)) {
-            expected = whole.run(inputs);
+            return whole.run(inputs);
         }
+    }
+
+    /** Runs the chained partitions and compares each model output with {@code expected}. */
+    public static Report compare(PartitionSplitter.Split split, Model model, Map<String, Tensor> inputs, Map<String, Tensor> expected,
+                                 OrtRunner.Options options) throws StudioException {
+        long t0 = System.nanoTime();
         Map<String, Tensor> actual = chain(split, model, inputs, options);
         List<OutputDiff> diffs = new ArrayList<>();
         for (ValueInfo o : model.graph().outputs()) {
