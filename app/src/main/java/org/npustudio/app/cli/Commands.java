@@ -18,6 +18,9 @@ public final class Commands {
                 .add(new ReportCommand())
                 .add(new SamplesCommand())
                 .add(new BenchCommand())
+                .add(new PartitionCommand())
+                .add(new ExportCommand())
+                .add(new CheckCommand())
                 .add(new HelpCommand())
                 .add(new VersionCommand());
     }

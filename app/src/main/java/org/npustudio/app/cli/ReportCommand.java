@@ -37,12 +37,12 @@ final class ReportCommand implements Command {
     public int run(List<String> args, CliContext ctx) throws StudioException {
         Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--metric", "-o"));
         Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
-        Path out = Path.of(a.require("-o", "DIR"));
+        Path out = Path.of(a.required("-o", "DIR"));
         Metric metric = Metric.parse(a.value("--metric", "latency"));
         if (metric == null) throw new UsageException(name(), "unknown --metric '" + a.value("--metric") + "'; use " + Metric.validKeys());
         FusionMode fuse = a.value("--fuse") == null ? null : FusionMode.parse(a.value("--fuse"));
         if (a.value("--fuse") != null && fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
-        Path npuFile = Path.of(a.require("--npu", "NPU.yaml or SCALESIM.cfg"));
+        Path npuFile = Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg"));
         Model m = ModelFiles.open(model);
         SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null);
         SimulationResult run = SimulateCommandCore.runChecked(o, new PrintStream(OutputStream.nullOutputStream()), ctx.err());

@@ -42,7 +42,7 @@ final class SimulateCommand implements Command {
             if (fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
         }
         OutputFormat format = parseFormat(a.value("--format", "table"));
-        SimulateOptions o = new SimulateOptions(Path.of(model), Path.of(a.require("--npu", "NPU.yaml or SCALESIM.cfg")),
+        SimulateOptions o = new SimulateOptions(Path.of(model), Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg")),
                 a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, format,
                 a.value("-o") == null ? null : Path.of(a.value("-o")));
         SimulateCommandCore.runChecked(o, ctx.out(), ctx.err());

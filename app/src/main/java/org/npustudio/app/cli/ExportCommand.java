@@ -1,0 +1,43 @@
+package org.npustudio.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.npustudio.error.StudioException;
+import org.npustudio.export.PartitionExporter;
+import org.npustudio.export.PartitionModel;
+
+/** {@code npustudio export MODEL --plan PLAN.yaml -o DIR}: one ONNX model per partition plus the plan. */
+final class ExportCommand implements Command {
+    @Override public String name() { return "export"; }
+
+    @Override public String synopsis() { return "MODEL --plan PLAN.yaml -o DIR"; }
+
+    @Override public String summary() { return "write each partition as a standalone ONNX model, plus plan.yaml"; }
+
+    @Override
+    public String details() {
+        return """
+                Writes DIR/<partition>.onnx for every partition with nodes, in execution order, and
+                DIR/plan.yaml. The model is legalized first (docs/legalizer.md). Partitions keep the
+                original tensor names, so they chain by name. All files appear together or none does;
+                DIR must be new, empty, or a previous export. A non-convex plan is refused with the path.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) throws StudioException {
+        Args a = Args.parse(name(), args, Set.of(), Set.of("--plan", "-o"));
+        String modelFile = a.positional(1, 1, "MODEL").get(0);
+        PlanArgs.Opened o = PlanArgs.open(modelFile, a.required("--plan", "PLAN.yaml"), ctx.err());
+        PartitionExporter.Result r = PartitionExporter.export(o.model(), o.plan(), Path.of(a.required("-o", "DIR")));
+        PlanArgs.warn(r.split().warnings(), ctx.err());
+        for (PartitionModel pm : r.split().pieces()) {
+            ctx.out().printf("%s.onnx  %-10s %5d nodes  inputs %s  outputs %s%n", pm.name(), pm.device(), pm.nodeCount(),
+                    String.join(",", pm.inputs()), String.join(",", pm.outputs()));
+        }
+        ctx.out().println(r.dir() + ": " + r.files().size() + " files" + (r.split().rewrites().isEmpty() ? ""
+                : " (" + r.split().rewrites().size() + " legalization rewrites)"));
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,31 @@
+package org.npustudio.app.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.npustudio.app.ModelFiles;
+import org.npustudio.error.StudioException;
+import org.npustudio.ir.Model;
+import org.npustudio.plan.ModelRef;
+import org.npustudio.plan.Plan;
+import org.npustudio.plan.yaml.PlanFiles;
+
+/** Opening the model and plan the partition, export and check commands work on, warnings to stderr. */
+final class PlanArgs {
+    record Opened(Model model, ModelRef ref, Plan plan) {}
+
+    private PlanArgs() {}
+
+    static Opened open(String modelFile, String planFile, PrintStream err) throws StudioException {
+        Path mp = Path.of(modelFile);
+        Model model = ModelFiles.open(mp);
+        ModelRef ref = ModelRef.of(mp);
+        PlanFiles.Opened p = PlanFiles.read(Path.of(planFile), model.graph(), ref);
+        warn(p.warnings(), err);
+        return new Opened(model, ref, p.plan());
+    }
+
+    static void warn(List<String> warnings, PrintStream err) {
+        for (String w : warnings) err.println("warning: " + w);
+    }
+}

@@ -1,0 +1,150 @@
+package org.npustudio.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.npustudio.ir.DataType;
+import org.npustudio.ir.Graph;
+import org.npustudio.ir.GraphIndex;
+import org.npustudio.ir.Node;
+
+/**
+ * Capability-based partitioning, as Glow's and ONNX Runtime's execution-provider partitioners do: every
+ * node goes to the first accelerator (in device-list order) that can run it, else to the default device;
+ * then one topological walk takes ready nodes of the current device for as long as there are any and only
+ * switches device (closing the partition) when none is ready. Each partition is therefore a contiguous
+ * chunk of one topological order — convex, and the partitions run in plan order — and it is only closed
+ * when it cannot grow. Ties follow file order, so the result is deterministic.
+ */
+public final class AutoPartitioner {
+    /**
+     * @param mergeIslandsUpTo partitions of the default device with at most this many nodes are merged
+     *                         into another partition of that device when the plan stays legal (0 = off)
+     * @param namePrefix       partitions are named prefix0, prefix1, …
+     */
+    public record Options(int mergeIslandsUpTo, String namePrefix) {
+        public static final Options DEFAULT = new Options(0, "p");
+
+        public Options withMergeIslandsUpTo(int n) { return new Options(n, namePrefix); }
+    }
+
+    private AutoPartitioner() {}
+
+    public static Plan partition(Graph graph, ModelRef model, List<Device> devices, String defaultDevice, Options options) {
+        Plan empty = Plan.empty(model, devices, defaultDevice);
+        if (empty.device(defaultDevice) == null) throw new IllegalArgumentException("no device named '" + defaultDevice + "'");
+        GraphIndex idx = graph.index();
+        int n = idx.size();
+        int[] dev = new int[n];
+        int deflt = devices.indexOf(empty.device(defaultDevice));
+        for (int i = 0; i < n; i++) dev[i] = choose(idx.node(i), graph, devices, deflt);
+        List<Partition> parts = chain(idx, dev, devices, options.namePrefix());
+        Plan plan = empty.withPartitions(parts);
+        if (options.mergeIslandsUpTo() > 0) plan = mergeIslands(plan, graph, defaultDevice, options.mergeIslandsUpTo());
+        return renumber(plan, graph, options.namePrefix());
+    }
+
+    private static int choose(Node node, Graph g, List<Device> devices, int deflt) {
+        for (int d = 0; d < devices.size(); d++) {
+            if (d != deflt && canRun(devices.get(d), node, g)) return d;
+        }
+        return deflt;
+    }
+
+    static boolean canRun(Device d, Node n, Graph g) {
+        if (!d.runs(n.opType())) return false;
+        if (d.dataTypes().isEmpty()) return true;
+        for (List<String> vs : List.of(n.inputs(), n.outputs())) {
+            for (String v : vs) {
+                if (v.isEmpty()) continue;
+                DataType t = PlanValidator.elementType(g.typeOf(v));
+                if (!d.acceptsType(t)) return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Partition> chain(GraphIndex idx, int[] dev, List<Device> devices, String prefix) {
+        int n = idx.size();
+        int[] indeg = new int[n];
+        List<PriorityQueue<Integer>> ready = new ArrayList<>();
+        for (int d = 0; d < devices.size(); d++) ready.add(new PriorityQueue<>());
+        for (int i = 0; i < n; i++) {
+            indeg[i] = idx.predecessors(i).length;
+            if (indeg[i] == 0) ready.get(dev[i]).add(i);
+        }
+        List<Partition> out = new ArrayList<>();
+        int current = -1;
+        List<NodeRef> members = new ArrayList<>();
+        for (int done = 0; done < n; done++) {
+            if (current < 0 || ready.get(current).isEmpty()) {
+                if (!members.isEmpty()) out.add(Partition.of(prefix + out.size(), devices.get(current).name(), members));
+                members = new ArrayList<>();
+                current = deviceOfFirstReady(ready);
+                if (current < 0) throw new IllegalStateException("the graph has a cycle");
+            }
+            int i = ready.get(current).poll();
+            members.add(NodeRef.of(idx.node(i)));
+            for (int s : idx.successors(i)) if (--indeg[s] == 0) ready.get(dev[s]).add(s);
+        }
+        if (!members.isEmpty()) out.add(Partition.of(prefix + out.size(), devices.get(current).name(), members));
+        return out;
+    }
+
+    private static int deviceOfFirstReady(List<PriorityQueue<Integer>> ready) {
+        int best = -1;
+        int bestNode = Integer.MAX_VALUE;
+        for (int d = 0; d < ready.size(); d++) {
+            Integer head = ready.get(d).peek();
+            if (head != null && head < bestNode) {
+                bestNode = head;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /** Tries to fold each tiny default-device partition into the nearest same-device partition that keeps the plan legal. */
+    private static Plan mergeIslands(Plan plan, Graph graph, String device, int maxNodes) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            List<Partition> ps = plan.partitions();
+            for (int i = 0; i < ps.size() && !changed; i++) {
+                Partition island = ps.get(i);
+                if (!island.device().equals(device) || island.nodes().size() > maxNodes) continue;
+                for (int j : nearest(ps, i, device)) {
+                    Partition target = ps.get(j);
+                    Plan merged = plan.merge(target.name(), island.name());
+                    if (PartitionGraph.of(PlanBinding.bind(merged, graph)).isAcyclic()) {
+                        plan = merged;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return plan;
+    }
+
+    /** Indices of other partitions on {@code device}, nearest first (earlier before later at equal distance). */
+    private static List<Integer> nearest(List<Partition> ps, int at, String device) {
+        List<Integer> out = new ArrayList<>();
+        for (int dist = 1; dist < ps.size(); dist++) {
+            for (int j : new int[] {at - dist, at + dist}) {
+                if (j >= 0 && j < ps.size() && ps.get(j).device().equals(device)) out.add(j);
+            }
+        }
+        return out;
+    }
+
+    /** Puts partitions in execution order (a merge can move members earlier) and names them prefix0, prefix1, … */
+    private static Plan renumber(Plan plan, Graph graph, String prefix) {
+        PartitionGraph pg = PartitionGraph.of(PlanBinding.bind(plan, graph));
+        List<Partition> out = new ArrayList<>();
+        for (int k : pg.executionOrder()) {
+            if (k < plan.partitions().size()) out.add(plan.partitions().get(k).withName(prefix + out.size()));
+        }
+        return plan.withPartitions(out);
+    }
+}

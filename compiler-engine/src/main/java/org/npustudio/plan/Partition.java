@@ -1,0 +1,66 @@
+package org.npustudio.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One partition of a plan.
+ *
+ * @param name         unique within the plan; also the exported file's name
+ * @param device       name of a device of the plan
+ * @param precision    e.g. {@code int8}, {@code fp16}, {@code fp32}; empty = the device's default
+ * @param nodes        members in plan order
+ * @param fusionGroups node ids the backend should fuse, each a list of members
+ * @param logicalIds   NEST-C logical device ids when they differ from the device's index; usually empty
+ * @param notes        free text
+ */
+public record Partition(String name, String device, String precision, List<NodeRef> nodes,
+                        List<List<String>> fusionGroups, List<Integer> logicalIds, String notes) {
+    public Partition {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a partition needs a name");
+        device = device == null ? "" : device;
+        precision = precision == null ? "" : precision;
+        nodes = List.copyOf(nodes == null ? List.of() : nodes);
+        List<List<String>> groups = new ArrayList<>();
+        if (fusionGroups != null) for (List<String> g : fusionGroups) groups.add(List.copyOf(g));
+        fusionGroups = List.copyOf(groups);
+        logicalIds = List.copyOf(logicalIds == null ? List.of() : logicalIds);
+        notes = notes == null ? "" : notes;
+    }
+
+    public static Partition of(String name, String device, List<NodeRef> nodes) {
+        return new Partition(name, device, "", nodes, List.of(), List.of(), "");
+    }
+
+    public Set<String> nodeIds() {
+        Set<String> s = new LinkedHashSet<>();
+        for (NodeRef r : nodes) s.add(r.id());
+        return s;
+    }
+
+    public Partition withName(String n) { return new Partition(n, device, precision, nodes, fusionGroups, logicalIds, notes); }
+
+    public Partition withDevice(String d) { return new Partition(name, d, precision, nodes, fusionGroups, logicalIds, notes); }
+
+    public Partition withPrecision(String p) { return new Partition(name, device, p, nodes, fusionGroups, logicalIds, notes); }
+
+    public Partition withNotes(String n) { return new Partition(name, device, precision, nodes, fusionGroups, logicalIds, n); }
+
+    public Partition withLogicalIds(List<Integer> ids) { return new Partition(name, device, precision, nodes, fusionGroups, ids, notes); }
+
+    public Partition withFusionGroups(List<List<String>> g) { return new Partition(name, device, precision, nodes, g, logicalIds, notes); }
+
+    /** Same partition with these members; fusion groups keep only members that remain (groups under two nodes go). */
+    public Partition withNodes(List<NodeRef> members) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (NodeRef r : members) ids.add(r.id());
+        List<List<String>> groups = new ArrayList<>();
+        for (List<String> g : fusionGroups) {
+            List<String> kept = g.stream().filter(ids::contains).toList();
+            if (kept.size() >= 2) groups.add(kept);
+        }
+        return new Partition(name, device, precision, members, groups, logicalIds, notes);
+    }
+}
