@@ -48,7 +48,7 @@ public final class FuseLayerNormPass extends BasePass {
             if (sub == null || !sub.input(0).equals(x) || !sub.input(1).equals(mean.output(0))) continue;
             m.add(sub);
             String d = sub.output(0);
-            List<Node> readers = g.consumers(d);
+            List<Node> readers = g.consumers(d).stream().distinct().toList();
             if (readers.size() != 2 || GraphEdits.isGraphOutput(g, d)) continue;
             Node sq = null, div = null;
             for (Node r : readers) {
