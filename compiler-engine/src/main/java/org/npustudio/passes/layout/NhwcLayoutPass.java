@@ -26,7 +26,8 @@ import org.npustudio.passes.ValueNames;
  * Converts 4-D activations to NHWC for a device that wants channels last. Each layout-sensitive
  * node (Conv, FusedConv, pools) becomes org.npustudio.Nhwc (same id, the operator kept in attribute
  * {@code op}) between a Transpose to NHWC and a Transpose back; then the transposes back to NCHW are
- * pushed down through element-wise operators (all tensor inputs NHWC; constants scalar or per-channel)
+ * pushed down through element-wise operators (all tensor inputs NHWC or already transposed to NHWC
+ * elsewhere; constants scalar or per-channel)
  * and adjacent NCHW→NHWC pairs cancel, until only transposes at the region boundaries (graph inputs and
  * outputs, Flatten/Reshape, unknown ops) remain. Weights keep ONNX's OIHW layout.
  */
@@ -127,7 +128,9 @@ public final class NhwcLayoutPass extends BasePass {
                 newInputs[i] = channelsLast(g, GraphEdits.constant(g, in), channels, names);
                 if (newInputs[i] == null) return false;
             } else {
-                return false;
+                // An NCHW value someone already transposes to NHWC (e.g. the block input of a residual).
+                newInputs[i] = existingNhwc(g, in);
+                if (newInputs[i] == null) return false;
             }
         }
         if (!any) return false;
@@ -137,6 +140,13 @@ public final class NhwcLayoutPass extends BasePass {
         declare(g, yn, y);
         GraphEdits.insertAfter(g, e, transpose(model, e.id() + "_to_nchw", yn, y, TO_NCHW));
         return true;
+    }
+
+    private static String existingNhwc(Graph g, String nchw) {
+        for (Node c : g.consumers(nchw)) {
+            if (GraphEdits.is(c, "Transpose") && Arrays.equals(c.attrLongs("perm"), TO_NHWC)) return c.output(0);
+        }
+        return null;
     }
 
     /** A scalar stays; a per-channel constant ([C,1,1], [1,C,1,1]) becomes [1,1,1,C]; else null. */
