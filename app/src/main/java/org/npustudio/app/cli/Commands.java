@@ -12,6 +12,8 @@ public final class Commands {
     public static Commands builtIn() {
         return new Commands()
                 .add(new InspectCommand())
+                .add(new CompileCommand())
+                .add(new DiffCommand())
                 .add(new GuiCommand())
                 .add(new RenderCommand())
                 .add(new SimulateCommand())

@@ -1,0 +1,120 @@
+package org.npustudio.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.npustudio.app.ModelFiles;
+import org.npustudio.diff.ModelDiff;
+import org.npustudio.diff.ModelDiffer;
+import org.npustudio.diff.NodeDiff;
+import org.npustudio.diff.NodeState;
+import org.npustudio.error.StudioException;
+import org.npustudio.ir.Model;
+import org.npustudio.onnx.OnnxWriter;
+import org.npustudio.passes.ModelCopy;
+import org.npustudio.passes.PassRecord;
+import org.npustudio.passes.PassManager;
+import org.npustudio.passes.Pipeline;
+import org.npustudio.passes.PipelineResult;
+import org.npustudio.passes.PipelineYaml;
+import org.npustudio.passes.Snapshot;
+import org.npustudio.passes.StandardRules;
+
+/** {@code npustudio compile MODEL [--pipeline default|FILE] -o OUT [--print-changed] [--dump-after-each DIR]}. */
+final class CompileCommand implements Command {
+    @Override public String name() { return "compile"; }
+
+    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR]"; }
+
+    @Override public String summary() { return "run a compiler pass pipeline and write standard ONNX"; }
+
+    @Override
+    public String details() {
+        return """
+                Options:
+                  --pipeline P          'default' (the default) or a pipeline YAML file (see docs/passes.md)
+                  -o, --output OUT      where to write the compiled model; fused operators are expanded back
+                                        to standard ONNX first, so ONNX Runtime loads it
+                  --print-changed       after each pass that changed the graph, list the nodes it added,
+                                        removed or changed (passes that changed nothing are not shown)
+                  --dump-after-each DIR write the graph after every changing pass as DIR/NN-pass.onnx
+                Prints one line per pass: step, name, time, and whether it changed the graph. When a pass
+                fails, the error names the pass and node; with --dump-after-each the last good graph is on disk.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) throws StudioException {
+        String pipelineArg = "default", out = null, dump = null;
+        boolean printChanged = false;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--pipeline" -> pipelineArg = value(args, ++i, a);
+                case "-o", "--output" -> out = value(args, ++i, a);
+                case "--dump-after-each" -> dump = value(args, ++i, a);
+                default -> rest.add(a);
+            }
+        }
+        Args parsed = Args.parse(name(), rest, java.util.Set.of("--print-changed"));
+        printChanged = parsed.has("--print-changed");
+        String file = parsed.positional(1, 1, "MODEL (an .onnx file)").get(0);
+        if (out == null) throw new UsageException(name(), "missing -o OUT.onnx");
+        Pipeline pipeline = pipelineArg.equals("default") ? Pipeline.defaultPipeline() : PipelineYaml.read(Path.of(pipelineArg));
+        Model model = ModelFiles.open(Path.of(file));
+        PipelineResult r = new PassManager().run(model, pipeline);
+        Snapshot previous = r.input();
+        for (PassRecord p : r.records()) {
+            ctx.out().printf("%3d  %-34s %9.1f ms  %s%n", p.step(), p.pass(), p.millis(), p.changed() ? "changed" : "-");
+            if (p.snapshot() == null) continue;
+            if (printChanged) printChanges(ctx, previous, p.snapshot());
+            if (dump != null) write(dump, p.snapshot());
+            previous = p.snapshot();
+        }
+        if (!r.succeeded()) {
+            if (dump != null) ctx.err().println("last good graph: " + Path.of(dump, fileName(r.lastGoodSnapshot())));
+            throw r.failure();
+        }
+        Model legal = ModelCopy.of(model);
+        StandardRules.legalize(legal);
+        OnnxWriter.write(legal, Path.of(out));
+        ctx.out().printf("wrote %s (%d nodes, was %d; %.1f ms in %d passes)%n", out, legal.graph().nodes().size(),
+                r.input().model().graph().nodes().size(), r.totalNanos() / 1e6, r.records().size());
+        return Cli.OK;
+    }
+
+    private String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size() || args.get(i).startsWith("--")) throw new UsageException(name(), option + " needs a value");
+        return args.get(i);
+    }
+
+    private static void printChanges(CliContext ctx, Snapshot before, Snapshot after) {
+        ModelDiff d = ModelDiffer.pipeline(before.model(), after.model());
+        ctx.out().println("     *** " + after.afterPass() + ": " + d.summary());
+        for (NodeDiff n : d.rows()) {
+            if (n.state() == NodeState.SAME) continue;
+            String line = switch (n.state()) {
+                case NEW -> "+ " + n.newId() + " " + n.opType() + (n.related().isEmpty() ? "" : " <- " + String.join(", ", n.related()));
+                case DELETED -> "- " + n.oldId() + " " + n.opType();
+                default -> "~ " + n.newId() + " " + n.opType() + ": " + String.join("; ", n.changes().stream().map(Object::toString).toList());
+            };
+            ctx.out().println("       " + line);
+        }
+    }
+
+    private static String fileName(Snapshot s) {
+        return String.format("%02d-%s.onnx", s.step(), s.afterPass());
+    }
+
+    private static void write(String dir, Snapshot s) throws StudioException {
+        try {
+            Files.createDirectories(Path.of(dir));
+        } catch (IOException e) {
+            throw new StudioException(dir, "", "cannot create folder: " + e.getMessage());
+        }
+        OnnxWriter.write(s.model(), Path.of(dir, fileName(s)));
+    }
+}

@@ -1,0 +1,26 @@
+package org.npustudio.passes;
+
+import org.npustudio.ir.Model;
+
+/**
+ * One graph transformation. A pass edits the model in place and says whether it changed anything; the
+ * {@link PassManager} double-checks with a structural {@link Fingerprint}. Passes keep stable node ids:
+ * a node that survives keeps its id, a node a pass creates gets {@link Model#freshNodeId} and records
+ * the ids it replaced in {@link org.npustudio.ir.Node#provenance()}. Operators a pass does not know
+ * are left as they are.
+ */
+public interface Pass {
+    /** The name pipelines use, e.g. {@code fold-batchnorm}. */
+    String name();
+
+    /** The options this instance runs with (defaults filled in). */
+    PassOptions options();
+
+    /**
+     * Transforms {@code model}. Problems tied to one node are thrown as {@link PassException} naming it;
+     * the manager also names the node last passed to {@link PassContext#visit} when anything else is thrown.
+     *
+     * @return whether the pass changed the model
+     */
+    boolean run(Model model, PassContext ctx);
+}

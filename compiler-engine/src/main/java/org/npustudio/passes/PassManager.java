@@ -1,0 +1,91 @@
+package org.npustudio.passes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.npustudio.ir.Model;
+import org.npustudio.ir.Node;
+
+/**
+ * Runs a {@link Pipeline} over a model in place: times each pass, fingerprints the graph before and
+ * after to tell whether it changed, keeps a structural snapshot after every pass that changed it
+ * (MLIR's print-ir-after-change), and optionally runs the {@link Verifier} after each pass.
+ * A pass that throws stops the pipeline: the failure names the pass and node, the model is restored
+ * to the last good snapshot, and every snapshot taken so far stays in the result.
+ */
+public final class PassManager {
+    private boolean snapshots = true;
+    private boolean verify;
+
+    /** Keep a snapshot after each changing pass (default on). */
+    public PassManager snapshots(boolean on) {
+        snapshots = on;
+        return this;
+    }
+
+    /** Run the verifier after every pass; a malformed graph stops the pipeline (tests turn this on). */
+    public PassManager verifyAfterEachPass(boolean on) {
+        verify = on;
+        return this;
+    }
+
+    public PipelineResult run(Model model, Pipeline pipeline) {
+        StandardRules.registerAll();
+        long fp = Fingerprint.of(model);
+        Model lastGood = ModelCopy.of(model);
+        Snapshot input = snapshots ? new Snapshot(0, "input", fp, lastGood) : null;
+        List<PassRecord> records = new ArrayList<>();
+        int step = 0;
+        for (Pass pass : pipeline.passes()) {
+            step++;
+            PassContext ctx = new PassContext(pass.name());
+            long t0 = System.nanoTime();
+            try {
+                pass.run(model, ctx);
+            } catch (RuntimeException | StackOverflowError e) {
+                restore(model, lastGood);
+                return new PipelineResult(input, records, failure(pass, step, ctx, e));
+            }
+            long nanos = System.nanoTime() - t0;
+            try {
+                GraphEdits.sortTopologically(model.graph());
+            } catch (IllegalStateException e) {
+                restore(model, lastGood);
+                return new PipelineResult(input, records, new PassFailure(pass.name(), step, null, "left a cycle: " + e.getMessage(), e));
+            }
+            long after = Fingerprint.of(model);
+            boolean changed = after != fp;
+            List<String> problems = verify ? Verifier.check(model) : List.of();
+            if (!problems.isEmpty()) {
+                restore(model, lastGood);
+                return new PipelineResult(input, records, new PassFailure(pass.name(), step, null,
+                        "left the graph malformed: " + String.join("; ", problems.subList(0, Math.min(5, problems.size()))), null));
+            }
+            Snapshot snap = null;
+            if (changed) {
+                lastGood = ModelCopy.of(model);
+                if (snapshots) snap = new Snapshot(step, pass.name(), after, lastGood);
+            }
+            records.add(new PassRecord(step, pass.name(), pass.options(), nanos, changed, fp, after, snap, ctx.notes(), problems));
+            fp = after;
+        }
+        return new PipelineResult(input, records, null);
+    }
+
+    private static PassFailure failure(Pass pass, int step, PassContext ctx, Throwable e) {
+        String nodeId = e instanceof PassException pe && pe.nodeId() != null ? pe.nodeId() : null;
+        Node current = ctx.currentNode();
+        if (nodeId == null && current != null) nodeId = current.id();
+        String problem = e instanceof PassException ? e.getMessage() : e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (nodeId != null && current != null && current.id().equals(nodeId)) problem = current.opType() + ": " + problem;
+        return new PassFailure(pass.name(), step, nodeId, problem, e);
+    }
+
+    /** Puts the last good state back so a failing pass never leaves the caller's model half-rewritten. */
+    private static void restore(Model model, Model good) {
+        Model copy = ModelCopy.of(good);
+        model.setGraph(copy.graph());
+        model.opsetImports().clear();
+        model.opsetImports().addAll(copy.opsetImports());
+    }
+}

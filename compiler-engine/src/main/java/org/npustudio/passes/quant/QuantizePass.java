@@ -1,0 +1,88 @@
+package org.npustudio.passes.quant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.npustudio.error.StudioException;
+import org.npustudio.ir.Model;
+import org.npustudio.ir.Tensor;
+import org.npustudio.passes.BasePass;
+import org.npustudio.passes.ModelCopy;
+import org.npustudio.passes.PassContext;
+import org.npustudio.passes.PassException;
+import org.npustudio.passes.PassInfo;
+import org.npustudio.passes.PassOption;
+import org.npustudio.passes.PassOptions;
+import org.npustudio.passes.numeric.OrtExecution;
+
+/** Pipeline step for {@link Quantizer}; notes one line per layer with its SQNR against fp32. */
+public final class QuantizePass extends BasePass {
+    public static final PassInfo INFO = new PassInfo("quantize",
+            "post-training int8 (and int4) quantization as QuantizeLinear/DequantizeLinear, calibrated with ONNX Runtime",
+            List.of(PassOption.string("method", "minmax", "activation range: minmax, percentile or entropy"),
+                    PassOption.number("percentile", 99.99, "percentile for method percentile"),
+                    PassOption.integer("samples", 8, "calibration runs on seeded random inputs"),
+                    PassOption.integer("seed", 0, "seed of the random calibration inputs"),
+                    PassOption.string("calibration-data", "", "folder of .npy/.pb input files (single-input models) instead of random inputs"),
+                    PassOption.strings("int4-layers", List.of(), "node ids or names whose weights become int4"),
+                    PassOption.strings("ops", List.copyOf(QuantConfig.DEFAULT_OPS), "operators to quantize"),
+                    PassOption.bool("report-sqnr", true, "measure each layer's SQNR against fp32 (extra ONNX Runtime runs)")),
+            QuantizePass::new);
+
+    private QuantizationReport report;
+
+    public QuantizePass(PassOptions o) {
+        super(INFO.name(), o);
+        if (!List.of("minmax", "percentile", "entropy").contains(o.string("method"))) {
+            throw new IllegalArgumentException("quantize: method must be minmax, percentile or entropy, not '" + o.string("method") + "'");
+        }
+        double p = o.number("percentile");
+        if (p <= 50 || p > 100) throw new IllegalArgumentException("quantize: percentile must be in (50, 100], not " + p);
+        if (o.integer("samples") < 1) throw new IllegalArgumentException("quantize: samples must be at least 1");
+    }
+
+    /** The report of the last run (null before). */
+    public QuantizationReport report() { return report; }
+
+    public QuantConfig config() {
+        PassOptions o = options();
+        return new QuantConfig(o.string("method"), o.number("percentile"), (int) o.integer("samples"), o.integer("seed"),
+                files(o.string("calibration-data")), new LinkedHashSet<>(o.strings("int4-layers")), new LinkedHashSet<>(o.strings("ops")));
+    }
+
+    @Override
+    public boolean run(Model model, PassContext ctx) {
+        try {
+            QuantConfig cfg = config();
+            Model fp32 = ModelCopy.of(model);
+            report = Quantizer.quantize(model, cfg);
+            if (options().bool("report-sqnr") && !report.layers().isEmpty()) {
+                List<Map<String, Tensor>> eval = new ArrayList<>();
+                for (int i = 0; i < cfg.samples(); i++) eval.add(OrtExecution.randomInputs(model, cfg.seed() + 1_000_003L + i));
+                Quantizer.evaluate(fp32, model, report, eval);
+            }
+            for (QuantizationReport.Layer l : report.layers()) {
+                ctx.note(String.format("%s %s int%d%s: SQNR %.1f dB", l.opType(), l.nodeId(), l.weightBits(),
+                        l.emulatedInt4() ? " (emulated in int8)" : "", l.sqnrDb()));
+            }
+            if (!Double.isNaN(report.outputSqnrDb())) ctx.note(String.format("model output SQNR %.1f dB", report.outputSqnrDb()));
+            return !report.layers().isEmpty();
+        } catch (StudioException e) {
+            throw new PassException((String) null, e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> files(String dir) {
+        if (dir.isEmpty()) return List.of();
+        try (Stream<Path> s = Files.list(Path.of(dir))) {
+            return s.filter(p -> p.toString().endsWith(".npy") || p.toString().endsWith(".pb")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("quantize: cannot list calibration-data folder '" + dir + "': " + e.getMessage());
+        }
+    }
+}
