@@ -16,6 +16,7 @@ public final class Commands {
                 .add(new DiffCommand())
                 .add(new GuiCommand())
                 .add(new RenderCommand())
+                .add(new LayoutCommand())
                 .add(new SimulateCommand())
                 .add(new ReportCommand())
                 .add(new SamplesCommand())

@@ -5,14 +5,21 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
+import org.npustudio.graphview.layout.GroupExpansion;
 import org.npustudio.graphview.scene.GraphScene;
+import org.npustudio.graphview.scene.GroupedLayout;
 import org.npustudio.graphview.scene.SceneBuilder;
+import org.npustudio.graphview.ui.GroupExpander;
 import org.npustudio.graphview.ui.GraphView;
 
 /**
  * What the window shows for an open model: the graph view (first tab) and the summary with the op
  * histogram (second tab). Owns the layout: runs it off the FX thread with a cancellable progress panel
- * and runs it again when the view asks for initializers or another flow direction.
+ * and runs it again when the view asks for initializers, another flow direction or other open groups
+ * (it is the view's {@link GroupExpander}; the model's {@link GroupedLayout} keeps group interiors cached).
  */
 final class ModelWorkspace extends TabPane {
     private final LoadedModel model;
@@ -20,6 +27,9 @@ final class ModelWorkspace extends TabPane {
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(false);
     private final Consumer<String> status;
     private GraphLayoutTask current;
+    /** What the shown scene was laid out from, and which groups are open in it. */
+    private GroupedLayout grouped;
+    private boolean[] expanded;
 
     ModelWorkspace(LoadedModel model, Consumer<String> status) {
         this.model = model;
@@ -43,9 +53,36 @@ final class ModelWorkspace extends TabPane {
             if (!now) fillSummary.run();
         });
         view.graphProperty().set(model.model().graph());
-        view.showInitializersProperty().addListener((o, was, now) -> layOut());
-        view.horizontalProperty().addListener((o, was, now) -> layOut());
-        layOut();
+        view.showInitializersProperty().addListener((o, was, now) -> layOut(carriedState()));
+        view.horizontalProperty().addListener((o, was, now) -> layOut(carriedState()));
+        view.setGroupExpander(new GroupExpander() {
+            @Override
+            public void setExpanded(String path, boolean open) {
+                Function<GroupedLayout, boolean[]> base = carriedState();
+                layOut(g -> g.with(base.apply(g), path, open));
+            }
+
+            @Override
+            public void reveal(String key) {
+                Function<GroupedLayout, boolean[]> base = carriedState();
+                layOut(g -> g.revealing(base.apply(g), key));
+            }
+
+            @Override
+            public void setAllExpanded(boolean open) {
+                layOut(g -> open ? GroupExpansion.all(g.tree()) : new boolean[g.tree().groupCount()]);
+            }
+        });
+        layOut(carriedState());
+    }
+
+    /** The open groups of the shown scene, for the layout a task ends up using (carried over by scope path). */
+    private Function<GroupedLayout, boolean[]> carriedState() {
+        GroupedLayout was = grouped;
+        boolean[] state = expanded;
+        return g -> g == was ? state.clone()
+                : was == null ? g.initialExpansion()
+                : g.carryOver(was.expandedPaths(state), was.paths(), g.initialExpansion());
     }
 
     GraphView graphView() { return view; }
@@ -60,18 +97,26 @@ final class ModelWorkspace extends TabPane {
         if (current != null) current.cancel();
     }
 
-    private void layOut() {
+    private void layOut(Function<GroupedLayout, boolean[]> expansion) {
         if (current != null) current.cancel();
         SceneBuilder.Settings settings = new SceneBuilder.Settings(view.showInitializersProperty().get(), view.horizontalProperty().get());
-        GraphLayoutTask task = new GraphLayoutTask(model.model().graph(), settings);
+        GraphLayoutTask task = new GraphLayoutTask(model.model().graph(), settings, grouped, expansion);
         current = task;
         layingOut.set(true);
-        view.showBusy(task.progressProperty(), task.messageProperty(), task::cancel);
+        // Opening a group is usually quicker than the eye: show the progress panel only if it takes a while.
+        PauseTransition patience = new PauseTransition(Duration.millis(grouped == null ? 0 : 250));
+        patience.setOnFinished(e -> {
+            if (task == current) view.showBusy(task.progressProperty(), task.messageProperty(), task::cancel);
+        });
+        patience.play();
         long t0 = System.nanoTime();
         task.setOnSucceeded(e -> {
             if (task != current) return;
             done();
-            GraphScene scene = task.getValue();
+            GraphLayoutTask.Result result = task.getValue();
+            grouped = result.layout();
+            expanded = result.expanded();
+            GraphScene scene = result.scene();
             view.setGraphScene(scene);
             status.accept(String.format("Laid out %,d nodes and %,d edges in %d ms (shown after %d ms)", scene.nodeCount(),
                     scene.edgeCount(), task.millis(), (System.nanoTime() - t0) / 1_000_000));

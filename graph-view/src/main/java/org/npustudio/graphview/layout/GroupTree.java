@@ -15,6 +15,7 @@ import java.util.Map;
 public final class GroupTree {
     private final int[] parent;
     private final String[] name;
+    private final String[] path;
     private final boolean[] artificial;
     private final int[] depth;
     private final int[][] childGroups;
@@ -22,11 +23,13 @@ public final class GroupTree {
     private final int[] groupOf;
     private final int[] firstNode;
     private final int[] nodeCount;
+    private final Map<String, Integer> byPath = new HashMap<>();
 
     private GroupTree(List<Mutable> groups, int[] groupOf) {
         int g = groups.size();
         parent = new int[g];
         name = new String[g];
+        path = new String[g];
         artificial = new boolean[g];
         depth = new int[g];
         childGroups = new int[g][];
@@ -37,6 +40,7 @@ public final class GroupTree {
             Mutable m = groups.get(i);
             parent[i] = m.parent;
             name[i] = m.name;
+            path[i] = m.path;
             artificial[i] = m.artificial;
             depth[i] = i == 0 ? 0 : depth[m.parent] + 1;
             childGroups[i] = m.children.toArray();
@@ -44,21 +48,24 @@ public final class GroupTree {
             firstNode[i] = m.firstNode;
         }
         this.groupOf = groupOf;
+        for (int i = 0; i < g; i++) byPath.putIfAbsent(path[i], i);
         for (int v = 0; v < groupOf.length; v++) for (int a = groupOf[v]; a >= 0; a = a == 0 ? -1 : parent[a]) nodeCount[a]++;
     }
 
     private static final class Mutable {
         int parent;
         String name;
+        String path;
         boolean artificial;
         IntList members = new IntList(4);
         IntList children = new IntList(4);
         int firstNode = Integer.MAX_VALUE;
         boolean removed;
 
-        Mutable(int parent, String name, boolean artificial) {
+        Mutable(int parent, String name, String path, boolean artificial) {
             this.parent = parent;
             this.name = name;
+            this.path = path;
             this.artificial = artificial;
         }
 
@@ -79,7 +86,7 @@ public final class GroupTree {
     public static GroupTree build(List<List<String>> paths, int splitThreshold) {
         if (splitThreshold < 2) throw new IllegalArgumentException("splitThreshold must be >= 2");
         List<Mutable> groups = new ArrayList<>();
-        groups.add(new Mutable(-1, "", false));
+        groups.add(new Mutable(-1, "", "", false));
         Map<String, Integer> byPath = new HashMap<>();
         int n = paths.size();
         int[] groupOf = new int[n];
@@ -91,7 +98,8 @@ public final class GroupTree {
                 Integer c = byPath.get(key.toString());
                 if (c == null) {
                     c = groups.size();
-                    groups.add(new Mutable(g, seg, false));
+                    String parentPath = groups.get(g).path;
+                    groups.add(new Mutable(g, seg, parentPath.isEmpty() ? seg : parentPath + "/" + seg, false));
                     groups.get(g).children.add(c);
                     byPath.put(key.toString(), c);
                 }
@@ -153,7 +161,8 @@ public final class GroupTree {
                 g.children = new IntList(parts);
                 for (int p = 0; p < parts; p++) {
                     int id = groups.size();
-                    Mutable part = new Mutable(gi, (g.name.isEmpty() ? "graph" : g.name) + " (" + (p + 1) + "/" + parts + ")", true);
+                    String partName = (g.name.isEmpty() ? "graph" : g.name) + " (" + (p + 1) + "/" + parts + ")";
+                    Mutable part = new Mutable(gi, partName, g.path.isEmpty() ? partName : g.path + "/" + partName, true);
                     groups.add(part);
                     g.children.add(id);
                     for (int k = p * per; k < Math.min(items.size(), (p + 1) * per); k++) {
@@ -214,6 +223,16 @@ public final class GroupTree {
     public int parent(int group) { return parent[group]; }
 
     public String name(int group) { return name[group]; }
+
+    /**
+     * The group's scope path joined with '/' ({@code layer1/layer1.0}), as the names spell it: dissolving a
+     * single-item scope does not shorten the paths below it, so a path always names the same scope. Split parts
+     * append their own name to the split group's path. Empty for the root.
+     */
+    public String path(int group) { return path[group]; }
+
+    /** The group with this path, or -1. */
+    public int groupOfPath(String p) { return byPath.getOrDefault(p, -1); }
 
     /** Whether the group was made by splitting an oversized group rather than taken from a name scope. */
     public boolean isArtificial(int group) { return artificial[group]; }

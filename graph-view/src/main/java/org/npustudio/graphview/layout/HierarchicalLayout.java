@@ -3,40 +3,58 @@ package org.npustudio.graphview.layout;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Layout of a grouped graph, one level at a time: the interior of each expanded group is a flat layered
  * layout of its direct items (member nodes and child groups as boxes: collapsed ones sized by their label,
  * expanded ones by their own interior). Each edge is drawn at the level of the lowest group containing both
- * ends, between the items holding them. Interiors are cached by the sizes of their items, so expanding or
- * collapsing a group lays out only that group and its ancestors again; siblings come from the cache.
+ * ends, between the items holding them. Interiors are cached by the sizes of their items (a few variants per
+ * group), so expanding or collapsing a group lays out only that group and its ancestors again, siblings come
+ * from the cache, and undoing a toggle lays out nothing.
  */
 public final class HierarchicalLayout {
     /** Space around the items inside an expanded group, and the title band on top. */
     public static final double GROUP_PADDING = 12;
     public static final double GROUP_HEADER = 22;
+    /** Extra width of a collapsed group's box: room for the expand toggle left of its title. */
+    public static final double TOGGLE_SPACE = 14;
 
     private final LayoutGraph graph;
     private final GroupTree tree;
     private final LayoutOptions options;
     private final LabelMetrics metrics;
+    private final IntFunction<NodeLabel> collapsedLabel;
+    private final double[] collapsedW, collapsedH;
     /** Per edge: the group at whose level it is drawn and the two items there (node id, or -(group+1)). */
     private final int[] edgeLevel;
     private final int[] edgeItemFrom;
     private final int[] edgeItemTo;
     private final int[][] levelEdges;
-    private final Map<Integer, Interior> cache = new HashMap<>();
+    /** Per group, its last few interiors (most recent first), so toggling back and forth needs no new layout. */
+    private final Map<Integer, java.util.List<Interior>> cache = new HashMap<>();
+    private static final int VARIANTS_PER_GROUP = 4;
     private int lastComputed;
 
     /** A laid-out group interior: its items, the level graph's edge of every input edge, and the layout. */
     private record Interior(double[] itemSizes, int[] items, Map<Integer, Integer> indexOfItem, Map<Long, Integer> levelEdgeOf, LayoutResult layout) {}
 
+    /** Collapsed groups show their name and node count. */
     public HierarchicalLayout(LayoutGraph graph, GroupTree tree, LayoutOptions options, LabelMetrics metrics) {
+        this(graph, tree, options, metrics, g -> NodeLabel.of(tree.name(g), tree.nodeCountIn(g) + " nodes"));
+    }
+
+    /** @param collapsedLabel the text of a collapsed group's box, which sizes it */
+    public HierarchicalLayout(LayoutGraph graph, GroupTree tree, LayoutOptions options, LabelMetrics metrics,
+                              IntFunction<NodeLabel> collapsedLabel) {
         if (graph.nodeCount() != tree.nodeCount()) throw new IllegalArgumentException("group tree does not match graph");
         this.graph = graph;
         this.tree = tree;
         this.options = options;
         this.metrics = metrics;
+        this.collapsedLabel = collapsedLabel;
+        collapsedW = new double[tree.groupCount()];
+        collapsedH = new double[tree.groupCount()];
         int m = graph.edgeCount();
         edgeLevel = new int[m];
         edgeItemFrom = new int[m];
@@ -75,7 +93,7 @@ public final class HierarchicalLayout {
     public int lastComputedInteriors() { return lastComputed; }
 
     /** @param expanded per group whether it is open; the root is always treated as expanded */
-    public HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor) {
+    public synchronized HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor) {
         int groups = tree.groupCount();
         boolean[] open = new boolean[groups];
         boolean[] visible = new boolean[groups];
@@ -93,8 +111,9 @@ public final class HierarchicalLayout {
             // Children have larger preorder ids than their parent, so they are done first.
             if (g > 0 && !visible[g]) continue;
             if (g > 0 && !open[g]) {
-                boxW[g] = collapsedWidth(g);
-                boxH[g] = collapsedHeight();
+                sizeCollapsed(g);
+                boxW[g] = collapsedW[g];
+                boxH[g] = collapsedH[g];
                 continue;
             }
             interior[g] = interior(g, open, boxW, boxH, monitor);
@@ -107,12 +126,11 @@ public final class HierarchicalLayout {
 
     public HierarchicalResult layout(boolean[] expanded) { return layout(expanded, LayoutMonitor.none()); }
 
-    private double collapsedWidth(int g) {
-        return Math.max(NodeLabel.MIN_WIDTH, Math.ceil(Math.max(metrics.titleWidth(tree.name(g)), metrics.bodyWidth(tree.nodeCountIn(g) + " nodes")) + 2 * NodeLabel.PAD_X));
-    }
-
-    private double collapsedHeight() {
-        return Math.ceil(2 * NodeLabel.PAD_Y + metrics.titleLineHeight() + metrics.bodyLineHeight());
+    private void sizeCollapsed(int g) {
+        if (collapsedW[g] > 0) return;
+        NodeLabel label = collapsedLabel.apply(g);
+        collapsedW[g] = label.width(metrics) + TOGGLE_SPACE;
+        collapsedH[g] = label.height(metrics);
     }
 
     private Interior interior(int g, boolean[] open, double[] boxW, double[] boxH, LayoutMonitor monitor) {
@@ -133,8 +151,14 @@ public final class HierarchicalLayout {
             sizes[2 * i] = it >= 0 ? graph.width(it) : boxW[-it - 1];
             sizes[2 * i + 1] = it >= 0 ? graph.height(it) : boxH[-it - 1];
         }
-        Interior cached = cache.get(g);
-        if (cached != null && Arrays.equals(cached.itemSizes, sizes)) return cached;
+        java.util.List<Interior> variants = cache.computeIfAbsent(g, k -> new java.util.ArrayList<>(2));
+        for (int i = 0; i < variants.size(); i++) {
+            Interior cached = variants.get(i);
+            if (Arrays.equals(cached.itemSizes, sizes)) {
+                variants.add(0, variants.remove(i));
+                return cached;
+            }
+        }
         lastComputed++;
         Map<Integer, Integer> indexOfItem = new HashMap<>();
         LayoutGraph.Builder b = LayoutGraph.builder();
@@ -150,7 +174,8 @@ public final class HierarchicalLayout {
         }
         LayoutResult r = LayeredLayout.layout(b.build(), options, monitor, null);
         Interior in = new Interior(sizes, sorted, indexOfItem, levelEdgeOf, r);
-        cache.put(g, in);
+        variants.add(0, in);
+        if (variants.size() > VARIANTS_PER_GROUP) variants.remove(variants.size() - 1);
         return in;
     }
 

@@ -16,6 +16,10 @@ public final class Colors {
     public static final int GROUP_FILL = 0x0F2F62A8;
     public static final int GROUP_BORDER = 0x662F62A8;
     public static final int GROUP_LABEL = 0xFF2F4F7A;
+    /** Header of a collapsed group's box, and the box at overview zoom. */
+    public static final int GROUP_NODE = 0xFF3B5478;
+    /** Members an overlay left unstyled, in a collapsed group's aggregate bar. */
+    public static final int UNSTYLED_MEMBER = 0xFFD5DAE1;
     public static final int LEGEND_FILL = 0xF0FFFFFF;
     public static final int LEGEND_TEXT = 0xFF22272E;
 

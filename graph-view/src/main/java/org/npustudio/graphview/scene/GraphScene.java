@@ -20,6 +20,8 @@ public final class GraphScene {
     private final String[] titles;
     private final String[][] lines;
     private final OpCategory[] categories;
+    private final GroupContent[] contents;
+    private final Map<String, Integer> hiddenIn;
     private final int[] from, to;
     private final double[][] points;
     private final String[] values, shapeLabels;
@@ -41,6 +43,11 @@ public final class GraphScene {
         titles = b.titles.toArray(new String[0]);
         lines = b.lines.toArray(new String[0][]);
         categories = b.categories.toArray(new OpCategory[0]);
+        contents = b.contents.toArray(new GroupContent[0]);
+        hiddenIn = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (contents[i] != null) for (String k : contents[i].memberKeys()) hiddenIn.putIfAbsent(k, i);
+        }
         int m = b.from.size();
         from = b.from.stream().mapToInt(Integer::intValue).toArray();
         to = b.to.stream().mapToInt(Integer::intValue).toArray();
@@ -132,6 +139,22 @@ public final class GraphScene {
 
     public OpCategory category(int node) { return categories[node]; }
 
+    /** What a collapsed group node stands for, or null for any other node. */
+    public GroupContent groupContent(int node) { return contents[node]; }
+
+    /** The collapsed group node hiding the node with this key, or -1 (also when the key is drawn itself). */
+    public int collapsedGroupOf(String key) {
+        Integer i = hiddenIn.get(key);
+        return i == null ? -1 : i;
+    }
+
+    /** The innermost expanded group whose title band holds the world point, or null. */
+    public SceneGroup groupHeaderAt(double px, double py) {
+        SceneGroup best = null;
+        for (SceneGroup g : groups) if (g.headerContains(px, py) && (best == null || g.depth() > best.depth())) best = g;
+        return best;
+    }
+
     /** Node index for a key, or -1. */
     public int indexOf(String key) {
         Integer i = byKey.get(key);
@@ -202,6 +225,7 @@ public final class GraphScene {
         private final List<String> titles = new ArrayList<>();
         private final List<String[]> lines = new ArrayList<>();
         private final List<OpCategory> categories = new ArrayList<>();
+        private final List<GroupContent> contents = new ArrayList<>();
         private final List<Integer> from = new ArrayList<>(), to = new ArrayList<>();
         private final List<double[]> points = new ArrayList<>();
         private final List<String> values = new ArrayList<>(), shapeLabels = new ArrayList<>();
@@ -218,6 +242,13 @@ public final class GraphScene {
         /** Adds a node box (top-left corner, size) and returns its index. */
         public int addNode(String key, NodeKind kind, double left, double top, double width, double height,
                            String title, List<String> detailLines, OpCategory category) {
+            return addNode(key, kind, left, top, width, height, title, detailLines, category, null);
+        }
+
+        /** Adds a node; {@code content} describes a collapsed group (kind {@link NodeKind#GROUP}) and is null otherwise. */
+        public int addNode(String key, NodeKind kind, double left, double top, double width, double height,
+                           String title, List<String> detailLines, OpCategory category, GroupContent content) {
+            if ((kind == NodeKind.GROUP) != (content != null)) throw new IllegalArgumentException("group nodes, and only they, have content");
             int i = keys.size();
             if (i == x.length) {
                 int cap = i * 2;
@@ -229,6 +260,7 @@ public final class GraphScene {
             titles.add(title);
             lines.add(detailLines.toArray(new String[0]));
             categories.add(category);
+            contents.add(content);
             return i;
         }
 

@@ -8,6 +8,11 @@ import java.util.Map;
  * Colours, borders, badges and edge widths laid over a scene without re-layout: the profiler paints
  * per-op cost, the partition editor paints device assignment. Keyed by node key (stable node id or value
  * name) and by tensor name for edges, so an overlay survives a re-layout of the same model. Immutable.
+ * <p>
+ * A collapsed name-scope group is a node keyed {@link SceneGroup#keyOf(String) group:PATH}: it takes the style
+ * given for that key ({@link Builder#group}); without one it aggregates its members' styles, filled with the
+ * most common member fill and showing the spread of member fills as a bar along its bottom edge
+ * ({@link Builder#groupBar} sets that bar explicitly, e.g. a distribution over a colour scale).
  */
 public final class Overlay {
     /** Draws the scene as it is. */
@@ -26,6 +31,21 @@ public final class Overlay {
     /** @param color 0 keeps the default edge colour; width in world units, 0 keeps the default */
     public record EdgeStyle(int color, double width) {}
 
+    /** A stacked bar: segment colours and their relative weights (same length). */
+    public record Bar(int[] colors, int[] weights) {
+        public Bar {
+            if (colors.length != weights.length) throw new IllegalArgumentException("one weight per colour");
+            colors = colors.clone();
+            weights = weights.clone();
+        }
+
+        public int total() {
+            int t = 0;
+            for (int w : weights) t += Math.max(0, w);
+            return t;
+        }
+    }
+
     public record LegendEntry(String label, int color) {}
 
     /** A small key shown in a corner of the view and of exported images. */
@@ -37,11 +57,13 @@ public final class Overlay {
 
     private final Map<String, NodeStyle> nodes;
     private final Map<String, EdgeStyle> edges;
+    private final Map<String, Bar> bars;
     private final Legend legend;
 
     private Overlay(Builder b) {
         nodes = Map.copyOf(b.nodes);
         edges = Map.copyOf(b.edges);
+        bars = Map.copyOf(b.bars);
         legend = b.legend;
     }
 
@@ -54,7 +76,10 @@ public final class Overlay {
     /** The legend, or null. */
     public Legend legend() { return legend; }
 
-    public boolean isEmpty() { return nodes.isEmpty() && edges.isEmpty() && legend == null; }
+    /** Explicit bars of collapsed groups, by group node key. */
+    public Map<String, Bar> bars() { return bars; }
+
+    public boolean isEmpty() { return nodes.isEmpty() && edges.isEmpty() && bars.isEmpty() && legend == null; }
 
     /** Per-index arrays for one scene, so drawing does no map lookups. */
     public Resolved resolve(GraphScene scene) {
@@ -71,6 +96,17 @@ public final class Overlay {
             borderWidth[i] = s.borderWidth();
             badge[i] = s.badge();
         }
+        Bar[] bar = new Bar[n];
+        for (Map.Entry<String, Bar> e : bars.entrySet()) {
+            int i = scene.indexOf(e.getKey());
+            if (i >= 0) bar[i] = e.getValue();
+        }
+        if (!nodes.isEmpty()) {
+            for (int i = 0; i < n; i++) {
+                GroupContent c = scene.groupContent(i);
+                if (c != null) aggregate(c, i, fill, bar);
+            }
+        }
         if (!edges.isEmpty()) {
             for (int e = 0; e < m; e++) {
                 EdgeStyle s = scene.value(e) == null ? null : edges.get(scene.value(e));
@@ -79,12 +115,50 @@ public final class Overlay {
                 edgeWidth[e] = s.width();
             }
         }
-        return new Resolved(fill, border, borderWidth, badge, edgeColor, edgeWidth, legend);
+        return new Resolved(fill, border, borderWidth, badge, edgeColor, edgeWidth, bar, legend);
     }
 
-    /** An overlay resolved against one scene's indices (0 / null entries mean "default"). */
+    /** A collapsed group without its own style: the most common member fill, and the members' fills as a bar. */
+    private void aggregate(GroupContent c, int i, int[] fill, Bar[] bar) {
+        Map<Integer, Integer> count = new LinkedHashMap<>();
+        int styled = 0;
+        for (String k : c.memberKeys()) {
+            NodeStyle s = nodes.get(k);
+            int f = s == null ? 0 : s.fill();
+            if (f != 0) styled++;
+            count.merge(f, 1, Integer::sum);
+        }
+        if (styled == 0) return;
+        if (fill[i] == 0) {
+            int best = 0, bestCount = 0;
+            for (Map.Entry<Integer, Integer> e : count.entrySet()) {
+                if (e.getKey() != 0 && e.getValue() > bestCount) {
+                    best = e.getKey();
+                    bestCount = e.getValue();
+                }
+            }
+            fill[i] = best;
+        }
+        if (bar[i] == null) {
+            // Largest share first, unstyled members last.
+            List<Map.Entry<Integer, Integer>> shares = new java.util.ArrayList<>(count.entrySet());
+            shares.sort((a, b) -> a.getKey() == 0 || b.getKey() == 0 ? Boolean.compare(a.getKey() == 0, b.getKey() == 0)
+                    : Integer.compare(b.getValue(), a.getValue()));
+            int[] colors = new int[shares.size()], weights = new int[shares.size()];
+            for (int k = 0; k < shares.size(); k++) {
+                colors[k] = shares.get(k).getKey() == 0 ? Colors.UNSTYLED_MEMBER : shares.get(k).getKey();
+                weights[k] = shares.get(k).getValue();
+            }
+            bar[i] = new Bar(colors, weights);
+        }
+    }
+
+    /**
+     * An overlay resolved against one scene's indices (0 / null entries mean "default"); {@code bar} holds the
+     * stacked bar of each collapsed group (null: its op-category mix).
+     */
     public record Resolved(int[] fill, int[] border, double[] borderWidth, String[] badge, int[] edgeColor,
-                           double[] edgeWidth, Legend legend) {
+                           double[] edgeWidth, Bar[] bar, Legend legend) {
         /** The node's fill: the overlay's, else its category colour (initializers are pale). */
         public int fillOf(GraphScene s, int node) {
             if (fill[node] != 0) return fill[node];
@@ -98,12 +172,14 @@ public final class Overlay {
             case INPUT, OUTPUT -> OpCategory.INPUT_OUTPUT.fill();
             case INITIALIZER -> Colors.INITIALIZER_FILL;
             case OPERATOR -> s.category(node).fill();
+            case GROUP -> Colors.GROUP_NODE;
         };
     }
 
     public static final class Builder {
         private final Map<String, NodeStyle> nodes = new LinkedHashMap<>();
         private final Map<String, EdgeStyle> edges = new LinkedHashMap<>();
+        private final Map<String, Bar> bars = new LinkedHashMap<>();
         private Legend legend;
 
         private Builder() {}
@@ -125,6 +201,23 @@ public final class Overlay {
         public Builder badge(String nodeKey, String text) {
             NodeStyle s = current(nodeKey);
             nodes.put(nodeKey, new NodeStyle(s.fill(), s.border(), s.borderWidth(), text));
+            return this;
+        }
+
+        /**
+         * Styles the collapsed box of the name-scope group at {@code path} (e.g. {@code layer1/layer1.0}):
+         * fill (0 keeps the aggregate of its members) and badge (null for none).
+         */
+        public Builder group(String path, int argb, String badgeText) {
+            String key = SceneGroup.keyOf(path);
+            if (argb != 0) fill(key, argb);
+            if (badgeText != null) badge(key, badgeText);
+            return this;
+        }
+
+        /** The bar along the bottom of a collapsed group's box, e.g. how its members spread over a colour scale. */
+        public Builder groupBar(String path, int[] colors, int[] weights) {
+            bars.put(SceneGroup.keyOf(path), new Bar(colors, weights));
             return this;
         }
 

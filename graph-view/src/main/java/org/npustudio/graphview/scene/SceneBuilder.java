@@ -1,14 +1,12 @@
 package org.npustudio.graphview.scene;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.npustudio.graphview.layout.Direction;
+import java.util.HashSet;
+import java.util.Set;
 import org.npustudio.graphview.layout.GraphLayoutInput;
+import org.npustudio.graphview.layout.GroupExpansion;
 import org.npustudio.graphview.layout.GroupTree;
-import org.npustudio.graphview.layout.HierarchicalLayout;
 import org.npustudio.graphview.layout.HierarchicalResult;
 import org.npustudio.graphview.layout.LayoutMonitor;
-import org.npustudio.graphview.layout.LayoutOptions;
 import org.npustudio.graphview.layout.NodeLabel;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Node;
@@ -28,19 +26,19 @@ public final class SceneBuilder {
 
     /** Lays out the whole graph with every name-scope group open (groups drawn as frames). */
     public static GraphScene build(Graph graph, Settings settings, LayoutMonitor monitor) {
-        GraphLayoutInput in = GraphLayoutInput.from(graph, GraphLayoutInput.Settings.defaults().withInitializers(settings.showInitializers()));
-        LayoutOptions options = LayoutOptions.defaults()
-                .withDirection(settings.horizontal() ? Direction.LEFT_TO_RIGHT : Direction.TOP_TO_BOTTOM);
-        GroupTree tree = GroupTree.build(in.groupPaths(), options.groupSplitThreshold());
-        HierarchicalLayout layout = new HierarchicalLayout(in.graph(), tree, options, GraphLayoutInput.Settings.defaults().metrics());
-        boolean[] expanded = new boolean[tree.groupCount()];
-        java.util.Arrays.fill(expanded, true);
-        HierarchicalResult result = layout.layout(expanded, monitor);
-        return fromLayout(graph, in, tree, result, settings.horizontal());
+        GroupedLayout grouped = GroupedLayout.of(graph, settings);
+        return grouped.layout(GroupExpansion.all(grouped.tree()), monitor);
     }
 
-    /** Converts a finished layout; nodes and edges hidden inside collapsed groups are left out. */
-    public static GraphScene fromLayout(Graph graph, GraphLayoutInput in, GroupTree tree, HierarchicalResult r, boolean horizontal) {
+    /**
+     * Converts a finished layout. Nodes inside a collapsed group are left out and the group is one node of kind
+     * {@link NodeKind#GROUP}; edges inside it are left out, and edges crossing its border attach to it (several
+     * edges carrying one tensor between the same two boxes become one).
+     *
+     * @param summaries what each collapsed group says and stands for
+     */
+    static GraphScene fromLayout(Graph graph, GraphLayoutInput in, GroupTree tree, HierarchicalResult r, boolean horizontal,
+                                 GroupSummaries summaries) {
         GraphScene.Builder b = GraphScene.builder().horizontal(horizontal);
         int n = in.graph().nodeCount();
         int[] sceneIndex = new int[n];
@@ -53,19 +51,39 @@ public final class SceneBuilder {
             sceneIndex[v] = b.addNode(in.ref(v), kind, r.nodeX(v), r.nodeY(v), r.nodeWidth(v), r.nodeHeight(v),
                     label.title(), label.lines(), cat);
         }
-        for (int e = 0; e < in.graph().edgeCount(); e++) {
-            double[] pts = r.edgePoints(e);
-            int s = sceneIndex[in.graph().source(e)], t = sceneIndex[in.graph().target(e)];
-            if (pts == null || s < 0 || t < 0) continue;
-            String value = valueOf(graph, in, e);
-            b.addEdge(s, t, pts, value, value == null ? null : NodeLabel.shapeText(graph, value));
-        }
+        int[] groupIndex = new int[tree.groupCount()];
+        java.util.Arrays.fill(groupIndex, -1);
         for (int g = 1; g < tree.groupCount(); g++) {
             if (!r.isGroupVisible(g)) continue;
-            b.addGroup(new SceneGroup(path(tree, g), tree.name(g), tree.depth(g), r.groupX(g), r.groupY(g),
-                    r.groupWidth(g), r.groupHeight(g), tree.nodeCountIn(g)));
+            if (r.isGroupExpanded(g)) {
+                b.addGroup(new SceneGroup(tree.path(g), tree.name(g), tree.depth(g), r.groupX(g), r.groupY(g),
+                        r.groupWidth(g), r.groupHeight(g), tree.nodeCountIn(g)));
+            } else {
+                NodeLabel label = summaries.label(g);
+                groupIndex[g] = b.addNode(SceneGroup.keyOf(tree.path(g)), NodeKind.GROUP, r.groupX(g), r.groupY(g),
+                        r.groupWidth(g), r.groupHeight(g), label.title(), label.lines(), OpCategory.OTHER, summaries.content(g));
+            }
+        }
+        Set<String> joined = new HashSet<>();
+        for (int e = 0; e < in.graph().edgeCount(); e++) {
+            double[] pts = r.edgePoints(e);
+            if (pts == null) continue;
+            int u = in.graph().source(e), v = in.graph().target(e);
+            int gu = collapsedAround(tree, r, u), gv = collapsedAround(tree, r, v);
+            int s = gu > 0 ? groupIndex[gu] : sceneIndex[u], t = gv > 0 ? groupIndex[gv] : sceneIndex[v];
+            if (s < 0 || t < 0) continue;
+            String value = valueOf(graph, in, e);
+            if ((gu > 0 || gv > 0) && !joined.add(s + "\u0000" + t + "\u0000" + value)) continue;
+            b.addEdge(s, t, pts, value, value == null ? null : NodeLabel.shapeText(graph, value));
         }
         return b.build();
+    }
+
+    /** The outermost collapsed group drawn in place of a node, or 0 when the node is drawn itself. */
+    private static int collapsedAround(GroupTree tree, HierarchicalResult r, int node) {
+        int rep = 0;
+        for (int g = tree.groupOf(node); g > 0; g = tree.parent(g)) if (r.isGroupVisible(g) && !r.isGroupExpanded(g)) rep = g;
+        return rep;
     }
 
     /** The tensor an edge carries: the producer's output selected by the edge's bundle, or the input/initializer name. */
@@ -77,9 +95,4 @@ public final class SceneBuilder {
         return p != null && out >= 0 && out < p.outputs().size() ? p.outputs().get(out) : null;
     }
 
-    private static String path(GroupTree tree, int g) {
-        List<String> parts = new ArrayList<>();
-        for (int a = g; a > 0; a = tree.parent(a)) parts.add(0, tree.name(a));
-        return String.join("/", parts);
-    }
 }

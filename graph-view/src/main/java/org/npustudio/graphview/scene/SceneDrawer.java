@@ -47,15 +47,20 @@ public final class SceneDrawer {
         for (SceneGroup g : s.groups()) {
             if (g.depth() > maxDepth) continue;
             if (g.x() > x1 || g.y() > y1 || g.x() + g.width() < x0 || g.y() + g.height() < y0) continue;
-            // Labels keep a readable screen size at low zoom, but never outgrow their box.
-            double size = Math.min(Math.max(10, 11 * px), g.height() * 0.3);
+            // The collapse toggle once it is big enough to click; the title moves right of it and stays in the
+            // title band. Further out, labels keep a readable screen size, but never outgrow their box.
+            boolean toggle = scale >= SceneStyle.TITLE_ZOOM;
+            double size = toggle ? Math.min(Math.max(11, 11 * px), 16) : Math.min(Math.max(10, 11 * px), g.height() * 0.3);
             if (size * scale < 8) continue;
-            String text = scale < SceneStyle.TITLE_ZOOM ? g.label() + " · " + g.members() + " ops" : g.label();
-            if (Painter.textWidth(text, size, true) > g.width() - 8 * px) {
+            double left = toggle ? SceneGroup.TOGGLE_INSET + SceneGroup.TOGGLE + 5 : 5 * Math.max(1, px);
+            if (toggle) drawToggle(p, g.x(), g.y(), false, Colors.GROUP_LABEL, 0xFFFFFFFF, px);
+            String text = scale < SceneStyle.TITLE_ZOOM ? g.label() + " · " + g.members() + " nodes" : g.label();
+            if (Painter.textWidth(text, size, true) > g.width() - left - 3 * px) {
                 text = g.label();
-                if (Painter.textWidth(text, size, true) > g.width() - 8 * px) continue;
+                if (Painter.textWidth(text, size, true) > g.width() - left - 3 * px) continue;
             }
-            p.text(text, g.x() + 5 * Math.max(1, px), g.y() + size * 1.1, size, true, Colors.GROUP_LABEL);
+            double base = toggle ? g.y() + SceneGroup.TOGGLE_INSET + SceneGroup.TOGGLE / 2 + size * 0.36 : g.y() + size * 1.1;
+            p.text(text, g.x() + left, base, size, true, Colors.GROUP_LABEL);
         }
     }
 
@@ -174,6 +179,10 @@ public final class SceneDrawer {
     }
 
     private static void drawNodeDetailed(GraphScene s, Overlay.Resolved o, Painter p, double scale, int i) {
+        if (s.kind(i) == NodeKind.GROUP) {
+            drawCollapsedGroup(s, o, p, scale, i);
+            return;
+        }
         double x = s.x(i), y = s.y(i), w = s.width(i), h = s.height(i);
         int fill = o.fillOf(s, i);
         boolean initializer = s.kind(i) == NodeKind.INITIALIZER;
@@ -201,6 +210,69 @@ public final class SceneDrawer {
                 base += SceneStyle.BODY_LINE;
             }
         }
+    }
+
+    /**
+     * A collapsed group: a card with a shadow card behind it (it stands for many nodes), a coloured header with
+     * the expand toggle and the group's name, its op count and mix below, and a stacked bar along the bottom:
+     * the mix of op categories, or the overlay's bar (e.g. how its members spread over a profile's colours).
+     */
+    private static void drawCollapsedGroup(GraphScene s, Overlay.Resolved o, Painter p, double scale, int i) {
+        double x = s.x(i), y = s.y(i), w = s.width(i), h = s.height(i);
+        int fill = o.fillOf(s, i);
+        boolean details = scale >= SceneStyle.DETAIL_ZOOM;
+        double header = SceneStyle.PAD_Y + SceneStyle.TITLE_LINE + 1;
+        double px = 1 / scale;
+        p.fillRoundRect(x + 3, y + 3, w, h, SceneStyle.CORNER, 0x40243B5A);
+        p.fillRoundRect(x, y, w, h, SceneStyle.CORNER, fill);
+        if (details) p.fillRect(x + 1, y + header, w - 2, h - header - 1, 0xFFFFFFFF);
+        p.strokeRoundRect(x, y, w, h, SceneStyle.CORNER, Colors.NODE_BORDER, Math.max(1, px));
+        int text = Colors.contrastingText(fill);
+        drawToggle(p, x, y, true, text, 0, px);
+        double titleX = x + SceneGroup.TOGGLE_INSET + SceneGroup.TOGGLE + 5;
+        double titleBase = details ? y + SceneStyle.PAD_Y + SceneStyle.TITLE_SIZE * 0.98 : y + h / 2 + SceneStyle.TITLE_SIZE * 0.36;
+        p.text(s.title(i), titleX, titleBase, SceneStyle.TITLE_SIZE, true, text);
+        if (details) {
+            double base = y + header + SceneStyle.BODY_SIZE * 1.05;
+            for (String line : s.linesArray(i)) {
+                p.text(line, x + SceneStyle.PAD_X, base, SceneStyle.BODY_SIZE, false, 0xFF3A414A);
+                base += SceneStyle.BODY_LINE;
+            }
+            drawBar(p, barOf(s, o, i), x + 1, y + h - 5, w - 2, 4);
+        }
+    }
+
+    private static Overlay.Bar barOf(GraphScene s, Overlay.Resolved o, int i) {
+        if (o.bar()[i] != null) return o.bar()[i];
+        OpCategory[] cats = OpCategory.values();
+        int[] colors = new int[cats.length];
+        for (int c = 0; c < cats.length; c++) colors[c] = cats[c].fill();
+        return new Overlay.Bar(colors, s.groupContent(i).categoryCounts());
+    }
+
+    /** Segments left to right in proportion to their weights. */
+    private static void drawBar(Painter p, Overlay.Bar bar, double x, double y, double w, double h) {
+        int total = bar.total();
+        if (total <= 0) return;
+        int[] colors = bar.colors(), weights = bar.weights();
+        double at = x;
+        for (int k = 0; k < colors.length; k++) {
+            if (weights[k] <= 0) continue;
+            double sw = w * weights[k] / total;
+            p.fillRect(at, y, sw, h, colors[k]);
+            at += sw;
+        }
+    }
+
+    /** The square expand (+) or collapse (−) toggle at a box's top-left corner. */
+    private static void drawToggle(Painter p, double bx, double by, boolean plus, int ink, int background, double px) {
+        double t = SceneGroup.TOGGLE, x = bx + SceneGroup.TOGGLE_INSET, y = by + SceneGroup.TOGGLE_INSET;
+        double lw = Math.max(1.2, px);
+        if (background != 0) p.fillRoundRect(x, y, t, t, 3, background);
+        p.strokeRoundRect(x, y, t, t, 3, ink, lw);
+        double m = 3;
+        p.fillRect(x + m, y + (t - lw) / 2, t - 2 * m, lw, ink);
+        if (plus) p.fillRect(x + (t - lw) / 2, y + m, lw, t - 2 * m, ink);
     }
 
     /** Overlay borders and badges, search hits, hover and selection, drawn over everything else. */

@@ -39,6 +39,7 @@ import org.npustudio.graphview.render.GraphCanvas;
 import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.GraphSearch;
 import org.npustudio.graphview.scene.Overlay;
+import org.npustudio.graphview.scene.SceneGroup;
 import org.npustudio.graphview.scene.SceneNavigator;
 import org.npustudio.graphview.scene.SceneStyle;
 import org.npustudio.ir.Graph;
@@ -50,6 +51,7 @@ import org.npustudio.ir.Graph;
  * only changes {@link #showInitializersProperty()} / {@link #horizontalProperty()}, and the owner lays the
  * graph out again and sets the new scene (layout belongs off the FX thread; see {@link #showBusy}).
  * The selection (a node key) and the overlay are observable properties for the profiler and partition editor.
+ * Name-scope groups open and close through the owner's {@link GroupExpander} (see {@link GroupToggles}).
  */
 public class GraphView extends BorderPane {
     private final ObjectProperty<GraphScene> scene = new SimpleObjectProperty<>(this, "scene");
@@ -64,6 +66,7 @@ public class GraphView extends BorderPane {
     private final Minimap minimap = new Minimap(canvas);
     private final Inspector inspector = new Inspector();
     private final BusyOverlay busy = new BusyOverlay();
+    private final GroupToggles groupToggles = new GroupToggles(canvas);
     private final TextField searchField = new TextField();
     private final Label searchCount = new Label();
     private final Label zoomLabel = new Label();
@@ -143,6 +146,14 @@ public class GraphView extends BorderPane {
 
     public GraphCanvas canvas() { return canvas; }
 
+    /** Who lays the graph out again when groups are opened or closed; without one groups stay as they are. */
+    public void setGroupExpander(GroupExpander e) { groupToggles.setExpander(e); }
+
+    /** Opens or closes the group with this scope path (as its toggle does), keeping it in place on screen. */
+    public void toggleGroup(String path, boolean expand) {
+        if (groupToggles.expander() != null) groupToggles.toggle(path, expand, expand ? null : SceneGroup.keyOf(path));
+    }
+
     /** Shows a progress panel over the graph (e.g. while the owner lays it out); cancel may be null. */
     public void showBusy(ObservableValue<? extends Number> progress, ObservableValue<String> message, Runnable cancel) {
         busy.show(progress, message, cancel);
@@ -216,8 +227,9 @@ public class GraphView extends BorderPane {
         canvas.viewportChanged();
     }
 
-    /** Selects the node with this key and centres the view on it. */
+    /** Selects the node with this key and centres the view on it, opening the groups around it if need be. */
     public void reveal(String key) {
+        if (groupToggles.reveal(key)) return;
         selection.set(key);
         centerOnSelection();
     }
@@ -269,12 +281,19 @@ public class GraphView extends BorderPane {
         canvas.setScene(now);
         navigator = now == null ? null : new SceneNavigator(now);
         search = null;
-        lastQuery = "";
-        results.getItems().clear();
-        searchCount.setText("");
         minimap.redrawGraph();
         boolean flipped = was != null && now != null && was.horizontal() != now.horizontal();
-        if (was == null || flipped || keep == null || now == null || now.indexOf(keep) < 0) {
+        String revealed = now == null ? null : groupToggles.takeReveal(now);
+        String collapsedTo = now == null ? null : groupToggles.takeSelection(now);
+        if (revealed != null) {
+            selection.set(revealed);
+            selectionChanged(revealed);
+            centerOnSelection();
+        } else if (was != null && now != null && !flipped && groupToggles.keepAnchor(now)) {
+            // A group was opened or closed: the view stays put; a selection now hidden passes to its group.
+            if (keep != null && now.indexOf(keep) < 0) selection.set(collapsedTo);
+            else selectionChanged(keep);
+        } else if (was == null || flipped || keep == null || now == null || now.indexOf(keep) < 0) {
             showStart();
             if (keep != null && (now == null || now.indexOf(keep) < 0)) selection.set(null);
             else selectionChanged(keep);
@@ -283,7 +302,35 @@ public class GraphView extends BorderPane {
             selectionChanged(keep);
             centerOnSelection();
         }
+        refreshSearch();
         viewportMoved();
+    }
+
+    /** Runs the last query again on a new scene, keeping the results list and the place in it. */
+    private void refreshSearch() {
+        String q = lastQuery;
+        lastQuery = "";
+        results.setItems(FXCollections.observableArrayList());
+        canvas.setHits(new BitSet());
+        searchCount.setText("");
+        hitCursor = -1;
+        if (q.isEmpty() || scene.get() == null) return;
+        runQuery(q);
+        List<GraphSearch.Hit> hits = results.getItems();
+        for (int i = 0; i < hits.size(); i++) if (hits.get(i).key().equals(selection.get())) hitCursor = i;
+        if (hitCursor >= 0) results.getSelectionModel().select(hitCursor);
+        searchCount.setText(hitCursor >= 0 ? (hitCursor + 1) + " of " + hits.size() : hits.size() + (hits.size() == 1 ? " match" : " matches"));
+    }
+
+    private void runQuery(String q) {
+        if (search == null) search = new GraphSearch(scene.get(), graph.get());
+        List<GraphSearch.Hit> hits = search.find(q);
+        lastQuery = q;
+        results.setItems(FXCollections.observableArrayList(hits));
+        BitSet marks = new BitSet();
+        hits.forEach(h -> marks.set(h.node()));
+        canvas.setHits(marks);
+        hitCursor = -1;
     }
 
     private void selectionChanged(String key) {
@@ -310,16 +357,7 @@ public class GraphView extends BorderPane {
         GraphScene s = scene.get();
         if (s == null) return;
         String q = searchField.getText() == null ? "" : searchField.getText().strip();
-        if (!q.equals(lastQuery)) {
-            if (search == null) search = new GraphSearch(s, graph.get());
-            List<GraphSearch.Hit> hits = search.find(q);
-            lastQuery = q;
-            results.setItems(FXCollections.observableArrayList(hits));
-            BitSet marks = new BitSet();
-            hits.forEach(h -> marks.set(h.node()));
-            canvas.setHits(marks);
-            hitCursor = -1;
-        }
+        if (!q.equals(lastQuery)) runQuery(q);
         int n = results.getItems().size();
         searchCount.setText(q.isEmpty() ? "" : n == 0 ? "no match" : n + (n == 1 ? " match" : " matches"));
         if (n == 0) return;
@@ -396,11 +434,18 @@ public class GraphView extends BorderPane {
         ToggleButton shapes = toggle("Shapes on edges", "graph-toggle-shapes", "Label edges with tensor shapes when zoomed in", edgeLabels);
         ToggleButton inits = toggle("Initializers", "graph-toggle-initializers", "Show constant inputs (weights) as nodes", showInitializers);
         ToggleButton across = toggle("Left to right", "graph-toggle-horizontal", "Lay the graph out left to right", horizontal);
+        Button expandAll = button("Expand all", "graph-expand-all", "Open every name-scope group", () -> allGroups(true));
+        Button collapseAll = button("Collapse all", "graph-collapse-all", "Close every name-scope group", () -> allGroups(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(fit, out, in, actual, toSel, new Separator(Orientation.VERTICAL), shapes, inits, across, spacer);
+        ToolBar bar = new ToolBar(fit, out, in, actual, toSel, new Separator(Orientation.VERTICAL), shapes, inits, across,
+                new Separator(Orientation.VERTICAL), expandAll, collapseAll, spacer);
         bar.setId("graph-toolbar");
         return bar;
+    }
+
+    private void allGroups(boolean expand) {
+        if (groupToggles.expander() != null) groupToggles.expander().setAllExpanded(expand);
     }
 
     private static Button button(String text, String id, String tip, Runnable action) {
@@ -442,6 +487,7 @@ public class GraphView extends BorderPane {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             canvas.setCursor(Cursor.DEFAULT);
             if (dragging || e.getButton() != MouseButton.PRIMARY) return;
+            if (groupToggles.click(e.getX(), e.getY(), e.getClickCount())) return;
             int i = canvas.nodeAt(e.getX(), e.getY());
             selection.set(i < 0 ? null : scene.get().key(i));
             if (i >= 0 && e.getClickCount() == 2) zoomToSelection();
@@ -486,6 +532,7 @@ public class GraphView extends BorderPane {
     boolean handleKey(KeyCode code) {
         GraphScene s = scene.get();
         if (s == null) return false;
+        if (groupToggles.key(code, selectedIndex())) return true;
         switch (code) {
             case F -> { fitToWindow(); return true; }
             case PLUS, EQUALS, ADD -> { zoomBy(1.25); return true; }

@@ -106,7 +106,10 @@ final class Inspector extends VBox {
         String key = scene.key(node);
         NodeKind kind = scene.kind(node);
         Node n = kind == NodeKind.OPERATOR && graph != null ? graph.nodeById(key) : null;
-        if (n != null) {
+        if (kind == NodeKind.GROUP) {
+            heading.setText("Group · " + scene.title(node));
+            rows.addAll(GroupDetails.rows(scene.groupContent(node), graph, graph == null ? null : costModels.computeIfAbsent(graph, OpCostModel::new)));
+        } else if (n != null) {
             // Exporter names are long paths; the heading keeps the last segment, the table the whole name.
             heading.setText(n.opType() + " · " + shortName(n));
             describeOperator(n, graph, rows, constants);
@@ -184,6 +187,7 @@ final class Inspector extends VBox {
             case OUTPUT -> "Graph output";
             case INITIALIZER -> "Initializer";
             case OPERATOR -> "Operator";
+            case GROUP -> "Group";
         };
     }
 

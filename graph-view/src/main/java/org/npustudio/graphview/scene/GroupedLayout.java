@@ -1,0 +1,115 @@
+package org.npustudio.graphview.scene;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.npustudio.graphview.layout.Direction;
+import org.npustudio.graphview.layout.GraphLayoutInput;
+import org.npustudio.graphview.layout.GroupExpansion;
+import org.npustudio.graphview.layout.GroupTree;
+import org.npustudio.graphview.layout.HierarchicalLayout;
+import org.npustudio.graphview.layout.HierarchicalResult;
+import org.npustudio.graphview.layout.LayoutMonitor;
+import org.npustudio.graphview.layout.LayoutOptions;
+import org.npustudio.ir.Graph;
+
+/**
+ * One model prepared for drawing with collapsible name-scope groups: the layout input, the group tree and a
+ * {@link HierarchicalLayout} whose cache of group interiors lives as long as this object, so expanding or
+ * collapsing a group lays out only that group and its ancestors again. Expansion states are plain arrays
+ * (one flag per group of {@link #tree()}) owned by the caller, so the UI can change them while a layout runs
+ * on another thread; {@link #layout} may be called from any thread.
+ */
+public final class GroupedLayout {
+    private final Graph graph;
+    private final SceneBuilder.Settings settings;
+    private final GraphLayoutInput in;
+    private final GroupTree tree;
+    private final GroupSummaries summaries;
+    private final HierarchicalLayout layout;
+    private final Map<String, Integer> nodeOfKey = new HashMap<>();
+
+    private GroupedLayout(Graph graph, SceneBuilder.Settings settings) {
+        this.graph = graph;
+        this.settings = settings;
+        GraphLayoutInput.Settings inputSettings = GraphLayoutInput.Settings.defaults().withInitializers(settings.showInitializers());
+        in = GraphLayoutInput.from(graph, inputSettings);
+        LayoutOptions options = LayoutOptions.defaults()
+                .withDirection(settings.horizontal() ? Direction.LEFT_TO_RIGHT : Direction.TOP_TO_BOTTOM);
+        tree = GroupTree.build(in.groupPaths(), options.groupSplitThreshold());
+        summaries = new GroupSummaries(in, tree);
+        layout = new HierarchicalLayout(in.graph(), tree, options, inputSettings.metrics(), summaries::label);
+        for (int v = 0; v < in.graph().nodeCount(); v++) nodeOfKey.putIfAbsent(in.ref(v), v);
+    }
+
+    /** Builds the layout input and group tree (no layout yet). */
+    public static GroupedLayout of(Graph graph, SceneBuilder.Settings settings) { return new GroupedLayout(graph, settings); }
+
+    public GroupTree tree() { return tree; }
+
+    public SceneBuilder.Settings settings() { return settings; }
+
+    /** Lays out one expansion state and freezes it into a scene; cancellable through the monitor. */
+    public GraphScene layout(boolean[] expanded, LayoutMonitor monitor) {
+        if (expanded.length != tree.groupCount()) throw new IllegalArgumentException("expansion state does not match the group tree");
+        HierarchicalResult r = layout.layout(expanded, monitor);
+        return SceneBuilder.fromLayout(graph, in, tree, r, settings.horizontal(), summaries);
+    }
+
+    /** Interiors laid out (not taken from the cache) by the last {@link #layout} call. */
+    public int lastComputedInteriors() { return layout.lastComputedInteriors(); }
+
+    /** The state a model opens in: see {@link GroupExpansion#initial}. */
+    public boolean[] initialExpansion() { return GroupExpansion.initial(tree, GroupExpansion.DEFAULT_BUDGET); }
+
+    /** A copy of {@code expanded} with the group at {@code path} opened or closed; unchanged if there is no such group. */
+    public boolean[] with(boolean[] expanded, String path, boolean open) {
+        boolean[] next = expanded.clone();
+        int g = tree.groupOfPath(path);
+        if (g > 0) next[g] = open;
+        return next;
+    }
+
+    /** Whether the group at {@code path} is expanded in the state (false for unknown paths). */
+    public boolean isExpanded(boolean[] expanded, String path) {
+        int g = tree.groupOfPath(path);
+        return g > 0 && expanded[g];
+    }
+
+    /** A copy of {@code expanded} with every group around the node drawn for {@code key} opened, so it shows. */
+    public boolean[] revealing(boolean[] expanded, String key) {
+        boolean[] next = expanded.clone();
+        Integer v = nodeOfKey.get(key);
+        if (v == null) return next;
+        for (int g = tree.groupOf(v); g > 0; g = tree.parent(g)) next[g] = true;
+        return next;
+    }
+
+    /** Paths of the expanded groups, to carry a state over to another layout of the same model. */
+    public Set<String> expandedPaths(boolean[] expanded) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int g = 1; g < tree.groupCount(); g++) if (expanded[g]) out.add(tree.path(g));
+        return out;
+    }
+
+    /**
+     * The state of another layout of this model (say with initializers shown) carried over by path: groups
+     * both know keep their flag, groups only this one has start as {@code fallback} does.
+     */
+    public boolean[] carryOver(Set<String> expandedPaths, Set<String> knownPaths, boolean[] fallback) {
+        boolean[] next = fallback.clone();
+        for (int g = 1; g < tree.groupCount(); g++) {
+            String p = tree.path(g);
+            if (knownPaths.contains(p)) next[g] = expandedPaths.contains(p);
+        }
+        return next;
+    }
+
+    /** Paths of every group (excluding the root). */
+    public Set<String> paths() {
+        Set<String> out = new LinkedHashSet<>();
+        for (int g = 1; g < tree.groupCount(); g++) out.add(tree.path(g));
+        return out;
+    }
+}
