@@ -5,31 +5,39 @@ import java.util.List;
 import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.app.bench.ImportBenchmark;
+import org.npustudio.app.bench.OpenBenchmark;
+import org.npustudio.samples.SampleLibrary;
 import org.npustudio.error.StudioException;
 
 /**
- * {@code npustudio bench import [MODEL]}: product benchmarks that print figures (never timed tests).
+ * {@code npustudio bench import|open [MODEL...]}: product benchmarks that print figures (never timed tests).
  * Benchmarks that need test-only baselines (ELK for layout) run through the root {@code ./bench} script.
  */
 final class BenchCommand implements Command {
     @Override public String name() { return "bench"; }
 
-    @Override public String synopsis() { return "import [MODEL]"; }
+    @Override public String synopsis() { return "import [MODEL] | open [MODEL...]"; }
 
-    @Override public String summary() { return "benchmark model import against ONNX Runtime session creation"; }
+    @Override public String summary() { return "benchmark model import (vs ONNX Runtime) and the time to a model's first graph"; }
 
     @Override
     public String details() {
         return """
                 import [MODEL]   our reader (median of warm runs) vs ORT session creation on the same file, and
                                  the heap the IR keeps beyond the file's bytes (default MODEL: the resnet50 sample)
+                open [MODEL...]  time to first graph (default: every bundled sample): the steps read, shape inference,
+                                 summary, layout input, layout and scene one by one, and the whole open in the IDE
+                                 window up to the first frame showing the graph. The window needs a display: run
+                                 it under xvfb-run on a machine without one.
                 """;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        List<String> words = Args.parse(name(), args, Set.of()).positional(1, 2, "BENCHMARK [MODEL]");
-        if (!words.get(0).equals("import")) throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import");
+        List<String> words = Args.parse(name(), args, Set.of()).positional(1, Integer.MAX_VALUE, "BENCHMARK [MODEL]");
+        if (words.get(0).equals("open")) return open(words.subList(1, words.size()), ctx);
+        if (!words.get(0).equals("import")) throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import, open");
+        if (words.size() > 2) throw new UsageException(name(), "unexpected argument '" + words.get(2) + "'");
         Path model = words.size() > 1 ? Path.of(words.get(1)) : ModelFiles.sample("resnet50");
         ModelFiles.open(model); // fail with the usual one-line error before timing anything
         try {
@@ -38,6 +46,22 @@ final class BenchCommand implements Command {
             throw e;
         } catch (Exception e) {
             throw new StudioException(model.toString(), "benchmark", e.getMessage());
+        }
+        return Cli.OK;
+    }
+
+    private int open(List<String> files, CliContext ctx) throws StudioException {
+        List<Path> models = new java.util.ArrayList<>();
+        if (files.isEmpty()) for (String sample : SampleLibrary.names()) models.add(ModelFiles.sample(sample));
+        for (String f : files) models.add(Path.of(f));
+        // Fail with the usual one-line error before timing anything, without warming the code being timed.
+        for (Path m : models) if (!java.nio.file.Files.isRegularFile(m)) ModelFiles.open(m);
+        try {
+            OpenBenchmark.run(models, ctx.out());
+        } catch (StudioException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StudioException("bench open", "", e.getMessage());
         }
         return Cli.OK;
     }

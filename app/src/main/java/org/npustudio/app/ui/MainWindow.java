@@ -62,6 +62,7 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
+        GraphViewWarmup.start();
     }
 
     public Stage stage() { return stage; }

@@ -31,13 +31,18 @@ public final class HierarchicalLayout {
     private final int[] edgeItemFrom;
     private final int[] edgeItemTo;
     private final int[][] levelEdges;
+    private final GroupPorts ports;
     /** Per group, its last few interiors (most recent first), so toggling back and forth needs no new layout. */
     private final Map<Integer, java.util.List<Interior>> cache = new HashMap<>();
     private static final int VARIANTS_PER_GROUP = 4;
     private int lastComputed;
 
-    /** A laid-out group interior: its items, the level graph's edge of every input edge, and the layout. */
-    private record Interior(double[] itemSizes, int[] items, Map<Integer, Integer> indexOfItem, Map<Long, Integer> levelEdgeOf, LayoutResult layout) {}
+    /**
+     * A laid-out group interior: its items (then its port nodes), the level graph's edge of every edge drawn at
+     * this level (by item pair), of every edge leaving and of every edge entering the group, and the layout.
+     */
+    private record Interior(double[] itemSizes, int[] items, Map<Integer, Integer> indexOfItem, Map<Long, Integer> levelEdgeOf,
+                            Map<Integer, Integer> exitEdgeOf, Map<Integer, Integer> entryEdgeOf, LayoutResult layout) {}
 
     /** Collapsed groups show their name and node count. */
     public HierarchicalLayout(LayoutGraph graph, GroupTree tree, LayoutOptions options, LabelMetrics metrics) {
@@ -68,6 +73,7 @@ public final class HierarchicalLayout {
         for (int g = 0; g < count.length; g++) levelEdges[g] = new int[count[g]];
         Arrays.fill(count, 0);
         for (int e = 0; e < m; e++) levelEdges[edgeLevel[e]][count[edgeLevel[e]]++] = e;
+        ports = new GroupPorts(graph, tree, edgeLevel);
     }
 
     /** Finds the lowest common group of the edge's ends and the items directly below it. */
@@ -167,16 +173,33 @@ public final class HierarchicalLayout {
             b.addNode(sizes[2 * i], sizes[2 * i + 1]);
         }
         Map<Long, Integer> levelEdgeOf = new HashMap<>();
-        for (int e : levelEdges[g]) {
-            int a = indexOfItem.get(edgeItemFrom[e]), c = indexOfItem.get(edgeItemTo[e]);
-            long key = ((long) a << 32) | c;
-            if (!levelEdgeOf.containsKey(key)) levelEdgeOf.put(key, b.addEdge(a, c));
+        for (int e : levelEdges[g]) levelEdge(b, levelEdgeOf, indexOfItem.get(edgeItemFrom[e]), indexOfItem.get(edgeItemTo[e]));
+        // Border ports: one per value leaving (in the last layer) and one per value entering (in the first).
+        Map<Long, Integer> portOf = new HashMap<>();
+        Map<Integer, Integer> exitEdgeOf = new HashMap<>(), entryEdgeOf = new HashMap<>();
+        for (int e : ports.exits(g)) {
+            int port = portOf.computeIfAbsent(portKey(e, true), k -> b.pin(b.addNode(0, 0), LayoutGraph.Pin.LAST).nodeCount() - 1);
+            exitEdgeOf.put(e, levelEdge(b, levelEdgeOf, indexOfItem.get(ports.itemHolding(g, graph.source(e))), port));
+        }
+        for (int e : ports.entries(g)) {
+            int port = portOf.computeIfAbsent(portKey(e, false), k -> b.pin(b.addNode(0, 0), LayoutGraph.Pin.FIRST).nodeCount() - 1);
+            entryEdgeOf.put(e, levelEdge(b, levelEdgeOf, port, indexOfItem.get(ports.itemHolding(g, graph.target(e)))));
         }
         LayoutResult r = LayeredLayout.layout(b.build(), options, monitor, null);
-        Interior in = new Interior(sizes, sorted, indexOfItem, levelEdgeOf, r);
+        Interior in = new Interior(sizes, sorted, indexOfItem, levelEdgeOf, exitEdgeOf, entryEdgeOf, r);
         variants.add(0, in);
         if (variants.size() > VARIANTS_PER_GROUP) variants.remove(variants.size() - 1);
         return in;
+    }
+
+    /** The level graph's edge between two of its nodes, added once however many input edges it stands for. */
+    private static int levelEdge(LayoutGraph.Builder b, Map<Long, Integer> edgeOf, int from, int to) {
+        return edgeOf.computeIfAbsent(((long) from << 32) | to, k -> b.addEdge(from, to));
+    }
+
+    /** A port carries one value: the edge's source node and output (bundle), in or out of the group. */
+    private long portKey(int e, boolean out) {
+        return ((long) graph.source(e) << 18) | ((long) graph.bundle(e) << 1) | (out ? 1 : 0);
     }
 
     private int firstNode(int item) { return item >= 0 ? item : tree.firstNode(-item - 1); }
@@ -215,51 +238,43 @@ public final class HierarchicalLayout {
         for (int e = 0; e < graph.edgeCount(); e++) {
             int g = edgeLevel[e];
             if (!open[g]) continue;
-            Interior in = interior[g];
-            int a = in.indexOfItem.get(edgeItemFrom[e]), c = in.indexOfItem.get(edgeItemTo[e]);
-            double[] level = in.layout.edgePoints(in.levelEdgeOf.get(((long) a << 32) | c));
-            DoubleList pts = new DoubleList(level.length + 4);
-            int repFrom = representative(graph.source(e), open), repTo = representative(graph.target(e), open);
-            if (repFrom != edgeItemFrom[e]) addAnchor(pts, res, repFrom, true);
-            for (int i = 0; i < level.length; i += 2) {
-                pts.add(originX[g] + level[i]);
-                pts.add(originY[g] + level[i + 1]);
+            // Out of each open group around the source, across the level, into each open group around the target.
+            DoubleList pts = new DoubleList(16);
+            int u = graph.source(e), v = graph.target(e);
+            for (int c = innermostOpenAround(u, open); c != g; c = tree.parent(c)) {
+                append(pts, interior[c], interior[c].exitEdgeOf.get(e), originX[c], originY[c]);
             }
-            if (repTo != edgeItemTo[e]) addAnchor(pts, res, repTo, false);
+            Interior in = interior[g];
+            int a = in.indexOfItem.get(edgeItemFrom[e]), b = in.indexOfItem.get(edgeItemTo[e]);
+            append(pts, in, in.levelEdgeOf.get(((long) a << 32) | b), originX[g], originY[g]);
+            IntList down = new IntList(4);
+            for (int c = innermostOpenAround(v, open); c != g; c = tree.parent(c)) down.add(c);
+            for (int i = down.size() - 1; i >= 0; i--) {
+                int c = down.get(i);
+                append(pts, interior[c], interior[c].entryEdgeOf.get(e), originX[c], originY[c]);
+            }
             res.edgePoints[e] = pts.toArray();
         }
         double root = interior[0].layout.width(), rootH = interior[0].layout.height();
         return res.withSize(root, rootH);
     }
 
-    /** The visible box standing for a node: the outermost collapsed group around it, else the node. */
-    private int representative(int node, boolean[] open) {
-        int rep = node;
-        for (int g = tree.groupOf(node); g > 0; g = tree.parent(g)) if (!open[g]) rep = -(g + 1);
-        return rep;
+    /** The innermost open group around a node: its own group, or the parent of the outermost closed group around it. */
+    private int innermostOpenAround(int node, boolean[] open) {
+        int inner = tree.groupOf(node);
+        for (int g = tree.groupOf(node); g > 0; g = tree.parent(g)) if (!open[g]) inner = tree.parent(g);
+        return inner;
     }
 
-    /** Exit point (bottom or right middle) of a source box, entry point (top or left middle) of a target box. */
-    private void addAnchor(DoubleList pts, HierarchicalResult res, int item, boolean exit) {
-        double x, y, w, h;
-        if (item >= 0) {
-            x = res.nodeX[item];
-            y = res.nodeY[item];
-            w = res.nodeW[item];
-            h = res.nodeH[item];
-        } else {
-            int g = -item - 1;
-            x = res.groupX[g];
-            y = res.groupY[g];
-            w = res.groupW[g];
-            h = res.groupH[g];
-        }
-        if (options.direction().isHorizontal()) {
-            pts.add(exit ? x + w : x);
-            pts.add(y + h / 2);
-        } else {
-            pts.add(x + w / 2);
-            pts.add(exit ? y + h : y);
+    /** Appends a level polyline moved to its group's origin, skipping a point equal to the last one. */
+    private static void append(DoubleList pts, Interior in, int levelEdge, double ox, double oy) {
+        double[] p = in.layout.edgePoints(levelEdge);
+        for (int i = 0; i < p.length; i += 2) {
+            double x = ox + p[i], y = oy + p[i + 1];
+            int n = pts.size();
+            if (n >= 2 && pts.get(n - 2) == x && pts.get(n - 1) == y) continue;
+            pts.add(x);
+            pts.add(y);
         }
     }
 }

@@ -59,6 +59,7 @@ public final class LayeredLayout {
 
         monitor.begin("layering");
         int[] layer = Layerer.assign(n, as, at, seed == null ? null : seed.layerLowerBounds(), monitor);
+        if (graph.hasPins()) applyPins(graph, layer, as, at);
 
         monitor.begin("crossing reduction");
         ProperGraph g = ProperGraph.build(n, across, along, as, at, bundle, layer, 0);
@@ -77,7 +78,7 @@ public final class LayeredLayout {
         double[] cx = seed == null ? assigner.assign() : placeNearDesired(g, assigner, desired);
         double[] layerHeight = new double[g.layerCount];
         for (int v = 0; v < n; v++) layerHeight[layer[v]] = Math.max(layerHeight[layer[v]], along[v]);
-        double[] layerTop = seed == null ? packLayers(layerHeight, options) : stableLayers(g, seed, layerHeight, options);
+        double[] layerTop = seed == null ? packLayers(layerHeight, options, graph.hasPins()) : stableLayers(g, seed, layerHeight, options);
         double[] cy = new double[g.size];
         for (int v = 0; v < g.size; v++) cy[v] = layerTop[g.layer[v]] + layerHeight[g.layer[v]] / 2;
 
@@ -96,6 +97,17 @@ public final class LayeredLayout {
         }
         monitor.report(1);
         return assemble(graph, horizontal, cx, cy, across, along, layer, points, reversed, g.size - n);
+    }
+
+    /** Pinned sources move to the first layer, pinned sinks to the last (one more if a predecessor is there). */
+    private static void applyPins(LayoutGraph graph, int[] layer, int[] as, int[] at) {
+        int last = 0;
+        for (int v = 0; v < layer.length; v++) if (graph.pin(v) != LayoutGraph.Pin.LAST) last = Math.max(last, layer[v]);
+        for (int e = 0; e < as.length; e++) if (graph.pin(at[e]) == LayoutGraph.Pin.LAST && layer[as[e]] >= last) last = layer[as[e]] + 1;
+        for (int v = 0; v < layer.length; v++) {
+            if (graph.pin(v) == LayoutGraph.Pin.FIRST) layer[v] = 0;
+            else if (graph.pin(v) == LayoutGraph.Pin.LAST) layer[v] = last;
+        }
     }
 
     /** Stable mode: each layer sorted by the desired position (ties by the depth-first order). */
@@ -117,10 +129,16 @@ public final class LayeredLayout {
         return x;
     }
 
-    /** Layer tops packed from 0 with the layer spacing between consecutive layers. */
-    private static double[] packLayers(double[] layerHeight, LayoutOptions options) {
+    /**
+     * Layer tops packed from 0 with the layer spacing between consecutive layers; next to a layer of pinned
+     * zero-size nodes (a group's border ports) half of it, so groups do not grow much for their ports.
+     */
+    private static double[] packLayers(double[] layerHeight, LayoutOptions options, boolean pins) {
         double[] top = new double[layerHeight.length];
-        for (int l = 1; l < top.length; l++) top[l] = top[l - 1] + layerHeight[l - 1] + options.layerSpacing();
+        for (int l = 1; l < top.length; l++) {
+            boolean thin = pins && (layerHeight[l - 1] == 0 || layerHeight[l] == 0);
+            top[l] = top[l - 1] + layerHeight[l - 1] + options.layerSpacing() * (thin ? 0.5 : 1);
+        }
         return top;
     }
 

@@ -14,14 +14,19 @@ public final class LayoutGraph {
     private final int[] target;
     private final int[] bundle;
     private final String[] keys;
+    private final byte[] pins;
 
-    private LayoutGraph(double[] width, double[] height, int[] source, int[] target, int[] bundle, String[] keys) {
+    /** Where a pinned node goes: the first layer (a source) or the last (a sink), e.g. ports of a group's border. */
+    public enum Pin { NONE, FIRST, LAST }
+
+    private LayoutGraph(double[] width, double[] height, int[] source, int[] target, int[] bundle, String[] keys, byte[] pins) {
         this.width = width;
         this.height = height;
         this.source = source;
         this.target = target;
         this.bundle = bundle;
         this.keys = keys;
+        this.pins = pins;
     }
 
     public int nodeCount() { return width.length; }
@@ -47,6 +52,10 @@ public final class LayoutGraph {
 
     public boolean hasKeys() { return keys != null; }
 
+    public Pin pin(int node) { return pins == null ? Pin.NONE : Pin.values()[pins[node]]; }
+
+    public boolean hasPins() { return pins != null; }
+
     public static Builder builder() { return new Builder(); }
 
     /** Collects nodes and edges; node ids are assigned in insertion order. */
@@ -54,7 +63,8 @@ public final class LayoutGraph {
         private double[] w = new double[64];
         private double[] h = new double[64];
         private String[] k = new String[64];
-        private boolean anyKey;
+        private byte[] p = new byte[64];
+        private boolean anyKey, anyPin;
         private int n;
         private final IntList src = new IntList();
         private final IntList dst = new IntList();
@@ -68,12 +78,24 @@ public final class LayoutGraph {
                 w = Arrays.copyOf(w, n * 2);
                 h = Arrays.copyOf(h, n * 2);
                 k = Arrays.copyOf(k, n * 2);
+                p = Arrays.copyOf(p, n * 2);
             }
             w[n] = width;
             h[n] = height;
             k[n] = key;
             anyKey |= key != null;
             return n++;
+        }
+
+        /**
+         * Puts a node in the first or last layer. Only sources may go first and only sinks last (edges into a
+         * FIRST node or out of a LAST one are an error at {@link #build}).
+         */
+        public Builder pin(int node, Pin pin) {
+            if (node < 0 || node >= n) throw new IllegalArgumentException("node out of range: " + node);
+            p[node] = (byte) pin.ordinal();
+            anyPin |= pin != Pin.NONE;
+            return this;
         }
 
         public int addEdge(int from, int to) { return addEdge(from, to, 0); }
@@ -91,8 +113,14 @@ public final class LayoutGraph {
         public int nodeCount() { return n; }
 
         public LayoutGraph build() {
-            return new LayoutGraph(Arrays.copyOf(w, n), Arrays.copyOf(h, n), src.toArray(), dst.toArray(), bun.toArray(),
-                    anyKey ? Arrays.copyOf(k, n) : null);
+            int[] from = src.toArray(), to = dst.toArray();
+            for (int e = 0; e < from.length; e++) {
+                if (p[to[e]] == Pin.FIRST.ordinal() || p[from[e]] == Pin.LAST.ordinal()) {
+                    throw new IllegalArgumentException("edge " + from[e] + "->" + to[e] + " enters a first-layer or leaves a last-layer node");
+                }
+            }
+            return new LayoutGraph(Arrays.copyOf(w, n), Arrays.copyOf(h, n), from, to, bun.toArray(),
+                    anyKey ? Arrays.copyOf(k, n) : null, anyPin ? Arrays.copyOf(p, n) : null);
         }
     }
 }

@@ -28,6 +28,7 @@ public class GraphCanvas extends Region {
     private boolean edgeLabels;
     private long lastFrameNanos;
     private Runnable onViewportChanged = () -> {};
+    private Runnable onFrameDrawn = () -> {};
 
     public GraphCanvas() {
         getStyleClass().add("graph-canvas");
@@ -90,6 +91,9 @@ public class GraphCanvas extends Region {
     /** Called after every viewport change (the minimap follows it). */
     public void setOnViewportChanged(Runnable r) { onViewportChanged = r == null ? () -> {} : r; }
 
+    /** Called after each frame with a scene has been drawn (benchmarks time the first one). */
+    public void setOnFrameDrawn(Runnable r) { onFrameDrawn = r == null ? () -> {} : r; }
+
     /** Marks the frame stale; it is redrawn on the next pulse. */
     public void invalidate() { requestLayout(); }
 
@@ -147,6 +151,7 @@ public class GraphCanvas extends Region {
             }
         }
         lastFrameNanos = System.nanoTime() - t0;
+        if (scene != null) onFrameDrawn.run();
     }
 
     /** The drawing surface (for snapshots and exports of the current view). */

@@ -101,6 +101,42 @@ class GroupedLayoutTest {
     }
 
     @Test
+    void edgesIntoAndOutOfGroupsGoThroughTheirBordersNotAcrossOtherBoxes() {
+        for (Graph g : List.of(ScopedGraphs.attentionLike(2), ScopedGraphs.resnetLike(3, 2))) {
+            for (boolean horizontal : new boolean[] {false, true}) {
+                GroupedLayout gl = GroupedLayout.of(g, new SceneBuilder.Settings(false, horizontal));
+                GraphScene s = gl.layout(GroupExpansion.all(gl.tree()), LayoutMonitor.none());
+                for (int e = 0; e < s.edgeCount(); e++) {
+                    double[] p = s.points(e);
+                    for (int i = 0; i < s.nodeCount(); i++) {
+                        if (i == s.from(e) || i == s.to(e)) continue;
+                        for (int k = 0; k + 3 < p.length; k += 2) {
+                            assertFalse(crossesBox(p[k], p[k + 1], p[k + 2], p[k + 3], s.x(i) + 1, s.y(i) + 1, s.x(i) + s.width(i) - 1, s.y(i) + s.height(i) - 1),
+                                    g.name() + (horizontal ? " across" : " down") + ": edge " + s.key(s.from(e)) + " -> " + s.key(s.to(e)) + " cuts " + s.key(i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a segment meets the inside of a rectangle (Liang–Barsky clipping). */
+    private static boolean crossesBox(double x0, double y0, double x1, double y1, double bx0, double by0, double bx1, double by1) {
+        double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+        double[] p = {-dx, dx, -dy, dy}, q = {x0 - bx0, bx1 - x0, y0 - by0, by1 - y0};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) return false;
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) t0 = Math.max(t0, t);
+                else t1 = Math.min(t1, t);
+            }
+        }
+        return t0 < t1;
+    }
+
+    @Test
     void statesCarryOverByPathAndRevealOpensTheWayToANode() {
         boolean[] closed = grouped.with(grouped.with(all, "layer1", false), "layer4/layer4.2", false);
         GroupedLayout withWeights = GroupedLayout.of(graph, new SceneBuilder.Settings(true, true));

@@ -36,6 +36,27 @@ final class ScopedGraphs {
         return g;
     }
 
+    /**
+     * {@code layers} attention blocks {@code layers.L}: q/k/v projections {@code self_attn.q_proj} (MatMul, Add) all
+     * reading the block input, QK MatMul, Softmax, AV MatMul, output projection, residual Add.
+     */
+    static Graph attentionLike(int layers) {
+        Graph g = new Graph("attention_like");
+        g.addInput(ValueInfo.tensor("x", DataType.FLOAT, Shape.of(1, 16, 64)));
+        String v = "x";
+        for (int l = 0; l < layers; l++) {
+            String p = "/layers/layers." + l + "/self_attn/";
+            String[] qkv = new String[3];
+            String[] names = {"q_proj", "k_proj", "v_proj"};
+            for (int i = 0; i < 3; i++) qkv[i] = op(g, p + names[i] + "/Add", "Add", op(g, p + names[i] + "/MatMul", "MatMul", v));
+            String att = op(g, p + "Softmax", "Softmax", op(g, p + "MatMul", "MatMul", qkv[0], qkv[1]));
+            String o = op(g, p + "out_proj/MatMul", "MatMul", op(g, p + "MatMul_1", "MatMul", att, qkv[2]));
+            v = op(g, "/layers/layers." + l + "/Add", "Add", o, v);
+        }
+        g.addOutput(ValueInfo.tensor(v, DataType.FLOAT, Shape.of(1, 16, 64)));
+        return g;
+    }
+
     private static String op(Graph g, String name, String type, String... inputs) {
         String out = name + ":0";
         g.addNode(new Node(name, name, type, "", List.of(inputs), List.of(out)));
