@@ -30,10 +30,15 @@ final class WindowOpen implements AutoCloseable {
             return null;
         }
         CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        if (!up.await(TIMEOUT_S, TimeUnit.SECONDS)) throw new IllegalStateException("JavaFX did not start");
-        Platform.setImplicitExit(false);
         WindowOpen w = new WindowOpen();
+        try {
+            Platform.startup(up::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            up.countDown();
+        }
+        // Closing the window must not end JavaFX: the command's process ends when it is done (as does a test JVM).
+        Platform.setImplicitExit(false);
+        if (!up.await(TIMEOUT_S, TimeUnit.SECONDS)) throw new IllegalStateException("JavaFX did not start");
         onFx(() -> {
             Stage stage = new Stage();
             w.window = new MainWindow(stage);
@@ -108,7 +113,6 @@ final class WindowOpen implements AutoCloseable {
     public void close() {
         Platform.runLater(() -> {
             if (window != null) window.stage().close();
-            Platform.exit();
         });
     }
 }

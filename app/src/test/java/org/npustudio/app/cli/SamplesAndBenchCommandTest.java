@@ -37,6 +37,23 @@ class SamplesAndBenchCommandTest {
     }
 
     @Test
+    void benchOpenTimesEveryStepAndTheWindow() throws Exception {
+        Path lenet = SampleLibrary.ensure("lenet5", dir);
+        CliRun r = CliRun.of("bench", "open", lenet.toString());
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(r.out().contains("read   infer summary prepare  layout   scene |     sum |  window"), r.out());
+        // LeNet-5: 12 operators, drawn with its input and output; a first-open row and a warm row.
+        java.util.List<String> rows = java.util.Arrays.stream(lines).filter(l -> l.startsWith("lenet5 ")).toList();
+        assertEquals(2, rows.size(), r.out());
+        assertTrue(rows.get(0).matches("lenet5\\s+12\\s+14 first \\|( +\\d+\\.\\d){6} \\| +\\d+\\.\\d \\| +\\d+\\.\\d  (met|NOT met)"), rows.get(0));
+        assertTrue(rows.get(1).contains(" warm "), rows.get(1));
+        CliRun missing = CliRun.of("bench", "open", dir.resolve("nope.onnx").toString());
+        assertEquals(2, missing.status());
+        assertEquals("npustudio: " + dir.resolve("nope.onnx") + ": no such file", missing.err().strip());
+    }
+
+    @Test
     void unknownSampleAndBenchmarkAreOneLineUserErrors() {
         CliRun gui = CliRun.with(Commands.builtIn(), java.util.Map.of("DISPLAY", ":99"), "gui", "--sample", "alexnet");
         assertEquals(2, gui.status());
