@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import java.util.function.Function;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 import org.npustudio.graphview.layout.GroupExpansion;
@@ -112,12 +113,17 @@ final class ModelWorkspace extends TabPane {
         long t0 = System.nanoTime();
         task.setOnSucceeded(e -> {
             if (task != current) return;
-            done();
             GraphLayoutTask.Result result = task.getValue();
             grouped = result.layout();
             expanded = result.expanded();
             GraphScene scene = result.scene();
             view.setGraphScene(scene);
+            current = null;
+            view.hideBusy();
+            // Turning idle builds the summary tab: only once the graph's first frame is out, which it would delay.
+            afterPulses(2, () -> {
+                if (current == null) layingOut.set(false);
+            });
             status.accept(String.format("Laid out %,d nodes and %,d edges in %d ms (shown after %d ms)", scene.nodeCount(),
                     scene.edgeCount(), task.millis(), (System.nanoTime() - t0) / 1_000_000));
         });
@@ -134,6 +140,20 @@ final class ModelWorkspace extends TabPane {
         Thread worker = new Thread(task, "graph-layout");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /** Runs {@code action} at the start of the n-th pulse from now (the frames of the pulses before are drawn). */
+    private static void afterPulses(int n, Runnable action) {
+        new AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen < n) return;
+                stop();
+                action.run();
+            }
+        }.start();
     }
 
     private void done() {
