@@ -60,6 +60,7 @@ public final class GroupTree {
         IntList members = new IntList(4);
         IntList children = new IntList(4);
         int firstNode = Integer.MAX_VALUE;
+        int firstPos = Integer.MAX_VALUE;
         boolean removed;
 
         Mutable(int parent, String name, String path, boolean artificial) {
@@ -83,12 +84,22 @@ public final class GroupTree {
      * @param paths          per node, its group path, outermost first
      * @param splitThreshold groups with more direct items are split into artificial sub-groups
      */
-    public static GroupTree build(List<List<String>> paths, int splitThreshold) {
+    public static GroupTree build(List<List<String>> paths, int splitThreshold) { return build(paths, splitThreshold, null); }
+
+    /**
+     * @param position per node, its place in reading order (null: its index). Splitting cuts runs of this order,
+     *                 so a graph input placed beside its first consumer lands in its part instead of all inputs
+     *                 landing in the first part.
+     */
+    public static GroupTree build(List<List<String>> paths, int splitThreshold, int[] position) {
+        if (position != null && position.length != paths.size()) throw new IllegalArgumentException("one position per node");
         if (splitThreshold < 2) throw new IllegalArgumentException("splitThreshold must be >= 2");
         List<Mutable> groups = new ArrayList<>();
         groups.add(new Mutable(-1, "", "", false));
         Map<String, Integer> byPath = new HashMap<>();
         int n = paths.size();
+        int[] pos = position != null ? position.clone() : new int[n];
+        if (position == null) for (int v = 0; v < n; v++) pos[v] = v;
         int[] groupOf = new int[n];
         for (int v = 0; v < n; v++) {
             int g = 0;
@@ -107,10 +118,13 @@ public final class GroupTree {
             }
             groupOf[v] = g;
             groups.get(g).members.add(v);
-            for (int a = g; a >= 0; a = groups.get(a).parent) groups.get(a).firstNode = Math.min(groups.get(a).firstNode, v);
+            for (int a = g; a >= 0; a = groups.get(a).parent) {
+                groups.get(a).firstNode = Math.min(groups.get(a).firstNode, v);
+                groups.get(a).firstPos = Math.min(groups.get(a).firstPos, pos[v]);
+            }
         }
         dissolveSingletons(groups, groupOf);
-        split(groups, groupOf, splitThreshold);
+        split(groups, groupOf, splitThreshold, pos);
         return compact(groups, groupOf);
     }
 
@@ -143,16 +157,19 @@ public final class GroupTree {
         }
     }
 
-    private static void split(List<Mutable> groups, int[] groupOf, int threshold) {
+    private static void split(List<Mutable> groups, int[] groupOf, int threshold, int[] pos) {
         for (int gi = 0; gi < groups.size(); gi++) {
             Mutable g = groups.get(gi);
             while (!g.removed && g.items() > threshold) {
-                // Items in file order of their first node, cut into consecutive runs.
+                // Items in reading order of their first node, cut into consecutive runs.
                 List<long[]> items = new ArrayList<>();
-                for (int i = 0; i < g.members.size(); i++) items.add(new long[] {g.members.get(i), 0, g.members.get(i)});
+                for (int i = 0; i < g.members.size(); i++) {
+                    int v = g.members.get(i);
+                    items.add(new long[] {pos[v], 0, v, v});
+                }
                 for (int i = 0; i < g.children.size(); i++) {
                     int c = g.children.get(i);
-                    items.add(new long[] {groups.get(c).firstNode, 1, c});
+                    items.add(new long[] {groups.get(c).firstPos, 1, c, groups.get(c).firstNode});
                 }
                 items.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
                 int parts = (items.size() + threshold - 1) / threshold;
@@ -167,7 +184,8 @@ public final class GroupTree {
                     g.children.add(id);
                     for (int k = p * per; k < Math.min(items.size(), (p + 1) * per); k++) {
                         long[] it = items.get(k);
-                        part.firstNode = Math.min(part.firstNode, (int) it[0]);
+                        part.firstPos = Math.min(part.firstPos, (int) it[0]);
+                        part.firstNode = Math.min(part.firstNode, (int) it[3]);
                         if (it[1] == 0) {
                             part.members.add((int) it[2]);
                             groupOf[(int) it[2]] = id;
@@ -177,7 +195,7 @@ public final class GroupTree {
                         }
                     }
                 }
-                g.firstNode = groups.get(g.children.get(0)).firstNode;
+                g.firstPos = groups.get(g.children.get(0)).firstPos;
             }
         }
     }

@@ -10,6 +10,7 @@ import org.npustudio.graphview.layout.GroupExpansion;
 import org.npustudio.graphview.layout.GroupTree;
 import org.npustudio.graphview.layout.HierarchicalLayout;
 import org.npustudio.graphview.layout.HierarchicalResult;
+import org.npustudio.graphview.layout.LayoutGraph;
 import org.npustudio.graphview.layout.LayoutMonitor;
 import org.npustudio.graphview.layout.LayoutOptions;
 import org.npustudio.ir.Graph;
@@ -37,10 +38,33 @@ public final class GroupedLayout {
         in = GraphLayoutInput.from(graph, inputSettings);
         LayoutOptions options = LayoutOptions.defaults()
                 .withDirection(settings.horizontal() ? Direction.LEFT_TO_RIGHT : Direction.TOP_TO_BOTTOM);
-        tree = GroupTree.build(in.groupPaths(), options.groupSplitThreshold());
+        tree = GroupTree.build(in.groupPaths(), options.groupSplitThreshold(), readingPositions(in.graph()));
         summaries = new GroupSummaries(in, tree);
         layout = new HierarchicalLayout(in.graph(), tree, options, inputSettings.metrics(), summaries::label);
         for (int v = 0; v < in.graph().nodeCount(); v++) nodeOfKey.putIfAbsent(in.ref(v), v);
+    }
+
+    /**
+     * Where each node comes when reading the model: operators in file order (ONNX requires it topological);
+     * graph inputs and weights beside their first consumer and graph outputs beside their producer, rather than
+     * all inputs first and all outputs last.
+     */
+    static int[] readingPositions(LayoutGraph g) {
+        int n = g.nodeCount();
+        int[] firstSucc = new int[n], lastPred = new int[n];
+        java.util.Arrays.fill(firstSucc, Integer.MAX_VALUE);
+        java.util.Arrays.fill(lastPred, -1);
+        for (int e = 0; e < g.edgeCount(); e++) {
+            firstSucc[g.source(e)] = Math.min(firstSucc[g.source(e)], g.target(e));
+            lastPred[g.target(e)] = Math.max(lastPred[g.target(e)], g.source(e));
+        }
+        int[] pos = new int[n];
+        for (int v = 0; v < n; v++) {
+            if (lastPred[v] < 0 && firstSucc[v] != Integer.MAX_VALUE) pos[v] = firstSucc[v];
+            else if (firstSucc[v] == Integer.MAX_VALUE && lastPred[v] >= 0) pos[v] = lastPred[v];
+            else pos[v] = v;
+        }
+        return pos;
     }
 
     /** Builds the layout input and group tree (no layout yet). */
