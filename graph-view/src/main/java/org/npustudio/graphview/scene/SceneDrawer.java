@@ -168,6 +168,7 @@ public final class SceneDrawer {
                 else p.fillRect(s.x(i), s.y(i), s.width(i), s.height(i), c);
             }
         }
+        labelCollapsedGroups(s, o, p, scale);
         if (round) {
             for (int k = 0; k < visibleCount; k++) {
                 int i = visible[k];
@@ -175,6 +176,20 @@ public final class SceneDrawer {
                     p.strokeRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, Colors.INITIALIZER_BORDER, 1 / scale);
                 }
             }
+        }
+    }
+
+    /** At overview zoom a collapsed group still says what it is, at a readable screen size, when that fits. */
+    private void labelCollapsedGroups(GraphScene s, Overlay.Resolved o, Painter p, double scale) {
+        double size = 11 / scale, pad = 4 / scale;
+        for (int k = 0; k < visibleCount; k++) {
+            int i = visible[k];
+            GroupContent c = s.groupContent(i);
+            if (c == null || size > s.height(i) * 0.8) continue;
+            String text = s.title(i) + " · " + c.operatorCount() + " ops";
+            if (Painter.textWidth(text, size, true) > s.width(i) - 2 * pad) text = s.title(i);
+            if (Painter.textWidth(text, size, true) > s.width(i) - 2 * pad) continue;
+            p.text(text, s.x(i) + pad, s.y(i) + s.height(i) / 2 + size * 0.36, size, true, Colors.contrastingText(o.fillOf(s, i)));
         }
     }
 
