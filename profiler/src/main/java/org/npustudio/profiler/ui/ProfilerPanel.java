@@ -40,6 +40,8 @@ public final class ProfilerPanel extends BorderPane {
     private final Label status = new Label("No simulation yet.");
     private final ProgressIndicator busy = new ProgressIndicator();
     private final ListView<String> movers = new ListView<>();
+    private final javafx.scene.control.TitledPane notes = new javafx.scene.control.TitledPane();
+    private final ListView<String> noteList = new ListView<>();
     private final MetricsTable table;
     private final ProfilerCharts charts = new ProfilerCharts();
     private final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(Overlay.NONE);
@@ -73,7 +75,13 @@ public final class ProfilerPanel extends BorderPane {
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         SplitPane split = new SplitPane(table, charts);
         split.setOrientation(Orientation.VERTICAL);
-        setTop(new VBox(controls, movers));
+        notes.setId("profiler-notes");
+        notes.setContent(noteList);
+        notes.setExpanded(false);
+        noteList.setPrefHeight(110);
+        setTop(new VBox(controls, movers, notes));
+        notes.setVisible(false);
+        notes.setManaged(false);
         setCenter(split);
         movers.setVisible(false);
         movers.setManaged(false);
@@ -93,7 +101,18 @@ public final class ProfilerPanel extends BorderPane {
         double ms = live.lastRefreshMillisProperty().get();
         status.setText(String.format(Locale.ROOT, "%s · %d ops · end-to-end %s%s", p.model(), p.nodes().size(),
                 Metric.LATENCY.format(p.makespanMicros()), Double.isNaN(ms) ? "" : String.format(Locale.ROOT, " · refreshed in %.0f ms", ms)));
+        showNotes(p);
         recolour();
+    }
+
+    /** Simulator warnings and the nodes drawn neutral because they have no result, so none goes unnoticed. */
+    private void showNotes(Profile p) {
+        noteList.getItems().setAll(p.run().warnings());
+        for (String id : p.nodesWithoutResults()) noteList.getItems().add("no result (drawn neutral): " + id);
+        int n = noteList.getItems().size();
+        notes.setText(n + " warning" + (n == 1 ? "" : "s") + " and nodes without results");
+        notes.setVisible(n > 0);
+        notes.setManaged(n > 0);
     }
 
     public void selectNode(String nodeId) { table.select(nodeId); }
@@ -126,6 +145,12 @@ public final class ProfilerPanel extends BorderPane {
 
     /** The overlay the graph view should draw. */
     public ObjectProperty<Overlay> overlayProperty() { return overlay; }
+
+    /** The metric the overlay shows. */
+    public Metric metric() { return metric.getValue(); }
+
+    /** The NPU's roofs of the last simulation request, or null. */
+    public Roof roof() { return roof; }
 
     public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
 
