@@ -62,6 +62,14 @@ public final class NpuConfigPane extends FlowPane {
         dataflow.getItems().setAll(Dataflow.values());
         dataflow.setId("npu-dataflow");
         precision.setId("npu-precision");
+        precision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) { return p == null ? "" : p.key(); }
+
+            @Override
+            public Precision fromString(String s) { return Precision.parse(s); }
+        });
+        dataflow.setConverter(lowerCase());
         fusion.getItems().setAll(FusionMode.NONE, FusionMode.AUTO);
         fusion.setValue(FusionMode.NONE);
         fusion.setId("npu-fusion");

@@ -8,14 +8,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -73,8 +71,18 @@ public final class ProfilerPanel extends BorderPane {
         HBox controls = new HBox(8, new Label("Colour by"), metric, log, pin, delta, busy, status);
         controls.setPadding(new Insets(4));
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        SplitPane split = new SplitPane(table, charts);
-        split.setOrientation(Orientation.VERTICAL);
+        // The table and the charts share one tab strip, so each gets the whole height below the graph.
+        javafx.scene.control.Tab ops = new javafx.scene.control.Tab("Ops table", table);
+        ops.setId("tab-ops");
+        charts.getTabs().add(0, ops);
+        charts.getSelectionModel().select(ops);
+        metric.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Metric m) { return m == null ? "" : m.label(); }
+
+            @Override
+            public Metric fromString(String s) { return Metric.parse(s); }
+        });
         notes.setId("profiler-notes");
         notes.setContent(noteList);
         notes.setExpanded(false);
@@ -82,7 +90,7 @@ public final class ProfilerPanel extends BorderPane {
         setTop(new VBox(controls, movers, notes));
         notes.setVisible(false);
         notes.setManaged(false);
-        setCenter(split);
+        setCenter(charts);
         movers.setVisible(false);
         movers.setManaged(false);
     }
