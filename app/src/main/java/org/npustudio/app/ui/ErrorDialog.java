@@ -5,10 +5,10 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /** Shows a user-facing problem as a dialog with its one-line message (never a stack trace). */
-final class ErrorDialog {
+public final class ErrorDialog {
     private ErrorDialog() {}
 
-    static Alert show(Window owner, String header, String oneLine) {
+    public static Alert show(Window owner, String header, String oneLine) {
         Alert a = new Alert(Alert.AlertType.ERROR, oneLine, ButtonType.OK);
         a.initOwner(owner);
         a.setTitle("NPU Studio");

@@ -84,6 +84,9 @@ public final class MainWindow {
 
     public boolean isBusy() { return busy.get(); }
 
+    /** What the window shows for the open model, or null. */
+    ModelWorkspace workspace() { return workspace; }
+
     /** The graph view of the open model, or null. */
     public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
 
@@ -198,7 +201,12 @@ public final class MainWindow {
         MenuItem toSel = modelItem("Zoom to Selection", "menu-zoom-selection", null, () -> graphView().zoomToSelection());
         Menu view = new Menu("View", null, find, fit, toSel);
         view.setId("menu-view");
-        MenuBar bar = new MenuBar(file, view);
+        MenuItem simulate = modelItem("Simulate on NPU", "menu-simulate", "Shortcut+R", () -> workspace.profile());
+        MenuItem report = modelItem("Export Report…", "menu-export-report", null,
+                () -> ReportExportAction.run(stage, workspace.profiling(), model, lastDirectory, status::setText));
+        Menu profile = new Menu("Profile", null, simulate, report);
+        profile.setId("menu-profile");
+        MenuBar bar = new MenuBar(file, view, profile);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

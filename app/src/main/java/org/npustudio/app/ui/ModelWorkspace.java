@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.npustudio.app.ui.profile.ProfilingSession;
 import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.SceneBuilder;
 import org.npustudio.graphview.ui.GraphView;
@@ -17,6 +18,8 @@ import org.npustudio.graphview.ui.GraphView;
 final class ModelWorkspace extends TabPane {
     private final LoadedModel model;
     private final GraphView view = new GraphView();
+    private final javafx.scene.control.SplitPane graphArea = new javafx.scene.control.SplitPane(view);
+    private ProfilingSession profiling;
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(false);
     private final Consumer<String> status;
     private GraphLayoutTask current;
@@ -26,7 +29,9 @@ final class ModelWorkspace extends TabPane {
         this.status = status;
         setId("model-workspace");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        Tab graph = new Tab("Graph", view);
+        graphArea.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        graphArea.setId("graph-area");
+        Tab graph = new Tab("Graph", graphArea);
         graph.setId("tab-graph");
         Tab summary = new Tab("Summary");
         summary.setId("tab-summary");
@@ -50,6 +55,21 @@ final class ModelWorkspace extends TabPane {
 
     GraphView graphView() { return view; }
 
+    /** The profiler below the graph, created (and its first simulation started) on first use. */
+    ProfilingSession profile() {
+        if (profiling == null) {
+            profiling = new ProfilingSession(model.model(), view, status);
+            graphArea.getItems().add(profiling.node());
+            graphArea.setDividerPositions(0.55);
+        }
+        getSelectionModel().select(0);
+        profiling.start();
+        return profiling;
+    }
+
+    /** The profiler, or null before the first simulation. */
+    ProfilingSession profiling() { return profiling; }
+
     LoadedModel model() { return model; }
 
     /** True while a layout runs. */
@@ -58,6 +78,7 @@ final class ModelWorkspace extends TabPane {
     /** Stops a running layout (the window is closing the model). */
     void cancel() {
         if (current != null) current.cancel();
+        if (profiling != null) profiling.dispose();
     }
 
     private void layOut() {

@@ -28,12 +28,23 @@ public final class StudioApp extends Application {
         String snapshot = System.getProperty("npustudio.snapshot");
         if (snapshot != null && !snapshot.isBlank()) {
             // After the model has loaded and its graph has been laid out.
+            boolean simulate = Boolean.getBoolean("npustudio.snapshot.simulate");
             window.busyProperty().addListener((obs, was, now) -> {
-                if (!now) snapshotSoon(window, Path.of(snapshot));
+                if (now) return;
+                if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
+                else snapshotSoon(window, Path.of(snapshot));
             });
         }
         if (initialModel != null) window.open(initialModel);
         else if (snapshot != null && !snapshot.isBlank()) snapshotSoon(window, Path.of(snapshot));
+    }
+
+    /** Runs Profile > Simulate on NPU, then snapshots once the overlay is shown. */
+    private static void snapshotAfterSimulation(MainWindow window, Path png) {
+        var session = window.workspace().profile();
+        session.panel().profileProperty().addListener((o, was, now) -> {
+            if (now != null) snapshotSoon(window, png);
+        });
     }
 
     /** Waits for layout and CSS to settle, writes the PNG and quits. */

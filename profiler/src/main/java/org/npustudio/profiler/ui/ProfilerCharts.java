@@ -24,6 +24,8 @@ public final class ProfilerCharts extends TabPane {
 
     public ProfilerCharts() {
         setId("profiler-charts");
+        javafx.scene.layout.HBox.setHgrow(latency, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(dram, javafx.scene.layout.Priority.ALWAYS);
         getTabs().addAll(tab("Op types", new javafx.scene.layout.HBox(latency, dram)), tab("Roofline", roofline),
                 tab("Timeline", timeline), tab("Fusion", fusion));
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
