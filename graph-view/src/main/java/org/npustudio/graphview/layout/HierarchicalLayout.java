@@ -10,6 +10,9 @@ import java.util.Map;
  * expanded ones by their own interior). Each edge is drawn at the level of the lowest group containing both
  * ends, between the items holding them. Interiors are cached by the sizes of their items, so expanding or
  * collapsing a group lays out only that group and its ancestors again; siblings come from the cache.
+ * Given the layout of an earlier version of the graph, each interior is laid out stably against the
+ * interior of the group with the same path there (nodes matched by key, child groups by path), so a pass
+ * that removes a few nodes leaves the rest where they were.
  */
 public final class HierarchicalLayout {
     /** Space around the items inside an expanded group, and the title band on top. */
@@ -26,10 +29,13 @@ public final class HierarchicalLayout {
     private final int[] edgeItemTo;
     private final int[][] levelEdges;
     private final Map<Integer, Interior> cache = new HashMap<>();
+    private String[] groupPaths;
+    private Map<String, Integer> groupByPath;
     private int lastComputed;
 
-    /** A laid-out group interior: its items, the level graph's edge of every input edge, and the layout. */
-    private record Interior(double[] itemSizes, int[] items, Map<Integer, Integer> indexOfItem, Map<Long, Integer> levelEdgeOf, LayoutResult layout) {}
+    /** A laid-out group interior: its items, the level graph's edge of every input edge, the level graph and its layout. */
+    private record Interior(double[] itemSizes, int[] items, Map<Integer, Integer> indexOfItem, Map<Long, Integer> levelEdgeOf,
+                            LayoutGraph level, LayoutResult layout) {}
 
     public HierarchicalLayout(LayoutGraph graph, GroupTree tree, LayoutOptions options, LabelMetrics metrics) {
         if (graph.nodeCount() != tree.nodeCount()) throw new IllegalArgumentException("group tree does not match graph");
@@ -75,7 +81,13 @@ public final class HierarchicalLayout {
     public int lastComputedInteriors() { return lastComputed; }
 
     /** @param expanded per group whether it is open; the root is always treated as expanded */
-    public HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor) {
+    public HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor) { return layout(expanded, monitor, null); }
+
+    /**
+     * @param previous a layout of an earlier version of the graph (already laid out) to stay close to:
+     *                 interiors of groups with the same path are seeded from it; null for a fresh layout
+     */
+    public HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor, HierarchicalLayout previous) {
         int groups = tree.groupCount();
         boolean[] open = new boolean[groups];
         boolean[] visible = new boolean[groups];
@@ -97,7 +109,7 @@ public final class HierarchicalLayout {
                 boxH[g] = collapsedHeight();
                 continue;
             }
-            interior[g] = interior(g, open, boxW, boxH, monitor);
+            interior[g] = interior(g, open, boxW, boxH, monitor, previous);
             boxW[g] = interior[g].layout.width() + 2 * GROUP_PADDING;
             boxH[g] = interior[g].layout.height() + 2 * GROUP_PADDING + GROUP_HEADER;
             monitor.report((groups - g) / (double) groups);
@@ -115,7 +127,7 @@ public final class HierarchicalLayout {
         return Math.ceil(2 * NodeLabel.PAD_Y + metrics.titleLineHeight() + metrics.bodyLineHeight());
     }
 
-    private Interior interior(int g, boolean[] open, double[] boxW, double[] boxH, LayoutMonitor monitor) {
+    private Interior interior(int g, boolean[] open, double[] boxW, double[] boxH, LayoutMonitor monitor, HierarchicalLayout previous) {
         int[] members = tree.memberNodesShared(g);
         int[] children = tree.childGroupsShared(g);
         int[] items = new int[members.length + children.length];
@@ -140,7 +152,8 @@ public final class HierarchicalLayout {
         LayoutGraph.Builder b = LayoutGraph.builder();
         for (int i = 0; i < sorted.length; i++) {
             indexOfItem.put(sorted[i], i);
-            b.addNode(sizes[2 * i], sizes[2 * i + 1]);
+            int it = sorted[i];
+            b.addNode(sizes[2 * i], sizes[2 * i + 1], it >= 0 ? graph.key(it) : "group:" + groupPath(-it - 1));
         }
         Map<Long, Integer> levelEdgeOf = new HashMap<>();
         for (int e : levelEdges[g]) {
@@ -148,10 +161,36 @@ public final class HierarchicalLayout {
             long key = ((long) a << 32) | c;
             if (!levelEdgeOf.containsKey(key)) levelEdgeOf.put(key, b.addEdge(a, c));
         }
-        LayoutResult r = LayeredLayout.layout(b.build(), options, monitor, null);
-        Interior in = new Interior(sizes, sorted, indexOfItem, levelEdgeOf, r);
+        LayoutGraph level = b.build();
+        Interior before = previous == null ? null : previous.interiorAt(groupPath(g));
+        PreviousLayout seed = before == null || !before.level.hasKeys() ? null : new PreviousLayout(before.level, before.layout);
+        LayoutResult r = LayeredLayout.layout(level, options, monitor, seed);
+        Interior in = new Interior(sizes, sorted, indexOfItem, levelEdgeOf, level, r);
         cache.put(g, in);
         return in;
+    }
+
+    /** "" for the root, else the names from the top level down joined by '/'. */
+    private String groupPath(int g) {
+        if (groupPaths == null) {
+            String[] p = new String[tree.groupCount()];
+            p[0] = "";
+            // Preorder: a parent comes before its children.
+            for (int k = 1; k < p.length; k++) p[k] = p[tree.parent(k)] + "/" + tree.name(k);
+            groupPaths = p;
+        }
+        return groupPaths[g];
+    }
+
+    /** The last computed interior of the group at {@code path}, or null. */
+    private Interior interiorAt(String path) {
+        if (groupByPath == null) {
+            Map<String, Integer> m = new HashMap<>();
+            for (int g = 0; g < tree.groupCount(); g++) m.putIfAbsent(groupPath(g), g);
+            groupByPath = m;
+        }
+        Integer g = groupByPath.get(path);
+        return g == null ? null : cache.get(g);
     }
 
     private int firstNode(int item) { return item >= 0 ? item : tree.firstNode(-item - 1); }

@@ -28,6 +28,7 @@ public class GraphCanvas extends Region {
     private boolean edgeLabels;
     private long lastFrameNanos;
     private Runnable onViewportChanged = () -> {};
+    private final java.util.List<Runnable> viewportListeners = new java.util.ArrayList<>();
 
     public GraphCanvas() {
         getStyleClass().add("graph-canvas");
@@ -90,6 +91,9 @@ public class GraphCanvas extends Region {
     /** Called after every viewport change (the minimap follows it). */
     public void setOnViewportChanged(Runnable r) { onViewportChanged = r == null ? () -> {} : r; }
 
+    /** Also called after every viewport change (e.g. a second view that pans and zooms along). */
+    public void addViewportListener(Runnable r) { viewportListeners.add(r); }
+
     /** Marks the frame stale; it is redrawn on the next pulse. */
     public void invalidate() { requestLayout(); }
 
@@ -97,6 +101,7 @@ public class GraphCanvas extends Region {
     public void viewportChanged() {
         invalidate();
         onViewportChanged.run();
+        for (Runnable r : java.util.List.copyOf(viewportListeners)) r.run();
     }
 
     /** The node under a point in this region's coordinates, or -1. */

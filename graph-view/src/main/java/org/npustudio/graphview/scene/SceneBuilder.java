@@ -2,13 +2,10 @@ package org.npustudio.graphview.scene;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.npustudio.graphview.layout.Direction;
 import org.npustudio.graphview.layout.GraphLayoutInput;
 import org.npustudio.graphview.layout.GroupTree;
-import org.npustudio.graphview.layout.HierarchicalLayout;
 import org.npustudio.graphview.layout.HierarchicalResult;
 import org.npustudio.graphview.layout.LayoutMonitor;
-import org.npustudio.graphview.layout.LayoutOptions;
 import org.npustudio.graphview.layout.NodeLabel;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Node;
@@ -28,15 +25,7 @@ public final class SceneBuilder {
 
     /** Lays out the whole graph with every name-scope group open (groups drawn as frames). */
     public static GraphScene build(Graph graph, Settings settings, LayoutMonitor monitor) {
-        GraphLayoutInput in = GraphLayoutInput.from(graph, GraphLayoutInput.Settings.defaults().withInitializers(settings.showInitializers()));
-        LayoutOptions options = LayoutOptions.defaults()
-                .withDirection(settings.horizontal() ? Direction.LEFT_TO_RIGHT : Direction.TOP_TO_BOTTOM);
-        GroupTree tree = GroupTree.build(in.groupPaths(), options.groupSplitThreshold());
-        HierarchicalLayout layout = new HierarchicalLayout(in.graph(), tree, options, GraphLayoutInput.Settings.defaults().metrics());
-        boolean[] expanded = new boolean[tree.groupCount()];
-        java.util.Arrays.fill(expanded, true);
-        HierarchicalResult result = layout.layout(expanded, monitor);
-        return fromLayout(graph, in, tree, result, settings.horizontal());
+        return StableSceneBuilder.build(graph, settings, monitor, null, null).scene();
     }
 
     /** Converts a finished layout; nodes and edges hidden inside collapsed groups are left out. */

@@ -59,6 +59,8 @@ public class GraphView extends BorderPane {
     private final BooleanProperty showInitializers = new SimpleBooleanProperty(this, "showInitializers", false);
     private final BooleanProperty horizontal = new SimpleBooleanProperty(this, "horizontal", false);
     private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", false);
+    private final ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtras =
+            new SimpleObjectProperty<>(this, "inspectorExtras");
 
     private final GraphCanvas canvas = new GraphCanvas();
     private final Minimap minimap = new Minimap(canvas);
@@ -110,6 +112,7 @@ public class GraphView extends BorderPane {
             minimap.redrawGraph();
         });
         selection.addListener((o, was, now) -> selectionChanged(now));
+        inspectorExtras.addListener((o, was, now) -> selectionChanged(selection.get()));
         edgeLabels.addListener((o, was, now) -> canvas.setEdgeLabels(now));
         canvas.setEdgeLabels(edgeLabels.get());
         canvas.widthProperty().addListener((o, was, now) -> sizeChanged());
@@ -140,6 +143,9 @@ public class GraphView extends BorderPane {
     public BooleanProperty horizontalProperty() { return horizontal; }
 
     public BooleanProperty edgeLabelsProperty() { return edgeLabels; }
+
+    /** Rows the inspector shows first for a selected node key (e.g. a diff's old → new changes); may be null. */
+    public ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtrasProperty() { return inspectorExtras; }
 
     public GraphCanvas canvas() { return canvas; }
 
@@ -291,7 +297,7 @@ public class GraphView extends BorderPane {
         int i = s == null || key == null ? -1 : s.indexOf(key);
         canvas.setSelected(i);
         if (i < 0) inspector.clear();
-        else inspector.show(s, i, graph.get());
+        else inspector.show(s, i, graph.get(), inspectorExtras.get() == null ? List.of() : inspectorExtras.get().apply(key));
     }
 
     private void sizeChanged() {
