@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.npustudio.app.ui.diff.DiffActions;
 import org.npustudio.graphview.ui.GraphView;
 
 /**
@@ -194,7 +195,9 @@ public final class MainWindow {
                 exportItem("View as SVG…", "menu-export-view-svg", true, "svg"),
                 exportItem("Whole Graph as PNG…", "menu-export-graph-png", false, "png"),
                 exportItem("Whole Graph as SVG…", "menu-export-graph-svg", false, "svg"));
-        Menu file = new Menu("File", null, open, close, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        DiffActions.Host diff = diffHost();
+        Menu file = new Menu("File", null, open, close, DiffActions.compareModelsItem(diff), new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
         file.setId("menu-file");
         MenuItem find = modelItem("Find…", "menu-find", "Shortcut+F", () -> graphView().focusSearch());
         MenuItem fit = modelItem("Fit to Window", "menu-fit", null, () -> graphView().fitToWindow());
@@ -206,9 +209,19 @@ public final class MainWindow {
                 () -> ReportExportAction.run(stage, workspace.profiling(), model, lastDirectory, status::setText));
         Menu profile = new Menu("Profile", null, simulate, report);
         profile.setId("menu-profile");
-        MenuBar bar = new MenuBar(file, view, profile);
+        Menu compile = new Menu("Compile", null, DiffActions.runDefaultPipelineItem(diff), DiffActions.runPipelineFileItem(diff));
+        compile.setId("menu-compile");
+        compile.getItems().forEach(i -> i.setDisable(true));
+        needModel.addAll(compile.getItems());
+        MenuBar bar = new MenuBar(file, view, compile, profile);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** What the pass diff actions (Compare Models…, Compile) use of this window. */
+    DiffActions.Host diffHost() {
+        return new DiffActions.Host(stage, () -> model == null ? null : model.model(), () -> model == null ? "" : model.summary().name(),
+                () -> lastDirectory, status::setText);
     }
 
     private MenuItem modelItem(String text, String id, String accelerator, Runnable action) {

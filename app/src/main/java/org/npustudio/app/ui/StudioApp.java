@@ -29,9 +29,11 @@ public final class StudioApp extends Application {
         if (snapshot != null && !snapshot.isBlank()) {
             // After the model has loaded and its graph has been laid out.
             boolean simulate = Boolean.getBoolean("npustudio.snapshot.simulate");
+            String diff = System.getProperty("npustudio.snapshot.diff");
             window.busyProperty().addListener((obs, was, now) -> {
                 if (now) return;
-                if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
+                if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
+                else if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
                 else snapshotSoon(window, Path.of(snapshot));
             });
         }

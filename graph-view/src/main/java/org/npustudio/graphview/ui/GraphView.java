@@ -61,6 +61,7 @@ public class GraphView extends BorderPane {
     private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", false);
     private final ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtras =
             new SimpleObjectProperty<>(this, "inspectorExtras");
+    private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(this, "sidePanelShown", true);
 
     private final GraphCanvas canvas = new GraphCanvas();
     private final Minimap minimap = new Minimap(canvas);
@@ -95,10 +96,17 @@ public class GraphView extends BorderPane {
         stage.getStyleClass().add("graph-stage");
         stage.setMinSize(0, 0);
 
-        SplitPane split = new SplitPane(stage, sidePanel());
+        VBox side = sidePanel();
+        SplitPane split = new SplitPane(stage, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.7);
-        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        SplitPane.setResizableWithParent(side, false);
+        sidePanelShown.addListener((o, was, now) -> {
+            if (now && !split.getItems().contains(side)) {
+                split.getItems().add(side);
+                split.setDividerPositions(0.7);
+            } else if (!now) split.getItems().remove(side);
+        });
         setTop(toolBar());
         setCenter(split);
 
@@ -143,6 +151,9 @@ public class GraphView extends BorderPane {
     public BooleanProperty horizontalProperty() { return horizontal; }
 
     public BooleanProperty edgeLabelsProperty() { return edgeLabels; }
+
+    /** Whether the search and inspector panel is shown beside the canvas (a second, synchronised view may hide it). */
+    public BooleanProperty sidePanelShownProperty() { return sidePanelShown; }
 
     /** Rows the inspector shows first for a selected node key (e.g. a diff's old → new changes); may be null. */
     public ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtrasProperty() { return inspectorExtras; }
