@@ -14,6 +14,7 @@ import org.npustudio.passes.Pipeline;
  * Scripted screenshot of the pass diff view ({@code -Dnpustudio.snapshot.diff=PASS[,merged][,NODE]} with
  * {@code -Dnpustudio.snapshot=FILE.png}): runs the default pipeline on the open model, shows the first
  * step of that pass (side by side, or merged), optionally selects a node, and writes the diff window.
+ * {@code compare:OTHER.onnx} instead of PASS compares the open model's file with OTHER.onnx.
  */
 final class DiffSnapshot {
     private static boolean started;
@@ -24,8 +25,9 @@ final class DiffSnapshot {
         if (started) return; // the window may settle more than once
         started = true;
         String[] parts = spec.split(",");
-        DiffActions.runPipeline(window.diffHost(), Pipeline.defaultPipeline(), view -> {
-            DiffStep step = view.session().steps().stream().filter(s -> s.name().equals(parts[0])).findFirst().orElse(null);
+        java.util.function.Consumer<PassDiffView> shoot = view -> {
+            DiffStep step = view.session().isComparison() ? view.session().steps().get(0)
+                    : view.session().steps().stream().filter(s -> s.name().equals(parts[0])).findFirst().orElse(null);
             if (step == null) {
                 System.err.println("npustudio: no pass '" + parts[0] + "' in the default pipeline");
                 Platform.exit();
@@ -52,7 +54,12 @@ final class DiffSnapshot {
                 });
                 settle.play();
             });
-        });
+        };
+        if (parts[0].startsWith("compare:")) {
+            DiffActions.compareModels(window.diffHost(), window.model().file(), Path.of(parts[0].substring(8)), shoot);
+        } else {
+            DiffActions.runPipeline(window.diffHost(), Pipeline.defaultPipeline(), shoot);
+        }
     }
 
     private static void whenSettled(PassDiffView view, Runnable r) {

@@ -1,7 +1,5 @@
 package org.npustudio.app.ui.diff;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -220,8 +218,7 @@ public final class PassDiffView extends BorderPane {
             put(sideBySide.before(), s.before().graph(), before.scene(), DiffOverlays.before(d), k -> DiffInspectorRows.of(d.forOld(k)));
             put(sideBySide.after(), s.after().graph(), after.scene(), DiffOverlays.after(d), k -> DiffInspectorRows.of(d.forNew(k)));
             sideBySide.setTitles(beforeTitle(s), afterTitle(s));
-            double[] offset = offset(d, before.scene(), after.scene());
-            sideBySide.setOffset(offset[0], offset[1]);
+            sideBySide.setMatches(MatchedPositions.of(d, before.scene(), after.scene()));
             if (mergedScene != null) putMerged(s, mergedScene);
             ir.show(text);
         } finally {
@@ -375,26 +372,6 @@ public final class PassDiffView extends BorderPane {
         if (newId == null && oldId != null) newId = s.newIdForOld(oldId);
         if (oldId == null && newId != null) oldId = s.oldIdForNew(newId);
         if (oldId != null || newId != null) select(oldId, newId, this, newId == null);
-    }
-
-    /** Median displacement of matched nodes from the before layout to the after layout. */
-    private static double[] offset(ModelDiff d, GraphScene a, GraphScene b) {
-        List<Double> dx = new ArrayList<>(), dy = new ArrayList<>();
-        for (NodeDiff r : d.rows()) {
-            if (r.oldId() == null || r.newId() == null) continue;
-            int i = a.indexOf(r.oldId()), j = b.indexOf(r.newId());
-            if (i < 0 || j < 0) continue;
-            dx.add(b.centerX(j) - a.centerX(i));
-            dy.add(b.centerY(j) - a.centerY(i));
-        }
-        return new double[] {median(dx), median(dy)};
-    }
-
-    private static double median(List<Double> v) {
-        if (v.isEmpty()) return 0;
-        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(a);
-        return a[a.length / 2];
     }
 
     // ---- toolbar ------------------------------------------------------------------------------------------

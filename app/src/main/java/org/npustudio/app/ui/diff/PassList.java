@@ -38,10 +38,13 @@ final class PassList extends VBox {
         hideUnchanged.setWrapText(true);
         hideUnchanged.selectedProperty().bindBidirectional(hide);
         hide.addListener((o, was, now) -> refilter());
-        Label title = new Label("Passes");
+        Label title = new Label(steps.stream().allMatch(s -> s.kind() == DiffStep.Kind.COMPARISON) ? "Comparison" : "Passes");
         title.getStyleClass().add("pass-list-title");
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, hideUnchanged, list);
+        // A comparison of two models is one step: nothing to hide.
+        hideUnchanged.setVisible(steps.stream().anyMatch(s -> s.kind() != DiffStep.Kind.COMPARISON));
+        hideUnchanged.managedProperty().bind(hideUnchanged.visibleProperty());
         setSpacing(6);
         setPadding(new Insets(8));
         setMinWidth(200);

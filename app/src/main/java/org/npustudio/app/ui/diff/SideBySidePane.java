@@ -11,15 +11,15 @@ import org.npustudio.graphview.ui.GraphView;
 
 /**
  * Before and after in two graph views that pan and zoom together (Model Explorer's sync navigation).
- * The after layout is seeded by the before layout, so the same world point shows the same nodes; the
- * small rigid offset a re-layout may leave is measured on matched nodes and applied when following.
+ * The after layout is seeded by the before layout, so nearly the same world point shows the same nodes;
+ * what remains is corrected locally from the matched nodes around the view's centre.
  */
 final class SideBySidePane extends SplitPane {
     private final GraphView before = new GraphView();
     private final GraphView after = new GraphView();
     private final Label beforeTitle = title("diff-before-title");
     private final Label afterTitle = title("diff-after-title");
-    private double offsetX, offsetY;
+    private MatchedPositions pairs = MatchedPositions.NONE;
     private boolean following;
 
     SideBySidePane() {
@@ -44,13 +44,14 @@ final class SideBySidePane extends SplitPane {
         afterTitle.setText(right);
     }
 
-    /** World offset of the after layout relative to the before layout (after = before + offset). */
-    void setOffset(double dx, double dy) {
-        offsetX = dx;
-        offsetY = dy;
-    }
+    /** Where matched nodes are on each side, to line the views up locally. */
+    void setMatches(MatchedPositions p) { pairs = p; }
 
-    /** Puts the other view's centre on the same place of the graph at the same zoom. */
+    /**
+     * Puts the other view's centre on the same place of the graph at the same zoom. The layouts are close
+     * but not identical (a group that lost nodes is smaller), so the displacement is taken from the
+     * matched nodes nearest the centre: the part of the graph being looked at lines up.
+     */
     void follow(GraphView from, GraphView to, int sign) {
         if (following || from.getGraphScene() == null || to.getGraphScene() == null) return;
         double w = from.canvas().getWidth(), h = from.canvas().getHeight();
@@ -59,7 +60,9 @@ final class SideBySidePane extends SplitPane {
         following = true;
         try {
             Viewport v = from.canvas().viewport();
-            double cx = v.toWorldX(w / 2) + sign * offsetX, cy = v.toWorldY(h / 2) + sign * offsetY;
+            double fx = v.toWorldX(w / 2), fy = v.toWorldY(h / 2);
+            double[] d = pairs.displacementNear(fx, fy, sign > 0);
+            double cx = fx + sign * d[0], cy = fy + sign * d[1];
             Viewport t = to.canvas().viewport();
             t.set(v.scale(), 0, 0);
             t.centerOn(cx, cy, tw, th);

@@ -172,6 +172,12 @@ class PassDiffViewTest {
         assertTrue(v.irLines().stream().allMatch(l -> l.kind() == IrTextDiff.Kind.SAME));
         assertTrue(robot.lookup("#ir-diff-summary").queryLabeled().getText().contains("no change"));
         assertTrue(robot.lookup("#diff-banner").queryLabeled().getText().contains("changed nothing"));
+
+        // Hiding passes that changed nothing moves on to the next pass that did.
+        robot.interact(() -> v.hideUnchangedProperty().set(true));
+        settle(robot, v);
+        assertTrue(v.visibleSteps().stream().allMatch(DiffStep::changed), v.visibleSteps().toString());
+        assertEquals("fuse-activation", v.shownStep().name());
     }
 
     @Test
