@@ -24,15 +24,24 @@ import org.npustudio.passes.PipelineResult;
 class MergedGraphTest {
     private static final String BN = "/block/bn/BatchNormalization", CONV = "/block/conv/Conv", RELU = "/block/relu/Relu";
 
+    /** The model before and after fold-batchnorm, and their diff. */
+    private record Folded(Model before, Model after, ModelDiff diff) {
+        static Folded run() {
+            PipelineResult r = new PassManager().run(DiffGraphs.convBnRelu(), Pipeline.of("t", "fold-batchnorm"));
+            Model before = r.input().model(), after = r.lastGoodSnapshot().model();
+            return new Folded(before, after, ModelDiffer.pipeline(before, after));
+        }
+
+        MergedGraph merged() { return MergedGraph.of(before.graph(), after.graph(), diff); }
+    }
+
     @Test
     void aFoldedBatchNormIsAGhostHangingOffItsConvWhereItWas() {
-        Model m = DiffGraphs.convBnRelu();
-        PipelineResult r = new PassManager().run(m, Pipeline.of("t", "fold-batchnorm"));
-        Model before = r.input().model(), after = r.lastGoodSnapshot().model();
-        ModelDiff d = ModelDiffer.pipeline(before, after);
+        Folded f = Folded.run();
+        ModelDiff d = f.diff();
         assertEquals("2 same, 1 changed, 0 new, 1 deleted", d.summary());
 
-        MergedGraph merged = MergedGraph.of(before.graph(), after.graph(), d);
+        MergedGraph merged = f.merged();
         assertEquals(4, merged.graph().nodes().size(), "the three nodes of the new graph and one ghost");
         assertEquals(BN, merged.ghostIdOf(BN), "the ghost keeps the id the old graph had");
         Node ghost = merged.graph().nodeById(BN);
@@ -57,11 +66,10 @@ class MergedGraphTest {
 
     @Test
     void laidOutAgainstTheOldGraphEveryNodeKeepsItsPlace() {
-        Model m = DiffGraphs.convBnRelu();
-        PipelineResult r = new PassManager().run(m, Pipeline.of("t", "fold-batchnorm"));
-        Model before = r.input().model(), after = r.lastGoodSnapshot().model();
-        ModelDiff d = ModelDiffer.pipeline(before, after);
-        MergedGraph merged = MergedGraph.of(before.graph(), after.graph(), d);
+        Folded f = Folded.run();
+        Model before = f.before(), after = f.after();
+        ModelDiff d = f.diff();
+        MergedGraph merged = f.merged();
         LaidOutScene old = StableSceneBuilder.build(before.graph(), SceneBuilder.Settings.defaults(), LayoutMonitor.none(), null, null);
         LaidOutScene mergedScene = StableSceneBuilder.build(merged.graph(), SceneBuilder.Settings.defaults(), LayoutMonitor.none(), old, null);
         LaidOutScene next = StableSceneBuilder.build(after.graph(), SceneBuilder.Settings.defaults(), LayoutMonitor.none(), old, null);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,24 +24,14 @@ class HierarchicalStabilityTest {
         return new HierarchicalLayout(g, GroupTree.build(paths, 400), LayoutOptions.defaults(), LabelMetrics.standard());
     }
 
-    private static boolean[] allOpen(HierarchicalLayout h, int groups) {
+    private static boolean[] allOpen(int groups) {
         boolean[] b = new boolean[groups];
         Arrays.fill(b, true);
         return b;
     }
 
     private static double meanDisplacement(LayoutGraph a, HierarchicalResult ra, LayoutGraph b, HierarchicalResult rb) {
-        Map<String, Integer> old = new HashMap<>();
-        for (int v = 0; v < a.nodeCount(); v++) old.put(a.key(v), v);
-        double sum = 0;
-        int n = 0;
-        for (int v = 0; v < b.nodeCount(); v++) {
-            Integer p = old.get(b.key(v));
-            if (p == null) continue;
-            sum += Math.hypot(ra.nodeX(p) - rb.nodeX(v), ra.nodeY(p) - rb.nodeY(v));
-            n++;
-        }
-        return sum / n;
+        return StabilityTest.meanDisplacement(a, ra::nodeX, ra::nodeY, b, rb::nodeX, rb::nodeY);
     }
 
     @Test
@@ -57,12 +45,12 @@ class HierarchicalStabilityTest {
 
         HierarchicalLayout before = layout(g, paths);
         int groups = GroupTree.build(paths, 400).groupCount();
-        HierarchicalResult rb = before.layout(allOpen(before, groups));
+        HierarchicalResult rb = before.layout(allOpen(groups));
         int editedGroups = GroupTree.build(editedPaths, 400).groupCount();
         HierarchicalLayout fresh = layout(edited, editedPaths);
-        HierarchicalResult rf = fresh.layout(allOpen(fresh, editedGroups));
+        HierarchicalResult rf = fresh.layout(allOpen(editedGroups));
         HierarchicalLayout stable = layout(edited, editedPaths);
-        HierarchicalResult rs = stable.layout(allOpen(stable, editedGroups), LayoutMonitor.none(), before);
+        HierarchicalResult rs = stable.layout(allOpen(editedGroups), LayoutMonitor.none(), before);
 
         double freshMove = meanDisplacement(g, rb, edited, rf), stableMove = meanDisplacement(g, rb, edited, rs);
         System.out.printf("grouped stability: mean displacement of unchanged nodes fresh %.1f px, stable %.1f px%n", freshMove, stableMove);
@@ -76,9 +64,9 @@ class HierarchicalStabilityTest {
         List<List<String>> paths = scopes(g.nodeCount());
         int groups = GroupTree.build(paths, 400).groupCount();
         HierarchicalLayout first = layout(g, paths);
-        HierarchicalResult a = first.layout(allOpen(first, groups));
+        HierarchicalResult a = first.layout(allOpen(groups));
         HierarchicalLayout second = layout(g, paths);
-        HierarchicalResult b = second.layout(allOpen(second, groups), LayoutMonitor.none(), first);
+        HierarchicalResult b = second.layout(allOpen(groups), LayoutMonitor.none(), first);
         assertEquals(0, meanDisplacement(g, a, g, b), 1e-6);
     }
 }
