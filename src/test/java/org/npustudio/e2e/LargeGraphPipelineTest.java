@@ -25,15 +25,18 @@ import org.npustudio.samples.SyntheticModels;
  * `npustudio bench passes` is the measurement.
  */
 class LargeGraphPipelineTest {
+    /** Built once (with shape inference); each test works on structural copies. */
+    private static final Model TEN_THOUSAND = SyntheticModels.residualChain(2000);
+
     private static long usedHeap() {
-        for (int i = 0; i < 3; i++) System.gc();
+        for (int i = 0; i < 2; i++) System.gc();
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();
     }
 
     @Test
     void fifteenPassesOnTenThousandNodesKeepSnapshotsSmallAndDiffRight() {
-        Model m = SyntheticModels.residualChain(2000);
+        Model m = ModelCopy.of(TEN_THOUSAND);
         assertEquals(10_000, m.graph().nodes().size());
         List<String> passes = new ArrayList<>(PassRegistry.DEFAULT_PIPELINE);
         passes.add("legalize");
@@ -60,8 +63,8 @@ class LargeGraphPipelineTest {
 
     @Test
     void structuralMatchingOfTenThousandUnnamedNodesFindsEveryPair() {
-        Model a = SyntheticModels.residualChain(2000);
-        Model b = ModelCopy.of(a);
+        Model a = ModelCopy.of(TEN_THOUSAND);
+        Model b = ModelCopy.of(TEN_THOUSAND);
         // Drop all names: only the anchors and neighbourhoods can match nodes now.
         for (Node n : b.graph().nodes()) n.setName("");
         for (Node n : a.graph().nodes()) n.setName("");

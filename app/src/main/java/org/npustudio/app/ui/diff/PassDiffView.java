@@ -72,7 +72,7 @@ public final class PassDiffView extends BorderPane {
         return t;
     });
     private DiffStep shown;
-    private long request;
+    private volatile long request;
     private String selectedOld, selectedNew;
     private boolean syncing;
 
@@ -195,6 +195,7 @@ public final class PassDiffView extends BorderPane {
         Mode m = mode.get();
         LayoutMonitor monitor = monitor();
         worker.submit(() -> {
+            if (token != request) return; // the user has moved on; its layouts are done when needed
             try {
                 LaidOutScene before = session.scene(s.before(), monitor);
                 LaidOutScene after = session.scene(s.after(), monitor);
@@ -336,7 +337,9 @@ public final class PassDiffView extends BorderPane {
             boolean fromText = source == ir;
             if (source != sideBySide.before()) choose(sideBySide.before(), inGraph(oldId, shown.before().graph()), fromText);
             if (source != sideBySide.after()) choose(sideBySide.after(), inGraph(newId, shown.after().graph()), fromText);
-            if (source != merged && merged.getGraphScene() != null) choose(merged, mergedKey(oldId, newId, deletedChosen), fromText);
+            if (source != merged && mode.get() == Mode.MERGED && merged.getGraphScene() != null) {
+                choose(merged, mergedKey(oldId, newId, deletedChosen), fromText);
+            }
             if (!fromText) ir.reveal(oldId, newId, deletedChosen);
         } finally {
             syncing = false;
