@@ -32,7 +32,7 @@ import org.npustudio.profiler.data.Roof;
  */
 public final class ProfilerPanel extends BorderPane {
     private final ComboBox<Metric> metric = new ComboBox<>();
-    private final CheckBox log = new CheckBox("log scale");
+    private final ComboBox<ProfileOverlay.Colouring> colouring = new ComboBox<>();
     private final CheckBox delta = new CheckBox("delta vs baseline");
     private final Button pin = new Button("Pin as baseline");
     private final Label status = new Label("No simulation yet.");
@@ -55,20 +55,35 @@ public final class ProfilerPanel extends BorderPane {
         metric.getItems().setAll(Metric.values());
         metric.setValue(Metric.LATENCY);
         metric.setId("metric-choice");
-        log.setId("metric-log");
+        colouring.getItems().setAll(ProfileOverlay.Colouring.values());
+        colouring.setValue(ProfileOverlay.Colouring.LINEAR);
+        colouring.setId("metric-colouring");
+        colouring.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ProfileOverlay.Colouring c) {
+                return c == null ? "" : switch (c) {
+                    case LINEAR -> "linear gradient";
+                    case LOG -> "log gradient";
+                    case THRESHOLDS -> "quantile thresholds";
+                };
+            }
+
+            @Override
+            public ProfileOverlay.Colouring fromString(String s) { return null; }
+        });
         delta.setId("show-delta");
         pin.setId("pin-baseline");
         busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(live.busyProperty());
         status.setId("profiler-status");
         metric.valueProperty().addListener(o -> recolour());
-        log.selectedProperty().addListener(o -> recolour());
+        colouring.valueProperty().addListener(o -> recolour());
         delta.selectedProperty().addListener(o -> recolour());
         delta.setDisable(true);
         pin.setOnAction(e -> pinBaseline());
         movers.setId("movers");
         movers.setPrefHeight(120);
-        HBox controls = new HBox(8, new Label("Colour by"), metric, log, pin, delta, busy, status);
+        HBox controls = new HBox(8, new Label("Colour by"), metric, colouring, pin, delta, busy, status);
         controls.setPadding(new Insets(4));
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // The table and the charts share one tab strip, so each gets the whole height below the graph.
@@ -145,7 +160,7 @@ public final class ProfilerPanel extends BorderPane {
             movers.setVisible(true);
             movers.setManaged(true);
         } else {
-            overlay.set(ProfileOverlay.of(p, m, log.isSelected()).overlay());
+            overlay.set(ProfileOverlay.of(p, m, colouring.getValue()).overlay());
             movers.setVisible(false);
             movers.setManaged(false);
         }
@@ -153,6 +168,9 @@ public final class ProfilerPanel extends BorderPane {
 
     /** The overlay the graph view should draw. */
     public ObjectProperty<Overlay> overlayProperty() { return overlay; }
+
+    /** Chooses how values become colours (gradient, log gradient or quantile thresholds). */
+    public void setColouring(ProfileOverlay.Colouring c) { colouring.setValue(c); }
 
     /** The metric the overlay shows. */
     public Metric metric() { return metric.getValue(); }

@@ -58,6 +58,33 @@ class OverlayAndComparisonTest {
     }
 
     @Test
+    void quantileThresholdsPutTheHeaviestOpsInTheDarkestClass() {
+        Thresholds t = Thresholds.quantiles(fused, Metric.LATENCY);
+        assertTrue(t.bounds().length >= 2, "MobileNetV2's latencies spread over several classes");
+        for (int i = 1; i < t.bounds().length; i++) assertTrue(t.bounds()[i] > t.bounds()[i - 1], "ascending, no empty class");
+        NodeMetrics slowest = fused.nodes().stream().max(java.util.Comparator.comparingDouble(NodeMetrics::latencyMicros)).orElseThrow();
+        NodeMetrics fastest = fused.nodes().stream().min(java.util.Comparator.comparingDouble(NodeMetrics::latencyMicros)).orElseThrow();
+        Overlay o = ProfileOverlay.of(fused, Metric.LATENCY, ProfileOverlay.Colouring.THRESHOLDS).overlay();
+        String[] palette = ColorScale.SEQUENTIAL_HEX;
+        assertEquals(ProfileOverlay.argb(palette[palette.length - 1]), o.nodes().get(slowest.id()).fill());
+        assertEquals(ProfileOverlay.argb(palette[0]), o.nodes().get(fastest.id()).fill());
+        long top = fused.nodes().stream().filter(n -> t.classOf(n.latencyMicros()) == t.bounds().length).count();
+        assertTrue(top <= Math.ceil(fused.nodes().size() * 0.05), "only the top few percent are in the last class: " + top);
+        assertEquals(t.bounds().length + 2, o.legend().entries().size(), "a line per class plus 'no value'");
+    }
+
+    @Test
+    void thresholdClassesCountTheBoundsReached() {
+        Thresholds t = new Thresholds(new double[] {1, 10}, new String[] {"#fde725", "#22a884", "#440154"});
+        assertEquals(0, t.classOf(0.5));
+        assertEquals(1, t.classOf(1), "a value on a threshold reaches it");
+        assertEquals(2, t.classOf(1e9));
+        assertEquals(ColorScale.NEUTRAL_HEX, t.hex(Double.NaN));
+        assertEquals(java.util.List.of("< 1.0 µs", "≥ 1.0 µs", "≥ 10.0 µs"),
+                t.legend(Metric.LATENCY).stream().map(e -> e[0]).toList());
+    }
+
+    @Test
     void fusionIsFasterAndTheComparisonSaysSo() {
         Comparison c = new Comparison(unfused, fused, Metric.LATENCY);
         assertTrue(c.speedup() > 1, "automatic fusion should beat no fusion on MobileNetV2: " + c.speedup());
