@@ -3,7 +3,6 @@ package org.npustudio.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.diff.ModelDiff;
