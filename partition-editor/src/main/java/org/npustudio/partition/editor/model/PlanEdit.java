@@ -105,6 +105,18 @@ public sealed interface PlanEdit {
         }
     }
 
+    /** Several edits as one undo step (e.g. merging or deleting several selected partitions). */
+    record Sequence(String label, List<PlanEdit> edits) implements PlanEdit {
+        public Sequence {
+            edits = List.copyOf(edits);
+        }
+
+        public Plan apply(Plan p) {
+            for (PlanEdit e : edits) p = e.apply(p);
+            return p;
+        }
+    }
+
     /** The whole plan replaced at once: YAML applied, auto-partitioning, another device list. */
     record ReplacePlan(String label, Plan plan) implements PlanEdit {
         public Plan apply(Plan p) { return plan; }
