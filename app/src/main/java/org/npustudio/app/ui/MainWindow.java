@@ -25,6 +25,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.partition.editor.ui.PartitionMenu;
+import org.npustudio.partition.editor.ui.PartitionTab;
 
 /**
  * The IDE's main window: menu bar on top, status bar at the bottom and a centre that shows the welcome
@@ -62,6 +64,9 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
+        stage.setOnCloseRequest(e -> {
+            if (!mayCloseModel()) e.consume();
+        });
     }
 
     public Stage stage() { return stage; }
@@ -87,8 +92,17 @@ public final class MainWindow {
     /** The graph view of the open model, or null. */
     public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
 
+    /** The open model's partition editor tab, or null. */
+    public PartitionTab partitionTab() { return workspace == null ? null : workspace.partitionTab(); }
+
+    /** True when the open model may be closed: no unsaved partition plan, or the user chose to save or discard it. */
+    public boolean mayCloseModel() {
+        return workspace == null || workspace.partitionTab().confirmClose();
+    }
+
     /** Loads a model in the background; must be called on the FX thread. */
     public void open(Path file) {
+        if (!mayCloseModel()) return;
         if (current != null) current.cancel();
         ModelLoadTask task = new ModelLoadTask(file);
         current = task;
@@ -178,6 +192,7 @@ public final class MainWindow {
         open.setOnAction(e -> chooseAndOpen());
         MenuItem close = new MenuItem("Close Model");
         close.setOnAction(e -> {
+            if (!mayCloseModel()) return;
             model = null;
             stage.setTitle(TITLE);
             status.setText("Ready");
@@ -185,7 +200,9 @@ public final class MainWindow {
         });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
+        quit.setOnAction(e -> {
+            if (mayCloseModel()) Platform.exit();
+        });
         Menu export = new Menu("Export", null,
                 exportItem("View as PNG…", "menu-export-view-png", true, "png"),
                 exportItem("View as SVG…", "menu-export-view-svg", true, "svg"),
@@ -198,7 +215,7 @@ public final class MainWindow {
         MenuItem toSel = modelItem("Zoom to Selection", "menu-zoom-selection", null, () -> graphView().zoomToSelection());
         Menu view = new Menu("View", null, find, fit, toSel);
         view.setId("menu-view");
-        MenuBar bar = new MenuBar(file, view);
+        MenuBar bar = new MenuBar(file, view, PartitionMenu.create(this::partitionTab));
         bar.setUseSystemMenuBar(true);
         return bar;
     }

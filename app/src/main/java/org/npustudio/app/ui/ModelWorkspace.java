@@ -8,15 +8,18 @@ import javafx.scene.control.TabPane;
 import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.SceneBuilder;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.partition.editor.model.RecoveryStore;
+import org.npustudio.partition.editor.ui.PartitionTab;
 
 /**
- * What the window shows for an open model: the graph view (first tab) and the summary with the op
- * histogram (second tab). Owns the layout: runs it off the FX thread with a cancellable progress panel
+ * What the window shows for an open model: the graph view (first tab), the summary with the op
+ * histogram (second tab) and the partition editor (third tab, built when first opened). Owns the layout: runs it off the FX thread with a cancellable progress panel
  * and runs it again when the view asks for initializers or another flow direction.
  */
 final class ModelWorkspace extends TabPane {
     private final LoadedModel model;
     private final GraphView view = new GraphView();
+    private final PartitionTab partitions;
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(false);
     private final Consumer<String> status;
     private GraphLayoutTask current;
@@ -30,7 +33,8 @@ final class ModelWorkspace extends TabPane {
         graph.setId("tab-graph");
         Tab summary = new Tab("Summary");
         summary.setId("tab-summary");
-        getTabs().addAll(graph, summary);
+        partitions = new PartitionTab(model.model(), model.file(), view, RecoveryStore.standard());
+        getTabs().addAll(graph, summary, partitions);
         // The summary's charts are costly to lay out on the FX thread; build them once the graph is up
         // (or when the tab is opened first), so the graph appears sooner.
         Runnable fillSummary = () -> {
@@ -52,12 +56,16 @@ final class ModelWorkspace extends TabPane {
 
     LoadedModel model() { return model; }
 
+    /** The partition editor's tab (its workspace is created on first use). */
+    PartitionTab partitionTab() { return partitions; }
+
     /** True while a layout runs. */
     ReadOnlyBooleanProperty layingOutProperty() { return layingOut.getReadOnlyProperty(); }
 
     /** Stops a running layout (the window is closing the model). */
     void cancel() {
         if (current != null) current.cancel();
+        partitions.dispose();
     }
 
     private void layOut() {

@@ -10,7 +10,9 @@ import javafx.util.Duration;
 
 /**
  * The JavaFX application behind {@code npustudio gui}. With {@code -Dnpustudio.snapshot=FILE.png} it
- * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots.
+ * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots;
+ * {@code -Dnpustudio.partition.plan=PLAN.yaml} (or {@code auto}) first opens the partition editor on that
+ * plan (or auto-partitions), so the editor can be pictured too.
  */
 public final class StudioApp extends Application {
     private static volatile Path initialModel;
@@ -29,11 +31,26 @@ public final class StudioApp extends Application {
         if (snapshot != null && !snapshot.isBlank()) {
             // After the model has loaded and its graph has been laid out.
             window.busyProperty().addListener((obs, was, now) -> {
-                if (!now) snapshotSoon(window, Path.of(snapshot));
+                if (!now) withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
             });
         }
         if (initialModel != null) window.open(initialModel);
         else if (snapshot != null && !snapshot.isBlank()) snapshotSoon(window, Path.of(snapshot));
+    }
+
+    /** Opens the plan named by {@code npustudio.partition.plan} in the partition tab, then runs {@code then}. */
+    private static void withPlan(MainWindow window, Runnable then) {
+        String plan = System.getProperty("npustudio.partition.plan");
+        if (plan == null || plan.isBlank() || window.partitionTab() == null) {
+            then.run();
+            return;
+        }
+        window.partitionTab().whenReady(ws -> {
+            if (plan.equals("auto")) ws.actions().autoPartition();
+            else ws.document().open(Path.of(plan));
+            ws.showFirstProblem();
+            then.run();
+        });
     }
 
     /** Waits for layout and CSS to settle, writes the PNG and quits. */

@@ -78,6 +78,8 @@ public final class SceneDrawer {
             if (!h.first() || h.label() == null || h.label().isEmpty()) continue;
             if (h.minX() > x1 || h.minY() > y1 || h.maxX() < x0 || h.maxY() < y0) continue;
             double w = Painter.textWidth(h.label(), size, true) + 8 * px;
+            // Only where the piece is wide enough on screen to own its label (not in the minimap, say).
+            if (w > h.maxX() - h.minX() + 40 * px) continue;
             double top = h.minY() - size - 6 * px;
             p.fillRoundRect(h.minX(), top, w, size + 6 * px, 4 * px, h.color());
             p.text(h.label(), h.minX() + 4 * px, top + size + 1 * px, size, true, Colors.contrastingText(h.color()));

@@ -44,6 +44,8 @@ public final class PartitionWorkspace extends BorderPane {
     private final YamlPane yaml;
     private final Label validation = new Label();
     private final Label message = new Label();
+    private final TabPane panels;
+    private final IssueList issues;
 
     public PartitionWorkspace(Model model, Path modelFile, ModelRef ref, RecoveryStore recovery) {
         DevicesYaml.Loaded d = BuiltInDevices.load();
@@ -52,6 +54,8 @@ public final class PartitionWorkspace extends BorderPane {
         getStyleClass().add("partition-workspace");
         getStylesheets().add(PartitionWorkspace.class.getResource("partition-editor.css").toExternalForm());
         view.graphProperty().set(model.graph());
+        // The view's own inspector column is narrower here: the editor's panels and YAML need the room.
+        if (view.getCenter() instanceof SplitPane inner) inner.setDividerPositions(0.78);
         multi = MultiSelect.install(view, session.selection());
         document = new PlanDocument(session, recovery, this);
         actions = new PlanActions(session, this);
@@ -59,9 +63,9 @@ public final class PartitionWorkspace extends BorderPane {
         SelectionEdits edits = new SelectionEdits(session);
 
         table = new PartitionTable(session, this::showNodes);
-        IssueList issues = new IssueList(session, this::showNodes);
+        issues = new IssueList(session, this::showNodes);
         DeviceList devices = new DeviceList(session, actions::loadDevices, actions::builtInDevices);
-        TabPane panels = new TabPane(tab("Partitions", "tab-partitions", table), tab("Issues", "tab-issues", issues),
+        panels = new TabPane(tab("Partitions", "tab-partitions", table), tab("Issues", "tab-issues", issues),
                 tab("Devices", "tab-devices", devices));
         panels.setId("partition-panels");
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -131,10 +135,19 @@ public final class PartitionWorkspace extends BorderPane {
         String head = r.isLegal() ? "✓ Legal" : "✗ " + r.errors().size() + (r.errors().size() == 1 ? " error" : " errors");
         validation.setText(head + " · " + parts + (parts == 1 ? " partition" : " partitions") + " + " + session.plan().rest().name()
                 + (r.warnings().isEmpty() ? "" : " · " + r.warnings().size() + " warnings")
-                + String.format(" · validated in %.2f ms", r.nanos() / 1e6)
-                + (r.isLegal() ? "" : " — " + r.errors().get(0)));
+                + String.format(" · validated in %.2f ms", r.nanos() / 1e6) + (r.isLegal() ? "" : " — click to show"));
+        validation.setTooltip(r.isLegal() ? null : new javafx.scene.control.Tooltip(r.errors().get(0).toString()));
         validation.getStyleClass().removeAll("validation-legal", "validation-illegal");
         validation.getStyleClass().add(r.isLegal() ? "validation-legal" : "validation-illegal");
+    }
+
+    /** Opens the Issues panel on the first error (its nodes selected and in view); false when the plan is legal. */
+    public boolean showFirstProblem() {
+        ValidationReport r = session.editor().report();
+        if (r.isLegal()) return false;
+        panels.getSelectionModel().select(1);
+        issues.getSelectionModel().select(r.errors().get(0));
+        return true;
     }
 
     private String issuesTitle() {
@@ -144,6 +157,7 @@ public final class PartitionWorkspace extends BorderPane {
 
     private HBox statusLine() {
         validation.setId("partition-validation");
+        validation.setOnMouseClicked(e -> showFirstProblem());
         message.setId("partition-message");
         message.getStyleClass().add("partition-message");
         Label doc = new Label();

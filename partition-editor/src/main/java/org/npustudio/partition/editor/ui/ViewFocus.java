@@ -12,9 +12,25 @@ final class ViewFocus {
 
     static void show(GraphView view, NodeSelection selection, Collection<String> ids) {
         selection.set(ids);
+        reveal(view, ids);
+    }
+
+    private static void reveal(GraphView view, Collection<String> ids) {
         GraphScene s = view.getGraphScene();
         GraphCanvas c = view.canvas();
-        if (s == null || c.getWidth() <= 0 || ids.isEmpty()) return;
+        if (s == null || ids.isEmpty()) return;
+        if (c.getWidth() <= 0 || c.getHeight() <= 0) {
+            // Not laid out yet (the editor was just opened): reveal once the canvas has its size.
+            c.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    if (c.getWidth() <= 0) return;
+                    c.widthProperty().removeListener(this);
+                    javafx.application.Platform.runLater(() -> reveal(view, ids));
+                }
+            });
+            return;
+        }
         double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
         for (String id : ids) {
             int i = s.indexOf(id);

@@ -122,11 +122,26 @@ final class YamlPane extends BorderPane {
         try {
             String text = PlanYamlWriter.write(session.plan());
             if (!text.equals(area.getText())) {
+                // Keep the reader's place: the same top line and caret line, as far as the new text reaches.
+                int top = firstVisibleLine();
+                int caret = area.getCurrentParagraph();
                 area.replaceText(text);
+                int last = area.getParagraphs().size() - 1;
+                area.moveTo(Math.min(caret, last), 0);
+                area.showParagraphAtTop(Math.min(top, last));
                 highlight();
             }
         } finally {
             syncing = false;
+        }
+    }
+
+    /** Index of the paragraph at the top of the view (0 before the area has been shown). */
+    private int firstVisibleLine() {
+        try {
+            return Math.max(0, area.firstVisibleParToAllParIndex());
+        } catch (RuntimeException notShownYet) {
+            return 0;
         }
     }
 
