@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -27,13 +26,9 @@ final class DeviceList extends VBox {
                 Columns.text("Precisions", 120, d -> d.precisions().isEmpty() ? "any" : String.join(", ", d.precisions())),
                 Columns.text("Role", 100, d -> d.name().equals(session.plan().rest().device()) ? "default (catch-all)" : "")));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button load = new Button("Load devices…");
-        load.setId("devices-load");
-        load.setTooltip(new Tooltip("Replace the devices with an NPU Studio devices file or a Glow/NEST-C device config"));
-        load.setOnAction(e -> loadDevices.run());
-        Button builtin = new Button("Built-in NPU + CPU");
-        builtin.setId("devices-builtin");
-        builtin.setOnAction(e -> builtIn.run());
+        Button load = Buttons.of("Load devices…", "devices-load",
+                "Replace the devices with an NPU Studio devices file or a Glow/NEST-C device config", loadDevices);
+        Button builtin = Buttons.of("Built-in NPU + CPU", "devices-builtin", "Back to the built-in edge NPU and host CPU", builtIn);
         HBox bar = new HBox(6, load, builtin);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));

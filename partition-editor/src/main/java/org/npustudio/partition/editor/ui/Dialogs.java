@@ -16,24 +16,21 @@ final class Dialogs {
     }
 
     static Alert error(Node owner, String header, String oneLine) {
-        Alert a = new Alert(Alert.AlertType.ERROR, oneLine, ButtonType.OK);
-        a.initOwner(owner(owner));
-        a.setTitle("NPU Studio");
-        a.setHeaderText(header);
-        a.getDialogPane().setId("partition-error-dialog");
-        a.getDialogPane().setMinWidth(520);
-        a.show();
-        return a;
+        return show(Alert.AlertType.ERROR, owner, header, oneLine, "partition-error-dialog", Modality.APPLICATION_MODAL);
     }
 
     /** A report that does not block the window (the user may keep editing with it open). */
     static Alert info(Node owner, String header, String text) {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        return show(Alert.AlertType.INFORMATION, owner, header, text, "partition-info-dialog", Modality.NONE);
+    }
+
+    private static Alert show(Alert.AlertType type, Node owner, String header, String text, String id, Modality modality) {
+        Alert a = new Alert(type, text, ButtonType.OK);
         a.initOwner(owner(owner));
-        a.initModality(Modality.NONE);
+        a.initModality(modality);
         a.setTitle("NPU Studio");
         a.setHeaderText(header);
-        a.getDialogPane().setId("partition-info-dialog");
+        a.getDialogPane().setId(id);
         a.getDialogPane().setMinWidth(520);
         a.show();
         return a;

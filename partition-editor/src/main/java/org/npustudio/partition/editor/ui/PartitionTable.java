@@ -156,12 +156,11 @@ final class PartitionTable extends VBox {
             if (updating || p == null || precision.getValue() == null) return;
             session.apply(new PlanEdit.AssignPrecision(p.name(), precision.getValue()));
         });
-        Button rename = button("Rename…", "partition-rename", this::rename);
-        Button merge = button("Merge", "partition-merge", this::merge);
-        merge.setTooltip(new Tooltip("Merge the selected rows into the first of them"));
-        Button split = button("Split at selection", "partition-split", this::split);
-        split.setTooltip(new Tooltip("Move the selected graph nodes of this partition into a new partition"));
-        Button delete = button("Delete", "partition-delete", this::delete);
+        Button rename = Buttons.of("Rename…", "partition-rename", null, this::rename);
+        Button merge = Buttons.of("Merge", "partition-merge", "Merge the selected rows into the first of them", this::merge);
+        Button split = Buttons.of("Split at selection", "partition-split",
+                "Move the selected graph nodes of this partition into a new partition", this::split);
+        Button delete = Buttons.of("Delete", "partition-delete", null, this::delete);
         HBox bar = new HBox(6, new Label("Device"), device, new Label("Precision"), precision, rename, merge, split, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
@@ -177,13 +176,6 @@ final class PartitionTable extends VBox {
                 setText(empty || s == null ? null : s.isEmpty() ? "device default" : s);
             }
         };
-    }
-
-    private static Button button(String text, String id, Runnable r) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> r.run());
-        return b;
     }
 
     // ---- reactions ---------------------------------------------------------------------------------------

@@ -33,8 +33,8 @@ final class PartitionToolbar extends ToolBar {
         tools.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) was.setSelected(true);   // one tool is always active
         });
-        Button grow = button("Grow", "select-grow", "Grow the selection to its convex closure: add every node on a path between selected nodes", edits::grow);
-        Button shrink = button("Shrink", "select-shrink", "Shrink the selection to a convex set: drop selected nodes reached through unselected ones", edits::shrink);
+        Button grow = Buttons.tool("Grow", "select-grow", "Grow the selection to its convex closure: add every node on a path between selected nodes", edits::grow);
+        Button shrink = Buttons.tool("Shrink", "select-shrink", "Shrink the selection to a convex set: drop selected nodes reached through unselected ones", edits::shrink);
         ToggleButton query = new ToggleButton("Query");
         query.setId("select-query");
         query.setTooltip(new Tooltip("Select by op type, name pattern or name scope"));
@@ -45,7 +45,7 @@ final class PartitionToolbar extends ToolBar {
         count.getStyleClass().add("selection-count");
         session.selection().keysProperty().addListener((o, was, now) -> count.setText(now.isEmpty() ? "" : now.size() + " selected"));
 
-        Button create = button("New partition", "partition-create", "Make a partition of the selected nodes", edits::createPartition);
+        Button create = Buttons.tool("New partition", "partition-create", "Make a partition of the selected nodes", edits::createPartition);
         MenuButton addTo = new MenuButton("Add to");
         addTo.setId("partition-add-to");
         addTo.setTooltip(new Tooltip("Move the selected nodes into a partition"));
@@ -58,13 +58,13 @@ final class PartitionToolbar extends ToolBar {
             }
             if (addTo.getItems().isEmpty()) addTo.getItems().add(disabled("no partitions yet"));
         });
-        Button remove = button("Remove", "partition-remove-nodes", "Take the selected nodes out of their partitions", edits::removeFromPartitions);
+        Button remove = Buttons.tool("Remove", "partition-remove-nodes", "Take the selected nodes out of their partitions", edits::removeFromPartitions);
         for (ButtonBase b : new ButtonBase[] {grow, shrink, create, remove}) b.disableProperty().bind(session.selection().keysProperty().map(k -> k.isEmpty()));
         addTo.disableProperty().bind(session.selection().keysProperty().map(k -> k.isEmpty()));
 
-        Button undo = button("Undo", "partition-undo", "Undo (Ctrl+Z)", session::undo);
+        Button undo = Buttons.tool("Undo", "partition-undo", "Undo (Ctrl+Z)", session::undo);
         undo.disableProperty().bind(session.canUndoProperty().not());
-        Button redo = button("Redo", "partition-redo", "Redo (Ctrl+Shift+Z)", session::redo);
+        Button redo = Buttons.tool("Redo", "partition-redo", "Redo (Ctrl+Shift+Z)", session::redo);
         redo.disableProperty().bind(session.canRedoProperty().not());
         session.revisionProperty().addListener((o, was, now) -> {
             String u = session.editor().undoLabel(), r = session.editor().redoLabel();
@@ -81,8 +81,8 @@ final class PartitionToolbar extends ToolBar {
         MenuItem withFile = new MenuItem("With devices from a file…");
         withFile.setOnAction(e -> actions.autoPartitionWithDevicesFile());
         auto.getItems().addAll(withPlan, withFile);
-        Button export = button("Export", "partition-export", "Export partitions: write each partition as an ONNX model, plus plan.yaml, into a folder", actions::exportPartitions);
-        Button check = button("Check", "partition-check", "Check with ONNX Runtime: run the model and the chained partitions and compare the outputs", () -> actions.check());
+        Button export = Buttons.tool("Export", "partition-export", "Export partitions: write each partition as an ONNX model, plus plan.yaml, into a folder", actions::exportPartitions);
+        Button check = Buttons.tool("Check", "partition-check", "Check with ONNX Runtime: run the model and the chained partitions and compare the outputs", () -> actions.check());
         export.disableProperty().bind(session.workingProperty());
         check.disableProperty().bind(session.workingProperty());
         Region spacer = new Region();
@@ -101,15 +101,6 @@ final class PartitionToolbar extends ToolBar {
             if (now) multi.toolProperty().set(t);
         });
         multi.toolProperty().addListener((o, was, now) -> b.setSelected(now == t));
-        return b;
-    }
-
-    private static Button button(String text, String id, String tip, Runnable r) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> r.run());
         return b;
     }
 

@@ -14,20 +14,15 @@ final class SelectionEdits {
 
     SelectionEdits(PartitionSession session) { this.session = session; }
 
-    void grow() {
-        List<String> sel = session.selectedNodeIds();
-        List<String> grown = ConvexSelection.grow(session.model().graph(), sel);
-        session.select(grown);
-        session.info(grown.size() == sel.size() ? "The selection is already convex"
-                : "Grew the selection to its convex closure: " + sel.size() + " → " + grown.size() + " nodes");
-    }
+    void grow() { convex(ConvexSelection::grow, "Grew the selection to its convex closure"); }
 
-    void shrink() {
+    void shrink() { convex(ConvexSelection::shrink, "Shrank the selection to a convex set"); }
+
+    private void convex(java.util.function.BiFunction<org.npustudio.ir.Graph, List<String>, List<String>> how, String did) {
         List<String> sel = session.selectedNodeIds();
-        List<String> kept = ConvexSelection.shrink(session.model().graph(), sel);
-        session.select(kept);
-        session.info(kept.size() == sel.size() ? "The selection is already convex"
-                : "Shrank the selection to a convex set: " + sel.size() + " → " + kept.size() + " nodes");
+        List<String> now = how.apply(session.model().graph(), sel);
+        session.select(now);
+        session.info(now.size() == sel.size() ? "The selection is already convex" : did + ": " + sel.size() + " → " + now.size() + " nodes");
     }
 
     /** Selects (or, with {@code add}, adds) the nodes a query matches. */
