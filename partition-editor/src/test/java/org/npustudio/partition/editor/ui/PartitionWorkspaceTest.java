@@ -200,6 +200,33 @@ class PartitionWorkspaceTest {
         assertTrue(answerClosePrompt(robot, "Don't Save"));
     }
 
+    @Test
+    void unmatchedMembersAreKeptAndListedAndNestcExportWritesTheFlatFormat(FxRobot robot) throws Exception {
+        settle(robot);
+        partitionOf(robot, fx.order.subList(0, 5));
+        Path file = dir.resolve("with-ghost.yaml");
+        robot.interact(() -> assertTrue(ws.document().saveTo(file)));
+        String text = Files.readString(file);
+        String first = fx.order.get(0);
+        Files.writeString(file, text.replace("      - " + first + "\n", "      - " + first + "\n      - /ghost/Conv\n"));
+        robot.interact(() -> assertTrue(ws.document().open(file)));
+        assertTrue(plan().partition("p0").nodes().stream().anyMatch(r -> r.id().equals("/ghost/Conv")), "kept in the plan");
+        ListView<PlanIssue> issues = robot.lookup("#partition-issues").queryListView();
+        assertTrue(issues.getItems().stream().anyMatch(i -> i.kind() == PlanIssue.Kind.UNKNOWN_NODE && i.nodes().equals(List.of("/ghost/Conv"))));
+        DialogPane info = robot.lookup("#partition-info-dialog").query();
+        assertTrue(info.getContentText().contains("p0: /ghost/Conv"), info.getContentText());
+        robot.interact(() -> info.getScene().getWindow().hide());
+
+        Path nestc = dir.resolve("plan.nestc.yaml");
+        robot.interact(() -> assertTrue(ws.document().exportNestcTo(nestc)));
+        String flat = Files.readString(nestc);
+        assertTrue(flat.contains("numOfPartitions: 2") && flat.contains("partitionNames: p0:rest") && flat.contains("nodeToPartition:"), flat);
+        // Opening a NEST-C plan does not make it the document: Save must not overwrite it in our format.
+        robot.interact(() -> assertTrue(ws.document().open(nestc)));
+        assertEquals(null, ws.session().documentProperty().get());
+        assertEquals(6, plan().partition("p0").nodes().size());
+    }
+
     /** Asks whether the workspace may close and presses a button of the dialog; returns the answer. */
     private boolean answerClosePrompt(FxRobot robot, String button) throws Exception {
         AtomicReference<Boolean> answer = new AtomicReference<>();
