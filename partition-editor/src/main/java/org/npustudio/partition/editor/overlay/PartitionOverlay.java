@@ -18,7 +18,7 @@ import org.npustudio.plan.ValidationReport;
  * nodes on it bordered); nodes a device cannot run carry a badge.
  */
 public final class PartitionOverlay {
-    private static final int LEGEND_ROWS = 12;
+    private static final int LEGEND_ROWS = 8;   // more would run into the minimap
 
     private PartitionOverlay() {}
 
