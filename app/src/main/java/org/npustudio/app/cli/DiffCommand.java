@@ -12,6 +12,7 @@ import org.npustudio.diff.ModelDiffer;
 import org.npustudio.diff.NodeDiff;
 import org.npustudio.diff.NodeState;
 import org.npustudio.error.StudioException;
+import org.npustudio.json.JsonWriter;
 import org.npustudio.ir.Model;
 import org.npustudio.json.JsonWriter;
 

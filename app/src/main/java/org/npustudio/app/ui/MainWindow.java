@@ -26,6 +26,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.npustudio.app.ui.diff.DiffActions;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.partition.editor.ui.PartitionMenu;
+import org.npustudio.partition.editor.ui.PartitionTab;
 
 /**
  * The IDE's main window: menu bar on top, status bar at the bottom and a centre that shows the welcome
@@ -63,6 +65,9 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
+        stage.setOnCloseRequest(e -> {
+            if (!mayCloseModel()) e.consume();
+        });
     }
 
     public Stage stage() { return stage; }
@@ -91,8 +96,17 @@ public final class MainWindow {
     /** The graph view of the open model, or null. */
     public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
 
+    /** The open model's partition editor tab, or null. */
+    public PartitionTab partitionTab() { return workspace == null ? null : workspace.partitionTab(); }
+
+    /** True when the open model may be closed: no unsaved partition plan, or the user chose to save or discard it. */
+    public boolean mayCloseModel() {
+        return workspace == null || workspace.partitionTab().confirmClose();
+    }
+
     /** Loads a model in the background; must be called on the FX thread. */
     public void open(Path file) {
+        if (!mayCloseModel()) return;
         if (current != null) current.cancel();
         ModelLoadTask task = new ModelLoadTask(file);
         current = task;
@@ -182,6 +196,7 @@ public final class MainWindow {
         open.setOnAction(e -> chooseAndOpen());
         MenuItem close = new MenuItem("Close Model");
         close.setOnAction(e -> {
+            if (!mayCloseModel()) return;
             model = null;
             stage.setTitle(TITLE);
             status.setText("Ready");
@@ -189,7 +204,9 @@ public final class MainWindow {
         });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
+        quit.setOnAction(e -> {
+            if (mayCloseModel()) Platform.exit();
+        });
         Menu export = new Menu("Export", null,
                 exportItem("View as PNG…", "menu-export-view-png", true, "png"),
                 exportItem("View as SVG…", "menu-export-view-svg", true, "svg"),
@@ -213,7 +230,7 @@ public final class MainWindow {
         compile.setId("menu-compile");
         compile.getItems().forEach(i -> i.setDisable(true));
         needModel.addAll(compile.getItems());
-        MenuBar bar = new MenuBar(file, view, compile, profile);
+        MenuBar bar = new MenuBar(file, view, PartitionMenu.create(this::partitionTab), compile, profile);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -10,7 +10,9 @@ import javafx.util.Duration;
 
 /**
  * The JavaFX application behind {@code npustudio gui}. With {@code -Dnpustudio.snapshot=FILE.png} it
- * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots.
+ * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots;
+ * {@code -Dnpustudio.partition.plan=PLAN.yaml} (or {@code auto}) first opens the partition editor on that
+ * plan (or auto-partitions), so the editor can be pictured too.
  */
 public final class StudioApp extends Application {
     private static volatile Path initialModel;
@@ -34,7 +36,7 @@ public final class StudioApp extends Application {
                 if (now) return;
                 if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
                 else if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
-                else snapshotSoon(window, Path.of(snapshot));
+                else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
             });
         }
         if (initialModel != null) window.open(initialModel);
@@ -46,6 +48,21 @@ public final class StudioApp extends Application {
         var session = window.workspace().profile();
         session.panel().profileProperty().addListener((o, was, now) -> {
             if (now != null) snapshotSoon(window, png);
+        });
+    }
+
+    /** Opens the plan named by {@code npustudio.partition.plan} in the partition tab, then runs {@code then}. */
+    private static void withPlan(MainWindow window, Runnable then) {
+        String plan = System.getProperty("npustudio.partition.plan");
+        if (plan == null || plan.isBlank() || window.partitionTab() == null) {
+            then.run();
+            return;
+        }
+        window.partitionTab().whenReady(ws -> {
+            if (plan.equals("auto")) ws.actions().autoPartition();
+            else ws.document().open(Path.of(plan));
+            ws.showFirstProblem();
+            then.run();
         });
     }
 

@@ -121,6 +121,38 @@ class ProfilingWorkspaceTest {
     }
 
     @Test
+    void aPartitionEditReSimulatesWithThePlan(FxRobot robot) throws Exception {
+        Path file = SampleLibrary.ensure("mobilenetv2", dir);
+        robot.interact(() -> window.open(file));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.graphView() != null && !window.isBusy());
+        AtomicReference<ProfilingSession> session = new AtomicReference<>();
+        robot.interact(() -> session.set(window.workspace().profile()));
+        Profile allOnNpu = awaitProfile(session.get(), null);
+        assertTrue(allOnNpu.nodes().stream().allMatch(n -> n.partition().equals(n.device())), "no plan yet: partition = device");
+
+        robot.interact(() -> window.workspace().partitionTab().whenReady(ws -> ws.actions().autoPartition()));
+        Profile planned = awaitProfile(session.get(), allOnNpu);
+        assertTrue(planned.nodes().stream().anyMatch(n -> !n.partition().equals(n.device())),
+                "the table's partition column names the plan's partitions");
+        var plan = window.workspace().partitionTab().workspace().session().plan();
+        var planDevices = plan.devices().stream().map(org.npustudio.plan.Device::name).toList();
+        assertTrue(planned.nodes().stream().allMatch(n -> planDevices.contains(n.device())), "ops run on the plan's devices " + planDevices);
+
+        // One more edit, timed on its own: undo the auto-partition, back to no plan.
+        long[] fxMillis = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            window.workspace().partitionTab().workspace().session().undo();
+            fxMillis[0] = (System.nanoTime() - t0) / 1_000_000;
+        });
+        System.out.printf("[profiling] the editor's own work for that edit on the FX thread: %d ms%n", fxMillis[0]);
+        Profile undone = awaitProfile(session.get(), planned);
+        System.out.printf("[profiling] MobileNetV2 live refresh after a partition edit (undo): %.1f ms (simulation %.1f ms)%n",
+                session.get().panel().liveSimulation().lastRefreshMillisProperty().get(), session.get().panel().liveSimulation().lastComputeMillis());
+        assertEquals(allOnNpu.makespanMicros(), undone.makespanMicros(), 1e-9, "undo gives the plan-less run back");
+    }
+
+    @Test
     void reportExportWritesItsFilesAndNamesAFolderItCannotWrite(FxRobot robot) throws Exception {
         Path file = SampleLibrary.ensure("lenet5", dir);
         robot.interact(() -> window.open(file));

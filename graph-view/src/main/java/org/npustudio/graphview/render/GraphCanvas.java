@@ -25,6 +25,7 @@ public class GraphCanvas extends Region {
     private Overlay.Resolved resolved;
     private int selected = -1, hovered = -1;
     private BitSet hits = new BitSet();
+    private BitSet marked = new BitSet();
     private boolean edgeLabels;
     private long lastFrameNanos;
     private Runnable onViewportChanged = () -> {};
@@ -48,6 +49,7 @@ public class GraphCanvas extends Region {
         resolved = s == null ? null : overlay.resolve(s);
         selected = hovered = -1;
         hits = new BitSet();
+        marked = new BitSet();
         invalidate();
     }
 
@@ -80,6 +82,14 @@ public class GraphCanvas extends Region {
         hits = nodes == null ? new BitSet() : (BitSet) nodes.clone();
         invalidate();
     }
+
+    /** Nodes of a multi-selection (scene indices), outlined like the selection. */
+    public void setMarked(BitSet nodes) {
+        marked = nodes == null ? new BitSet() : (BitSet) nodes.clone();
+        invalidate();
+    }
+
+    public BitSet marked() { return (BitSet) marked.clone(); }
 
     public boolean edgeLabels() { return edgeLabels; }
 
@@ -142,7 +152,7 @@ public class GraphCanvas extends Region {
             double s = viewport.scale();
             gc.setTransform(s, 0, 0, s, viewport.translateX(), viewport.translateY());
             double[] world = viewport.visibleWorld(w, h);
-            drawer.draw(scene, resolved, new DrawOptions(edgeLabels, selected, hovered, hits), painter, s,
+            drawer.draw(scene, resolved, new DrawOptions(edgeLabels, selected, hovered, hits, marked), painter, s,
                     world[0], world[1], world[2], world[3]);
             gc.setTransform(1, 0, 0, 1, 0, 0);
             if (overlay.legend() != null) {

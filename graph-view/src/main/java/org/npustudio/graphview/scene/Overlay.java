@@ -28,6 +28,18 @@ public final class Overlay {
 
     public record LegendEntry(String label, int color) {}
 
+    /**
+     * A line drawn around a set of nodes (e.g. one partition): the convex hull of each connected piece,
+     * with the label at its top-left.
+     *
+     * @param width line width in screen pixels
+     */
+    public record Outline(String label, List<String> nodeKeys, int color, double width) {
+        public Outline {
+            nodeKeys = List.copyOf(nodeKeys);
+        }
+    }
+
     /** A small key shown in a corner of the view and of exported images. */
     public record Legend(String title, List<LegendEntry> entries) {
         public Legend {
@@ -38,11 +50,13 @@ public final class Overlay {
     private final Map<String, NodeStyle> nodes;
     private final Map<String, EdgeStyle> edges;
     private final Legend legend;
+    private final List<Outline> outlines;
 
     private Overlay(Builder b) {
         nodes = Map.copyOf(b.nodes);
         edges = Map.copyOf(b.edges);
         legend = b.legend;
+        outlines = List.copyOf(b.outlines);
     }
 
     public static Builder builder() { return new Builder(); }
@@ -54,7 +68,9 @@ public final class Overlay {
     /** The legend, or null. */
     public Legend legend() { return legend; }
 
-    public boolean isEmpty() { return nodes.isEmpty() && edges.isEmpty() && legend == null; }
+    public List<Outline> outlines() { return outlines; }
+
+    public boolean isEmpty() { return nodes.isEmpty() && edges.isEmpty() && legend == null && outlines.isEmpty(); }
 
     /** Per-index arrays for one scene, so drawing does no map lookups. */
     public Resolved resolve(GraphScene scene) {
@@ -79,12 +95,12 @@ public final class Overlay {
                 edgeWidth[e] = s.width();
             }
         }
-        return new Resolved(fill, border, borderWidth, badge, edgeColor, edgeWidth, legend);
+        return new Resolved(fill, border, borderWidth, badge, edgeColor, edgeWidth, legend, Hulls.of(scene, outlines));
     }
 
-    /** An overlay resolved against one scene's indices (0 / null entries mean "default"). */
+    /** An overlay resolved against one scene's indices (0 / null entries mean "default"); outlines as hull polygons. */
     public record Resolved(int[] fill, int[] border, double[] borderWidth, String[] badge, int[] edgeColor,
-                           double[] edgeWidth, Legend legend) {
+                           double[] edgeWidth, Legend legend, List<Hulls.Hull> hulls) {
         /** The node's fill: the overlay's, else its category colour (initializers are pale). */
         public int fillOf(GraphScene s, int node) {
             if (fill[node] != 0) return fill[node];
@@ -105,6 +121,7 @@ public final class Overlay {
         private final Map<String, NodeStyle> nodes = new LinkedHashMap<>();
         private final Map<String, EdgeStyle> edges = new LinkedHashMap<>();
         private Legend legend;
+        private final List<Outline> outlines = new java.util.ArrayList<>();
 
         private Builder() {}
 
@@ -136,6 +153,12 @@ public final class Overlay {
 
         public Builder legend(String title, List<LegendEntry> entries) {
             legend = new Legend(title, entries);
+            return this;
+        }
+
+        /** Draws a line around these nodes; outlines are drawn in the order added. */
+        public Builder outline(String label, java.util.Collection<String> nodeKeys, int argb, double width) {
+            outlines.add(new Outline(label, List.copyOf(nodeKeys), argb, width));
             return this;
         }
 

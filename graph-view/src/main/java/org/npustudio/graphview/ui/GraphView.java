@@ -71,6 +71,7 @@ public class GraphView extends BorderPane {
     private final Label searchCount = new Label();
     private final Label zoomLabel = new Label();
     private final ListView<GraphSearch.Hit> results = new ListView<>();
+    private final StackPane stage;
     private GraphSearch search;
     private String lastQuery = "";
     private int hitCursor = -1;
@@ -92,7 +93,7 @@ public class GraphView extends BorderPane {
         zoomLabel.setMouseTransparent(true);
         StackPane.setAlignment(zoomLabel, Pos.BOTTOM_LEFT);
         StackPane.setMargin(zoomLabel, new Insets(0, 0, 10, 12));
-        StackPane stage = new StackPane(canvas, zoomLabel, minimap, busy);
+        stage = new StackPane(canvas, zoomLabel, minimap, busy);
         stage.getStyleClass().add("graph-stage");
         stage.setMinSize(0, 0);
 
@@ -159,6 +160,12 @@ public class GraphView extends BorderPane {
     public ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtrasProperty() { return inspectorExtras; }
 
     public GraphCanvas canvas() { return canvas; }
+
+    /** Puts a mouse-transparent layer right above the canvas, same size (e.g. a selection band). */
+    public void addCanvasLayer(javafx.scene.Node layer) {
+        layer.setMouseTransparent(true);
+        stage.getChildren().add(1, layer);
+    }
 
     /** Shows a progress panel over the graph (e.g. while the owner lays it out); cancel may be null. */
     public void showBusy(ObservableValue<? extends Number> progress, ObservableValue<String> message, Runnable cancel) {

@@ -183,4 +183,6 @@ public final class ProfilerPanel extends BorderPane {
     public LiveSimulation liveSimulation() { return live; }
 
     public MetricsTable table() { return table; }
+
+    ProfilerCharts charts() { return charts; }
 }
