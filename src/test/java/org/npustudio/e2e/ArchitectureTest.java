@@ -39,8 +39,10 @@ class ArchitectureTest {
         ALLOWED.put("app", Set.of("compiler-engine", "npu-simulator", "graph-view", "profiler", "partition-editor", "samples"));
     }
 
-    /** Packages that must stay free of JavaFX even inside GUI modules (layout engine, profiler data side). */
-    static final List<String> HEADLESS_PACKAGES_IN_GUI_MODULES = List.of("org.npustudio.graphview.layout..", "org.npustudio.graphview.scene..", "org.npustudio.profiler.data..");
+    /** Packages that must stay free of JavaFX even inside GUI modules (layout engine, profiler data side, partition editing model). */
+    static final List<String> HEADLESS_PACKAGES_IN_GUI_MODULES = List.of("org.npustudio.graphview.layout..", "org.npustudio.graphview.scene..",
+            "org.npustudio.graphview.diff..", "org.npustudio.profiler.data..", "org.npustudio.partition.editor.model..",
+            "org.npustudio.partition.editor.overlay..");
 
     static final Map<String, JavaClasses> MODULES = new LinkedHashMap<>();
     static final Map<String, String> OWNER = new HashMap<>();
@@ -99,7 +101,7 @@ class ArchitectureTest {
     @Test
     void headlessPackagesInsideGuiModulesNeverImportJavaFx() {
         for (String pkg : HEADLESS_PACKAGES_IN_GUI_MODULES) {
-            for (String module : List.of("graph-view", "profiler")) {
+            for (String module : List.of("graph-view", "profiler", "partition-editor")) {
                 noClasses().that().resideInAPackage(pkg).should().dependOnClassesThat().resideInAPackage("javafx..")
                         .allowEmptyShould(true).check(MODULES.get(module));
             }

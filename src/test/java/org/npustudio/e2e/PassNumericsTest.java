@@ -88,8 +88,12 @@ class PassNumericsTest {
             double worst = worstLayer.sqnrDb();
             System.out.printf("%s int8: %d layers, output SQNR %.1f dB, worst layer %.1f dB (%s %s), top-1 agreement %d/8%n",
                     name, rep.layers().size(), rep.outputSqnrDb(), worst, worstLayer.opType(), worstLayer.nodeId(), agree);
-            // MobileNetV2 measures 14.7 dB with min/max calibration: its weakest layer (3.1 dB) is the last
-            // bottleneck's linear projection, whose per-tensor input range is set by a few outliers.
+            // MobileNetV2 measures 14.7 dB with min/max calibration. The loss is the sample's, not the
+            // quantizer's: its random weights amplify any perturbation (fp32, input noise at 40 dB SNR comes
+            // out at 18.3 dB), so layer SQNR falls ~1.4 dB per layer from 38.5 dB at the first conv.
+            // Depthwise weights are per channel and ReLU6 inputs calibrate to exactly [0, 6]; weights alone
+            // (simulated) give 19.3 dB, percentile 14.3 dB, entropy 3.9 dB (KL clips ReLU6 outputs at ~1.5).
+            // See docs/passes.md, "Quantization accuracy".
             double bound = name.equals("mobilenetv2") ? 12 : 15;
             assertTrue(rep.outputSqnrDb() > bound, name + " output SQNR " + rep.outputSqnrDb());
             assertTrue(agree >= 6, name + " top-1 agreement " + agree + "/8");

@@ -72,6 +72,7 @@ public final class AtomicFiles {
             case "NoSuchFileException" -> "no such file or folder";
             case "FileSystemException" -> "file system error";
             case "NotDirectoryException" -> "a path component is not a folder";
+            case "FileAlreadyExistsException" -> "a file is in the way of a folder";
             default -> e.getClass().getSimpleName();
         };
         String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? ": " + f.getReason() : "";

@@ -13,8 +13,8 @@ import org.npustudio.onnx.proto.OnnxProto;
 
 /**
  * A computation graph: nodes in file order, declared inputs/outputs/value infos and initializers.
- * Queries (producers, consumers, topological order) go through a {@link GraphIndex} that is rebuilt
- * lazily after any structural edit.
+ * Producer, consumer and id look-ups go through a {@link GraphLookup} kept up to date edit by edit;
+ * adjacency arrays and topological order through a {@link GraphIndex} rebuilt lazily after an edit.
  */
 public final class Graph {
     private String name;
@@ -29,6 +29,7 @@ public final class Graph {
     private Map<String, String> metadata = Map.of();
     private UnknownFieldSet unknownFields = UnknownFieldSet.getDefaultInstance();
     private GraphIndex index;
+    private GraphLookup lookup;
     private Set<String> outerRefs;
 
     public Graph(String name) {
@@ -76,22 +77,37 @@ public final class Graph {
         if (n.owner != null && n.owner != this) throw new IllegalArgumentException(n + " already belongs to a graph");
         n.owner = this;
         nodes.add(n);
-        invalidate();
+        joined(n);
     }
 
     public void addNode(int position, Node n) {
         n.owner = this;
         nodes.add(position, n);
-        invalidate();
+        joined(n);
     }
 
     public boolean removeNode(Node n) {
         boolean removed = nodes.remove(n);
         if (removed) {
             n.owner = null;
+            leaving(n);
             invalidate();
         }
         return removed;
+    }
+
+    /**
+     * Puts the same nodes in a new file order (e.g. topological); cheaper than removing and re-adding
+     * them because no producer or consumer changes.
+     */
+    public void reorderNodes(List<Node> order) {
+        if (order.size() != nodes.size()) throw new IllegalArgumentException("reorder must keep the " + nodes.size() + " nodes");
+        Set<Node> same = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        same.addAll(nodes);
+        for (Node n : order) if (!same.remove(n)) throw new IllegalArgumentException(n + " is not in graph '" + name + "' or repeated");
+        nodes.clear();
+        nodes.addAll(order);
+        invalidate();
     }
 
     public void addInput(ValueInfo v) { inputs.add(v); invalidate(); }
@@ -116,6 +132,21 @@ public final class Graph {
         outerRefs = null;
     }
 
+    private void joined(Node n) {
+        if (lookup != null) lookup.add(n);
+        invalidate();
+    }
+
+    private void leaving(Node n) {
+        if (lookup != null && !lookup.remove(n)) lookup = null;
+    }
+
+    /** Called by a member node just before it changes what it reads or writes. */
+    void wiringChanging(Node n) { leaving(n); }
+
+    /** Called by a member node just after it changed what it reads or writes. */
+    void wiringChanged(Node n) { joined(n); }
+
     // ---- queries -----------------------------------------------------------------------------
 
     public GraphIndex index() {
@@ -124,9 +155,20 @@ public final class Graph {
         return i;
     }
 
-    public Node producer(String value) { return index().producer(value); }
+    private GraphLookup lookup() {
+        GraphLookup l = lookup;
+        if (l == null) lookup = l = new GraphLookup(nodes);
+        return l;
+    }
 
-    public List<Node> consumers(String value) { return index().consumers(value); }
+    /** The node writing {@code value} (the first in file order if, malformed, several do), or null. */
+    public Node producer(String value) { return lookup().producer(value); }
+
+    /**
+     * Nodes reading {@code value}, once per use, including nodes whose subgraphs capture it; in file
+     * order for a graph as read, in wiring order after edits.
+     */
+    public List<Node> consumers(String value) { return lookup().consumers(value); }
 
     /** Nodes in a deterministic topological order; throws {@link IllegalStateException} on a cycle. */
     public List<Node> topologicalOrder() {
@@ -190,11 +232,8 @@ public final class Graph {
         return r;
     }
 
-    /** Finds a node by stable id (linear; callers needing many lookups should build a map). */
-    public Node nodeById(String id) {
-        for (Node n : nodes) if (n.id().equals(id)) return n;
-        return null;
-    }
+    /** Finds a node by stable id (the first in file order if, malformed, several share it). */
+    public Node nodeById(String id) { return lookup().byId(id); }
 
     /** Total node count including nodes inside subgraphs, iteratively. */
     public int totalNodeCount() {

@@ -111,31 +111,47 @@ public final class Node {
         this.unknownFields = u == null ? UnknownFieldSet.getDefaultInstance() : u;
     }
 
-    public void setAttribute(Attribute a) { attributes.put(a.name(), a); }
+    public void setAttribute(Attribute a) {
+        Attribute old = attributes.get(a.name());
+        boolean rewires = !a.subgraphs().isEmpty() || (old != null && !old.subgraphs().isEmpty());
+        if (rewires) rewiring();
+        attributes.put(a.name(), a);
+        if (rewires) rewired();
+    }
 
-    public void removeAttribute(String attrName) { attributes.remove(attrName); }
+    public void removeAttribute(String attrName) {
+        Attribute old = attributes.get(attrName);
+        boolean rewires = old != null && !old.subgraphs().isEmpty();
+        if (rewires) rewiring();
+        attributes.remove(attrName);
+        if (rewires) rewired();
+    }
 
     public void setInput(int i, String tensor) {
+        rewiring();
         while (inputs.size() <= i) inputs.add("");
         inputs.set(i, tensor);
-        touch();
+        rewired();
     }
 
     public void setInputs(List<String> tensors) {
+        rewiring();
         inputs.clear();
         inputs.addAll(tensors);
-        touch();
+        rewired();
     }
 
     public void setOutput(int i, String tensor) {
+        rewiring();
         outputs.set(i, tensor);
-        touch();
+        rewired();
     }
 
     public void setOutputs(List<String> tensors) {
+        rewiring();
         outputs.clear();
         outputs.addAll(tensors);
-        touch();
+        rewired();
     }
 
     /**
@@ -151,6 +167,15 @@ public final class Node {
 
     private void touch() {
         if (owner != null) owner.invalidate();
+    }
+
+    // The owner's look-up maps follow this node's wiring: forget it before a change, re-add it after.
+    private void rewiring() {
+        if (owner != null) owner.wiringChanging(this);
+    }
+
+    private void rewired() {
+        if (owner != null) owner.wiringChanged(this);
     }
 
     /** Subgraphs this node owns (If/Loop/Scan bodies), in attribute order. */

@@ -9,7 +9,6 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.Tensor;
-import org.npustudio.ir.ValueInfo;
 
 /**
  * Builds the standard nodes one expansion emits, in order, each with provenance to the node being
@@ -22,6 +21,7 @@ final class RuleSupport {
     final Model model;
     final Node origin;
     final List<Node> emitted = new ArrayList<>();
+    /** Names and ids minted by this expansion; the graph's own are asked of its look-up maps (O(1) each). */
     private final Set<String> names = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
     private int reused;
@@ -30,15 +30,6 @@ final class RuleSupport {
         this.graph = graph;
         this.model = model;
         this.origin = origin;
-        for (ValueInfo v : graph.inputs()) names.add(v.name());
-        for (ValueInfo v : graph.outputs()) names.add(v.name());
-        for (ValueInfo v : graph.valueInfos()) names.add(v.name());
-        names.addAll(graph.initializers().keySet());
-        for (Node n : graph.nodes()) {
-            names.addAll(n.inputs());
-            names.addAll(n.outputs());
-            ids.add(n.id());
-        }
     }
 
     long opset() {
@@ -48,8 +39,14 @@ final class RuleSupport {
 
     String freshValue(String base) {
         String n = base;
-        for (int k = 1; !names.add(n); k++) n = base + "_" + k;
+        for (int k = 1; taken(n) || !names.add(n); k++) n = base + "_" + k;
         return n;
+    }
+
+    private boolean taken(String value) {
+        return graph.producer(value) != null || !graph.consumers(value).isEmpty() || graph.isInitializer(value)
+                || graph.valueInfo(value) != null || graph.isGraphInput(value)
+                || graph.outputs().stream().anyMatch(o -> o.name().equals(value));
     }
 
     /** A scalar float initializer. */
@@ -73,7 +70,7 @@ final class RuleSupport {
         String id = null;
         if (reuseOriginalId && reused < origin.provenance().size()) {
             String candidate = origin.provenance().get(reused++);
-            if (!ids.contains(candidate)) id = candidate;
+            if (graph.nodeById(candidate) == null && !ids.contains(candidate)) id = candidate;
         }
         if (id == null) id = model.freshNodeId(origin.id() + "_" + opType);
         ids.add(id);

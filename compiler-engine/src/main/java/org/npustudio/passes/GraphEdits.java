@@ -132,8 +132,6 @@ public final class GraphEdits {
      */
     public static void sortTopologically(Graph g) {
         List<Node> order = g.topologicalOrder();
-        if (order.equals(g.nodes())) return;
-        for (Node n : List.copyOf(g.nodes())) g.removeNode(n);
-        for (Node n : order) g.addNode(n);
+        if (!order.equals(g.nodes())) g.reorderNodes(order);
     }
 }

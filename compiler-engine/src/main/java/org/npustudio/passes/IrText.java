@@ -20,11 +20,21 @@ public final class IrText {
     public static String of(Model m) {
         Graph g = m.graph();
         StringBuilder b = new StringBuilder();
-        b.append("inputs: ").append(g.inputs().stream().map(ValueInfo::name).filter(n -> !g.isInitializer(n))
-                .map(n -> "%" + n).collect(Collectors.joining(", "))).append('\n');
+        b.append(inputsLine(g)).append('\n');
         for (Node n : g.topologicalOrder()) b.append(line(g, n)).append('\n');
-        b.append("outputs: ").append(g.outputs().stream().map(v -> "%" + v.name()).collect(Collectors.joining(", ")));
+        b.append(outputsLine(g));
         return b.toString();
+    }
+
+    /** The first line: the graph inputs that are not initializers. */
+    public static String inputsLine(Graph g) {
+        return "inputs: " + g.inputs().stream().map(ValueInfo::name).filter(n -> !g.isInitializer(n))
+                .map(n -> "%" + n).collect(Collectors.joining(", "));
+    }
+
+    /** The last line: the graph outputs. */
+    public static String outputsLine(Graph g) {
+        return "outputs: " + g.outputs().stream().map(v -> "%" + v.name()).collect(Collectors.joining(", "));
     }
 
     public static String line(Graph g, Node n) {

@@ -15,6 +15,18 @@ import org.npustudio.ir.Node;
 public final class PassManager {
     private boolean snapshots = true;
     private boolean verify;
+    private Progress progress = (step, total, pass) -> {};
+
+    /** Told before each pass starts (a GUI shows it; runs on the pipeline's thread). */
+    @FunctionalInterface
+    public interface Progress {
+        void beforePass(int step, int total, String pass);
+    }
+
+    public PassManager onProgress(Progress p) {
+        progress = p == null ? (step, total, pass) -> {} : p;
+        return this;
+    }
 
     /** Keep a snapshot after each changing pass (default on). */
     public PassManager snapshots(boolean on) {
@@ -37,6 +49,7 @@ public final class PassManager {
         int step = 0;
         for (Pass pass : pipeline.passes()) {
             step++;
+            progress.beforePass(step, pipeline.passes().size(), pass.name());
             PassContext ctx = new PassContext(pass.name());
             long t0 = System.nanoTime();
             try {

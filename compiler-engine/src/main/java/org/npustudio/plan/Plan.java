@@ -56,6 +56,13 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
     }
 
     /** Name of the explicit partition listing this node id, or null. */
+    /** Node id -> partition name for every listed node; nodes not listed belong to {@link #rest()}. */
+    public java.util.Map<String, String> partitionByNode() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (Partition p : partitions) for (NodeRef r : p.nodes()) m.putIfAbsent(r.id(), p.name());
+        return m;
+    }
+
     public String partitionOf(String nodeId) {
         for (Partition p : partitions) for (NodeRef r : p.nodes()) if (r.id().equals(nodeId)) return p.name();
         return null;

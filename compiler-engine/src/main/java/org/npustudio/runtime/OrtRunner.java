@@ -67,14 +67,19 @@ public final class OrtRunner implements AutoCloseable {
 
     public List<String> outputNames() { return new ArrayList<>(session.getOutputNames()); }
 
-    /** Runs with our tensors in and out (copies both ways). */
+    /** Runs with our tensors in and out (copies both ways); every graph output. */
     public Map<String, Tensor> run(Map<String, Tensor> inputs) throws StudioException {
+        return run(inputs, outputNames());
+    }
+
+    /** Runs with our tensors in and out (copies both ways); the outputs asked for, in that order. */
+    public Map<String, Tensor> run(Map<String, Tensor> inputs, List<String> outputs) throws StudioException {
         Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Tensor> e : inputs.entrySet()) feeds.put(e.getKey(), OrtTensors.toOrt(environment(), e.getValue()));
-            try (OrtSession.Result r = runRaw(feeds, new LinkedHashSet<>(outputNames()))) {
+            try (OrtSession.Result r = runRaw(feeds, new LinkedHashSet<>(outputs))) {
                 Map<String, Tensor> out = new LinkedHashMap<>();
-                for (String o : outputNames()) out.put(o, OrtTensors.fromOrt(tensor(r, o), o));
+                for (String o : outputs) out.put(o, OrtTensors.fromOrt(tensor(r, o), o));
                 return out;
             }
         } finally {

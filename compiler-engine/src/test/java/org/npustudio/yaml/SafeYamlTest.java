@@ -28,6 +28,15 @@ class SafeYamlTest {
     }
 
     @Test
+    void anOverlongLineIsRefusedBeforeTheSlowScannerSeesIt() {
+        String text = "a: 1\nkey: " + "x".repeat(SafeYaml.MAX_LINE_CHARS + 1) + "\n";
+        long t0 = System.nanoTime();
+        YamlException e = assertThrows(YamlException.class, () -> SafeYaml.parse(text, "long.yaml"));
+        assertTrue(e.getMessage().startsWith("long.yaml: line 2") && e.getMessage().contains("are refused"), e.getMessage());
+        System.out.printf("[yaml] overlong line refused in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
     void aliasBombsAndArbitraryTypesAreRefused() {
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         char prev = 'a';

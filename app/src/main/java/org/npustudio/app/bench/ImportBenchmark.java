@@ -3,10 +3,8 @@ package org.npustudio.app.bench;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.npustudio.ir.Model;
 import org.npustudio.onnx.ModelLoadException;
 import org.npustudio.onnx.OnnxReader;
@@ -61,24 +59,7 @@ public final class ImportBenchmark {
         return Math.max(0, after - before);
     }
 
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
+    private static long usedHeapAfterGc() { return Measure.usedHeapAfterGc(); }
 
-    interface Work {
-        Object run() throws Exception;
-    }
-
-    private static double median(Work w) throws Exception {
-        for (int i = 0; i < WARMUP; i++) w.run();
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t0 = System.nanoTime();
-            w.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[RUNS / 2];
-    }
+    private static double median(Measure.Work w) throws Exception { return Measure.median(WARMUP, RUNS, w); }
 }

@@ -7,18 +7,21 @@ import org.npustudio.app.ModelFiles;
 import org.npustudio.app.bench.ImportBenchmark;
 import org.npustudio.app.bench.OpenBenchmark;
 import org.npustudio.samples.SampleLibrary;
+import org.npustudio.app.bench.LiveProfileBenchmark;
+import org.npustudio.app.bench.PipelineBenchmark;
 import org.npustudio.error.StudioException;
+import org.npustudio.samples.SyntheticModels;
 
 /**
- * {@code npustudio bench import|open [MODEL...]}: product benchmarks that print figures (never timed tests).
+ * {@code npustudio bench import|open|passes|live}: product benchmarks that print figures (never timed tests).
  * Benchmarks that need test-only baselines (ELK for layout) run through the root {@code ./bench} script.
  */
 final class BenchCommand implements Command {
     @Override public String name() { return "bench"; }
 
-    @Override public String synopsis() { return "import [MODEL] | open [MODEL...]"; }
+    @Override public String synopsis() { return "import [MODEL] | open [MODEL...] | passes [MODEL] | live"; }
 
-    @Override public String summary() { return "benchmark model import (vs ONNX Runtime) and the time to a model's first graph"; }
+    @Override public String summary() { return "benchmark import (vs ONNX Runtime), time to first graph, the pass pipeline, the live profiler"; }
 
     @Override
     public String details() {
@@ -29,6 +32,11 @@ final class BenchCommand implements Command {
                                  summary, layout input, layout and scene one by one, and the whole open in the IDE
                                  window up to the first frame showing the graph. The window needs a display: run
                                  it under xvfb-run on a machine without one.
+                passes [MODEL]   the default pipeline + legalize: time per pass, heap kept by the snapshots, and
+                                 node matching (by id, by name/neighbours, unnamed) between input and output
+                                 (default: a synthetic 10,000-node residual chain)
+                live             the profiler's live refresh off the FX thread on every sample (simulate after an
+                                 NPU edit, per-node profile, overlay)
                 """;
     }
 
@@ -36,8 +44,20 @@ final class BenchCommand implements Command {
     public int run(List<String> args, CliContext ctx) throws StudioException {
         List<String> words = Args.parse(name(), args, Set.of()).positional(1, Integer.MAX_VALUE, "BENCHMARK [MODEL]");
         if (words.get(0).equals("open")) return open(words.subList(1, words.size()), ctx);
-        if (!words.get(0).equals("import")) throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import, open");
         if (words.size() > 2) throw new UsageException(name(), "unexpected argument '" + words.get(2) + "'");
+        if (words.get(0).equals("passes")) return passes(words.size() > 1 ? Path.of(words.get(1)) : null, ctx);
+        if (words.get(0).equals("live")) {
+            if (words.size() > 1) throw new UsageException(name(), "bench live runs on the bundled samples and takes no MODEL");
+            try {
+                LiveProfileBenchmark.run(ctx.out());
+            } catch (StudioException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new StudioException("samples", "benchmark", e.getMessage());
+            }
+            return Cli.OK;
+        }
+        if (!words.get(0).equals("import")) throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import, open, passes, live");
         Path model = words.size() > 1 ? Path.of(words.get(1)) : ModelFiles.sample("resnet50");
         ModelFiles.open(model); // fail with the usual one-line error before timing anything
         try {
@@ -64,5 +84,26 @@ final class BenchCommand implements Command {
             throw new StudioException("bench open", "", e.getMessage());
         }
         return Cli.OK;
+    }
+
+    private static int passes(Path model, CliContext ctx) throws StudioException {
+        if (model != null) ModelFiles.open(model);
+        try {
+            if (model == null) PipelineBenchmark.run("synthetic residual chain", () -> SyntheticModels.residualChain(2000), ctx.out());
+            else PipelineBenchmark.run(model.getFileName().toString(), () -> openModel(model), ctx.out());
+        } catch (StudioException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StudioException(model == null ? "synthetic model" : model.toString(), "benchmark", String.valueOf(e.getMessage()));
+        }
+        return Cli.OK;
+    }
+
+    private static org.npustudio.ir.Model openModel(Path model) {
+        try {
+            return ModelFiles.open(model);
+        } catch (StudioException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

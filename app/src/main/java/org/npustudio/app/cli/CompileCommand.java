@@ -3,7 +3,6 @@ package org.npustudio.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.diff.ModelDiff;
@@ -47,22 +46,15 @@ final class CompileCommand implements Command {
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        String pipelineArg = "default", out = null, dump = null;
-        boolean printChanged = false;
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--pipeline" -> pipelineArg = value(args, ++i, a);
-                case "-o", "--output" -> out = value(args, ++i, a);
-                case "--dump-after-each" -> dump = value(args, ++i, a);
-                default -> rest.add(a);
-            }
-        }
-        Args parsed = Args.parse(name(), rest, java.util.Set.of("--print-changed"));
-        printChanged = parsed.has("--print-changed");
+        Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed"),
+                java.util.Set.of("--pipeline", "-o", "--output", "--dump-after-each"));
+        boolean printChanged = parsed.has("--print-changed");
         String file = parsed.positional(1, 1, "MODEL (an .onnx file)").get(0);
+        if (parsed.value("-o") != null && parsed.value("--output") != null) throw new UsageException(name(), "only one output file, please");
+        String out = parsed.value("-o", parsed.value("--output"));
         if (out == null) throw new UsageException(name(), "missing -o OUT.onnx");
+        String pipelineArg = parsed.value("--pipeline", "default");
+        String dump = parsed.value("--dump-after-each");
         Pipeline pipeline = pipelineArg.equals("default") ? Pipeline.defaultPipeline() : PipelineYaml.read(Path.of(pipelineArg));
         Model model = ModelFiles.open(Path.of(file));
         PipelineResult r = new PassManager().run(model, pipeline);
@@ -84,11 +76,6 @@ final class CompileCommand implements Command {
         ctx.out().printf("wrote %s (%d nodes, was %d; %.1f ms in %d passes)%n", out, legal.graph().nodes().size(),
                 r.input().model().graph().nodes().size(), r.totalNanos() / 1e6, r.records().size());
         return Cli.OK;
-    }
-
-    private String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size() || args.get(i).startsWith("--")) throw new UsageException(name(), option + " needs a value");
-        return args.get(i);
     }
 
     private static void printChanges(CliContext ctx, Snapshot before, Snapshot after) {

@@ -14,6 +14,7 @@ import org.npustudio.diff.NodeState;
 import org.npustudio.error.StudioException;
 import org.npustudio.json.JsonWriter;
 import org.npustudio.ir.Model;
+import org.npustudio.json.JsonWriter;
 
 /** {@code npustudio diff A.onnx B.onnx [--json]}: node-by-node comparison of two models. */
 final class DiffCommand implements Command {

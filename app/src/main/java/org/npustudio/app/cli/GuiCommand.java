@@ -22,6 +22,9 @@ final class GuiCommand implements Command {
                                 building it first if it has not been written yet
                 Load errors are shown in the window. System properties (JAVA_OPTS):
                   -Dnpustudio.snapshot=FILE.png   write a PNG of the window once it has loaded, then quit
+                  -Dnpustudio.partition.plan=PLAN.yaml|auto   with a snapshot: show the partition editor
+                                                  on that plan (or auto-partitioned) first
+                  -Dnpustudio.recovery.dir=DIR    where partition plans are autosaved (~/.npustudio/recovery)
                 """;
     }
 

@@ -17,7 +17,7 @@ import org.npustudio.plan.PlanValidator;
 import org.npustudio.plan.ValidationReport;
 import org.npustudio.plan.nestc.NestcConverter;
 import org.npustudio.plan.nestc.NestcPlanFormat;
-import org.npustudio.plan.yaml.AtomicFiles;
+import org.npustudio.io.AtomicFiles;
 import org.npustudio.plan.yaml.DevicesYaml;
 import org.npustudio.plan.yaml.PlanFiles;
 import org.npustudio.plan.yaml.PlanYaml;

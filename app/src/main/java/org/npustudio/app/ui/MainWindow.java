@@ -24,7 +24,10 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.npustudio.app.ui.diff.DiffActions;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.partition.editor.ui.PartitionMenu;
+import org.npustudio.partition.editor.ui.PartitionTab;
 
 /**
  * The IDE's main window: menu bar on top, status bar at the bottom and a centre that shows the welcome
@@ -63,6 +66,9 @@ public final class MainWindow {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         GraphViewWarmup.start();
+        stage.setOnCloseRequest(e -> {
+            if (!mayCloseModel()) e.consume();
+        });
     }
 
     public Stage stage() { return stage; }
@@ -85,11 +91,23 @@ public final class MainWindow {
 
     public boolean isBusy() { return busy.get(); }
 
+    /** What the window shows for the open model, or null. */
+    ModelWorkspace workspace() { return workspace; }
+
     /** The graph view of the open model, or null. */
     public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
 
+    /** The open model's partition editor tab, or null. */
+    public PartitionTab partitionTab() { return workspace == null ? null : workspace.partitionTab(); }
+
+    /** True when the open model may be closed: no unsaved partition plan, or the user chose to save or discard it. */
+    public boolean mayCloseModel() {
+        return workspace == null || workspace.partitionTab().confirmClose();
+    }
+
     /** Loads a model in the background; must be called on the FX thread. */
     public void open(Path file) {
+        if (!mayCloseModel()) return;
         if (current != null) current.cancel();
         ModelLoadTask task = new ModelLoadTask(file);
         current = task;
@@ -179,6 +197,7 @@ public final class MainWindow {
         open.setOnAction(e -> chooseAndOpen());
         MenuItem close = new MenuItem("Close Model");
         close.setOnAction(e -> {
+            if (!mayCloseModel()) return;
             model = null;
             stage.setTitle(TITLE);
             status.setText("Ready");
@@ -186,22 +205,41 @@ public final class MainWindow {
         });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
+        quit.setOnAction(e -> {
+            if (mayCloseModel()) Platform.exit();
+        });
         Menu export = new Menu("Export", null,
                 exportItem("View as PNG…", "menu-export-view-png", true, "png"),
                 exportItem("View as SVG…", "menu-export-view-svg", true, "svg"),
                 exportItem("Whole Graph as PNG…", "menu-export-graph-png", false, "png"),
                 exportItem("Whole Graph as SVG…", "menu-export-graph-svg", false, "svg"));
-        Menu file = new Menu("File", null, open, close, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        DiffActions.Host diff = diffHost();
+        Menu file = new Menu("File", null, open, close, DiffActions.compareModelsItem(diff), new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
         file.setId("menu-file");
         MenuItem find = modelItem("Find…", "menu-find", "Shortcut+F", () -> graphView().focusSearch());
         MenuItem fit = modelItem("Fit to Window", "menu-fit", null, () -> graphView().fitToWindow());
         MenuItem toSel = modelItem("Zoom to Selection", "menu-zoom-selection", null, () -> graphView().zoomToSelection());
         Menu view = new Menu("View", null, find, fit, toSel);
         view.setId("menu-view");
-        MenuBar bar = new MenuBar(file, view);
+        MenuItem simulate = modelItem("Simulate on NPU", "menu-simulate", "Shortcut+R", () -> workspace.profile());
+        MenuItem report = modelItem("Export Report…", "menu-export-report", null,
+                () -> ReportExportAction.run(stage, workspace.profiling(), model, lastDirectory, status::setText));
+        Menu profile = new Menu("Profile", null, simulate, report);
+        profile.setId("menu-profile");
+        Menu compile = new Menu("Compile", null, DiffActions.runDefaultPipelineItem(diff), DiffActions.runPipelineFileItem(diff));
+        compile.setId("menu-compile");
+        compile.getItems().forEach(i -> i.setDisable(true));
+        needModel.addAll(compile.getItems());
+        MenuBar bar = new MenuBar(file, view, PartitionMenu.create(this::partitionTab), compile, profile);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** What the pass diff actions (Compare Models…, Compile) use of this window. */
+    DiffActions.Host diffHost() {
+        return new DiffActions.Host(stage, () -> model == null ? null : model.model(), () -> model == null ? "" : model.summary().name(),
+                () -> lastDirectory, status::setText);
     }
 
     private MenuItem modelItem(String text, String id, String accelerator, Runnable action) {

@@ -28,9 +28,7 @@ final class ModelLoadTask extends Task<LoadedModel> {
 
     /** The one-line text to show for a failed load; never a stack trace. */
     static String describe(Throwable failure) {
-        if (failure instanceof StudioException s) return s.oneLine();
         if (failure instanceof OutOfMemoryError) return "out of memory while loading the model; give Java more heap (-Xmx)";
-        String m = String.valueOf(failure.getMessage());
-        return "internal error: " + failure.getClass().getSimpleName() + ": " + m.replace('\n', ' ');
+        return ErrorDialog.oneLine(failure);
     }
 }

@@ -10,21 +10,29 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 import org.npustudio.graphview.layout.GroupExpansion;
+import org.npustudio.app.ui.profile.ProfilingSession;
 import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.GroupedLayout;
 import org.npustudio.graphview.scene.SceneBuilder;
 import org.npustudio.graphview.ui.GroupExpander;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.partition.editor.model.RecoveryStore;
+import org.npustudio.partition.editor.ui.PartitionTab;
 
 /**
- * What the window shows for an open model: the graph view (first tab) and the summary with the op
- * histogram (second tab). Owns the layout: runs it off the FX thread with a cancellable progress panel
- * and runs it again when the view asks for initializers, another flow direction or other open groups
- * (it is the view's {@link GroupExpander}; the model's {@link GroupedLayout} keeps group interiors cached).
+ * What the window shows for an open model: the graph view (first tab), the summary with the op
+ * histogram (second tab) and the partition editor (third tab, built when first opened). Owns the layout:
+ * runs it off the FX thread with a cancellable progress panel and runs it again when the view asks for
+ * initializers, another flow direction or other open groups (it is the view's {@link GroupExpander}; the
+ * model's {@link GroupedLayout} keeps group interiors cached). The profiler sits below the graph once
+ * the model has been simulated.
  */
 final class ModelWorkspace extends TabPane {
     private final LoadedModel model;
     private final GraphView view = new GraphView();
+    private final javafx.scene.control.SplitPane graphArea = new javafx.scene.control.SplitPane(view);
+    private ProfilingSession profiling;
+    private final PartitionTab partitions;
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(false);
     private final Consumer<String> status;
     private GraphLayoutTask current;
@@ -37,11 +45,14 @@ final class ModelWorkspace extends TabPane {
         this.status = status;
         setId("model-workspace");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        Tab graph = new Tab("Graph", view);
+        graphArea.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        graphArea.setId("graph-area");
+        Tab graph = new Tab("Graph", graphArea);
         graph.setId("tab-graph");
         Tab summary = new Tab("Summary");
         summary.setId("tab-summary");
-        getTabs().addAll(graph, summary);
+        partitions = new PartitionTab(model.model(), model.file(), view, RecoveryStore.standard());
+        getTabs().addAll(graph, summary, partitions);
         // The summary's charts are costly to lay out on the FX thread; build them once the graph is up
         // (or when the tab is opened first), so the graph appears sooner.
         Runnable fillSummary = () -> {
@@ -88,7 +99,39 @@ final class ModelWorkspace extends TabPane {
 
     GraphView graphView() { return view; }
 
+    /** The profiler below the graph, created (and its first simulation started) on first use. */
+    ProfilingSession profile() {
+        if (profiling == null) {
+            profiling = new ProfilingSession(model.model(), view, status);
+            graphArea.getItems().add(profiling.node());
+            graphArea.setDividerPositions(0.55);
+            partitions.whenCreated(this::followPlanEdits);
+        }
+        getSelectionModel().select(0);
+        profiling.start();
+        return profiling;
+    }
+
+    /**
+     * Every partition edit re-simulates (live). A plan without partitions is not simulated as a plan:
+     * its catch-all would move the whole model to the CPU just because the editor was opened.
+     */
+    private void followPlanEdits(org.npustudio.partition.editor.ui.PartitionWorkspace ws) {
+        Runnable push = () -> {
+            var plan = ws.session().plan();
+            profiling.setPlan(plan.partitions().isEmpty() ? null : plan, model.file().toAbsolutePath().getParent());
+        };
+        ws.session().revisionProperty().addListener((o, was, now) -> push.run());
+        push.run();
+    }
+
+    /** The profiler, or null before the first simulation. */
+    ProfilingSession profiling() { return profiling; }
+
     LoadedModel model() { return model; }
+
+    /** The partition editor's tab (its workspace is created on first use). */
+    PartitionTab partitionTab() { return partitions; }
 
     /** True while a layout runs. */
     ReadOnlyBooleanProperty layingOutProperty() { return layingOut.getReadOnlyProperty(); }
@@ -96,6 +139,8 @@ final class ModelWorkspace extends TabPane {
     /** Stops a running layout (the window is closing the model). */
     void cancel() {
         if (current != null) current.cancel();
+        if (profiling != null) profiling.dispose();
+        partitions.dispose();
     }
 
     private void layOut(Function<GroupedLayout, boolean[]> expansion) {

@@ -10,7 +10,9 @@ import javafx.util.Duration;
 
 /**
  * The JavaFX application behind {@code npustudio gui}. With {@code -Dnpustudio.snapshot=FILE.png} it
- * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots.
+ * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots;
+ * {@code -Dnpustudio.partition.plan=PLAN.yaml} (or {@code auto}) first opens the partition editor on that
+ * plan (or auto-partitions), so the editor can be pictured too.
  */
 public final class StudioApp extends Application {
     private static volatile Path initialModel;
@@ -28,12 +30,40 @@ public final class StudioApp extends Application {
         String snapshot = System.getProperty("npustudio.snapshot");
         if (snapshot != null && !snapshot.isBlank()) {
             // After the model has loaded and its graph has been laid out.
+            boolean simulate = Boolean.getBoolean("npustudio.snapshot.simulate");
+            String diff = System.getProperty("npustudio.snapshot.diff");
             window.busyProperty().addListener((obs, was, now) -> {
-                if (!now) snapshotSoon(window, Path.of(snapshot));
+                if (now) return;
+                if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
+                else if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
+                else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
             });
         }
         if (initialModel != null) window.open(initialModel);
         else if (snapshot != null && !snapshot.isBlank()) snapshotSoon(window, Path.of(snapshot));
+    }
+
+    /** Runs Profile > Simulate on NPU, then snapshots once the overlay is shown. */
+    private static void snapshotAfterSimulation(MainWindow window, Path png) {
+        var session = window.workspace().profile();
+        session.panel().profileProperty().addListener((o, was, now) -> {
+            if (now != null) snapshotSoon(window, png);
+        });
+    }
+
+    /** Opens the plan named by {@code npustudio.partition.plan} in the partition tab, then runs {@code then}. */
+    private static void withPlan(MainWindow window, Runnable then) {
+        String plan = System.getProperty("npustudio.partition.plan");
+        if (plan == null || plan.isBlank() || window.partitionTab() == null) {
+            then.run();
+            return;
+        }
+        window.partitionTab().whenReady(ws -> {
+            if (plan.equals("auto")) ws.actions().autoPartition();
+            else ws.document().open(Path.of(plan));
+            ws.showFirstProblem();
+            then.run();
+        });
     }
 
     /** Waits for layout and CSS to settle, writes the PNG and quits. */

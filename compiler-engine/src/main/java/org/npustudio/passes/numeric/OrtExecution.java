@@ -1,11 +1,5 @@
 package org.npustudio.passes.numeric;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
-import ai.onnxruntime.OrtSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,44 +16,20 @@ import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxWriter;
 import org.npustudio.passes.ModelCopy;
-import org.npustudio.runtime.OrtTensors;
+import org.npustudio.runtime.OrtRunner;
 
 /**
  * Runs models with ONNX Runtime on the CPU for calibration and numeric checks: single-threaded with
  * graph optimizations off, so what is measured is the graph as NPU Studio wrote it.
- * (Kept in the passes package until the product-wide ORT runner lands; then this delegates.)
+ * Sessions come from {@link OrtRunner} (the same settings the partition sanity check uses).
  */
 public final class OrtExecution {
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "npustudio-passes");
-
     private OrtExecution() {}
 
     /** Runs {@code model} once; outputs in the order asked for. */
     public static Map<String, Tensor> run(Model model, Map<String, Tensor> inputs, List<String> outputs) throws StudioException {
-        byte[] bytes = OnnxWriter.toBytes(model);
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(1);
-            opts.setInterOpNumThreads(1);
-            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-            opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
-            try (OrtSession session = ENV.createSession(bytes, opts)) {
-                Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
-                try {
-                    for (Map.Entry<String, Tensor> e : inputs.entrySet()) feeds.put(e.getKey(), OrtTensors.toOrt(ENV, e.getValue()));
-                    try (OrtSession.Result r = session.run(feeds, new LinkedHashSet<>(outputs))) {
-                        Map<String, Tensor> out = new LinkedHashMap<>();
-                        for (String name : outputs) {
-                            OnnxValue v = r.get(name).orElseThrow();
-                            out.put(name, OrtTensors.fromOrt((OnnxTensor) v, name));
-                        }
-                        return out;
-                    }
-                } finally {
-                    feeds.values().forEach(OnnxTensor::close);
-                }
-            }
-        } catch (OrtException | RuntimeException e) {
-            throw new StudioException("ONNX Runtime", model.displayName(), firstLine(e), e);
+        try (OrtRunner runner = OrtRunner.open(OnnxWriter.toBytes(model), model.displayName(), OrtRunner.Options.DETERMINISTIC)) {
+            return runner.run(inputs, outputs);
         }
     }
 
@@ -106,11 +76,5 @@ public final class OrtExecution {
             }
         }
         return out;
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.npustudio.io.AtomicFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.DataType;
 import org.npustudio.plan.Device;

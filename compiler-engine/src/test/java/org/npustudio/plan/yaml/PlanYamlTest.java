@@ -151,8 +151,10 @@ class PlanYamlTest {
         try (var s = Files.list(dir)) {
             assertEquals(List.of(f), s.toList(), "no temporary file left behind");
         }
-        var err = assertThrows(org.npustudio.error.StudioException.class, () -> PlanYaml.write(sample(), dir.resolve("missing/plan.yaml")));
-        assertTrue(err.getMessage().contains("does not exist"), err.getMessage());
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a folder");
+        var err = assertThrows(org.npustudio.error.StudioException.class, () -> PlanYaml.write(sample(), blocker.resolve("plan.yaml")));
+        assertTrue(err.getMessage().contains("blocker") && err.getMessage().contains("cannot write: a file is in the way of a folder"),
+                err.getMessage());
     }
 
     @Test

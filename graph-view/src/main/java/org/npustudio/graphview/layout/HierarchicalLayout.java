@@ -12,6 +12,9 @@ import java.util.function.IntFunction;
  * ends, between the items holding them. Interiors are cached by the sizes of their items (a few variants per
  * group), so expanding or collapsing a group lays out only that group and its ancestors again, siblings come
  * from the cache, and undoing a toggle lays out nothing.
+ * Given the layout of an earlier version of the graph, each interior is laid out stably against the
+ * interior of the group with the same path there (nodes matched by key, child groups by path), so a pass
+ * that removes a few nodes leaves the rest where they were.
  */
 public final class HierarchicalLayout {
     /** Space around the items inside an expanded group, and the title band on top. */
@@ -35,14 +38,17 @@ public final class HierarchicalLayout {
     /** Per group, its last few interiors (most recent first), so toggling back and forth needs no new layout. */
     private final Map<Integer, java.util.List<Interior>> cache = new HashMap<>();
     private static final int VARIANTS_PER_GROUP = 4;
+    private String[] groupPaths;
+    private Map<String, Integer> groupByPath;
     private int lastComputed;
 
     /**
      * A laid-out group interior: its items (then its port nodes), the level graph's edge of every edge drawn at
-     * this level (by item pair), of every edge leaving and of every edge entering the group, and the layout.
+     * this level (by item pair), of every edge leaving and of every edge entering the group, the level graph
+     * and its layout.
      */
     private record Interior(double[] itemSizes, int[] items, Map<Integer, Integer> indexOfItem, Map<Long, Integer> levelEdgeOf,
-                            Map<Integer, Integer> exitEdgeOf, Map<Integer, Integer> entryEdgeOf, LayoutResult layout) {}
+                            Map<Integer, Integer> exitEdgeOf, Map<Integer, Integer> entryEdgeOf, LayoutGraph level, LayoutResult layout) {}
 
     /** Collapsed groups show their name and node count. */
     public HierarchicalLayout(LayoutGraph graph, GroupTree tree, LayoutOptions options, LabelMetrics metrics) {
@@ -99,7 +105,13 @@ public final class HierarchicalLayout {
     public int lastComputedInteriors() { return lastComputed; }
 
     /** @param expanded per group whether it is open; the root is always treated as expanded */
-    public synchronized HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor) {
+    public HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor) { return layout(expanded, monitor, null); }
+
+    /**
+     * @param previous a layout of an earlier version of the graph (already laid out) to stay close to:
+     *                 interiors of groups with the same path are seeded from it; null for a fresh layout
+     */
+    public synchronized HierarchicalResult layout(boolean[] expanded, LayoutMonitor monitor, HierarchicalLayout previous) {
         int groups = tree.groupCount();
         boolean[] open = new boolean[groups];
         boolean[] visible = new boolean[groups];
@@ -122,7 +134,7 @@ public final class HierarchicalLayout {
                 boxH[g] = collapsedH[g];
                 continue;
             }
-            interior[g] = interior(g, open, boxW, boxH, monitor);
+            interior[g] = interior(g, open, boxW, boxH, monitor, previous);
             boxW[g] = interior[g].layout.width() + 2 * GROUP_PADDING;
             boxH[g] = interior[g].layout.height() + 2 * GROUP_PADDING + GROUP_HEADER;
             monitor.report((groups - g) / (double) groups);
@@ -139,7 +151,7 @@ public final class HierarchicalLayout {
         collapsedH[g] = label.height(metrics);
     }
 
-    private Interior interior(int g, boolean[] open, double[] boxW, double[] boxH, LayoutMonitor monitor) {
+    private Interior interior(int g, boolean[] open, double[] boxW, double[] boxH, LayoutMonitor monitor, HierarchicalLayout previous) {
         int[] members = tree.memberNodesShared(g);
         int[] children = tree.childGroupsShared(g);
         int[] items = new int[members.length + children.length];
@@ -170,7 +182,8 @@ public final class HierarchicalLayout {
         LayoutGraph.Builder b = LayoutGraph.builder();
         for (int i = 0; i < sorted.length; i++) {
             indexOfItem.put(sorted[i], i);
-            b.addNode(sizes[2 * i], sizes[2 * i + 1]);
+            int it = sorted[i];
+            b.addNode(sizes[2 * i], sizes[2 * i + 1], it >= 0 ? graph.key(it) : "group:" + groupPath(-it - 1));
         }
         Map<Long, Integer> levelEdgeOf = new HashMap<>();
         for (int e : levelEdges[g]) levelEdge(b, levelEdgeOf, indexOfItem.get(edgeItemFrom[e]), indexOfItem.get(edgeItemTo[e]));
@@ -178,15 +191,18 @@ public final class HierarchicalLayout {
         Map<Long, Integer> portOf = new HashMap<>();
         Map<Integer, Integer> exitEdgeOf = new HashMap<>(), entryEdgeOf = new HashMap<>();
         for (int e : ports.exits(g)) {
-            int port = portOf.computeIfAbsent(portKey(e, true), k -> b.pin(b.addNode(0, 0), LayoutGraph.Pin.LAST).nodeCount() - 1);
+            int port = portOf.computeIfAbsent(portKey(e, true), k -> b.pin(b.addNode(0, 0, portName(e, true)), LayoutGraph.Pin.LAST).nodeCount() - 1);
             exitEdgeOf.put(e, levelEdge(b, levelEdgeOf, indexOfItem.get(ports.itemHolding(g, graph.source(e))), port));
         }
         for (int e : ports.entries(g)) {
-            int port = portOf.computeIfAbsent(portKey(e, false), k -> b.pin(b.addNode(0, 0), LayoutGraph.Pin.FIRST).nodeCount() - 1);
+            int port = portOf.computeIfAbsent(portKey(e, false), k -> b.pin(b.addNode(0, 0, portName(e, false)), LayoutGraph.Pin.FIRST).nodeCount() - 1);
             entryEdgeOf.put(e, levelEdge(b, levelEdgeOf, port, indexOfItem.get(ports.itemHolding(g, graph.target(e)))));
         }
-        LayoutResult r = LayeredLayout.layout(b.build(), options, monitor, null);
-        Interior in = new Interior(sizes, sorted, indexOfItem, levelEdgeOf, exitEdgeOf, entryEdgeOf, r);
+        LayoutGraph level = b.build();
+        Interior before = previous == null ? null : previous.interiorAt(groupPath(g));
+        PreviousLayout seed = before == null || !before.level.hasKeys() ? null : new PreviousLayout(before.level, before.layout);
+        LayoutResult r = LayeredLayout.layout(level, options, monitor, seed);
+        Interior in = new Interior(sizes, sorted, indexOfItem, levelEdgeOf, exitEdgeOf, entryEdgeOf, level, r);
         variants.add(0, in);
         if (variants.size() > VARIANTS_PER_GROUP) variants.remove(variants.size() - 1);
         return in;
@@ -200,6 +216,36 @@ public final class HierarchicalLayout {
     /** A port carries one value: the edge's source node and output (bundle), in or out of the group. */
     private long portKey(int e, boolean out) {
         return ((long) graph.source(e) << 18) | ((long) graph.bundle(e) << 1) | (out ? 1 : 0);
+    }
+
+    /** A port's key for stable re-layout: the same value leaving or entering matches across versions. */
+    private String portName(int e, boolean out) {
+        String src = graph.key(graph.source(e));
+        return src == null ? null : (out ? "port-out:" : "port-in:") + src + "#" + graph.bundle(e);
+    }
+
+    /** "" for the root, else the names from the top level down joined by '/'. */
+    private String groupPath(int g) {
+        if (groupPaths == null) {
+            String[] p = new String[tree.groupCount()];
+            p[0] = "";
+            // Preorder: a parent comes before its children.
+            for (int k = 1; k < p.length; k++) p[k] = p[tree.parent(k)] + "/" + tree.name(k);
+            groupPaths = p;
+        }
+        return groupPaths[g];
+    }
+
+    /** The most recent interior of the group at {@code path}, or null. */
+    private synchronized Interior interiorAt(String path) {
+        if (groupByPath == null) {
+            Map<String, Integer> m = new HashMap<>();
+            for (int g = 0; g < tree.groupCount(); g++) m.putIfAbsent(groupPath(g), g);
+            groupByPath = m;
+        }
+        Integer g = groupByPath.get(path);
+        java.util.List<Interior> v = g == null ? null : cache.get(g);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     private int firstNode(int item) { return item >= 0 ? item : tree.firstNode(-item - 1); }

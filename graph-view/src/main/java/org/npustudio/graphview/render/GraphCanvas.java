@@ -25,10 +25,12 @@ public class GraphCanvas extends Region {
     private Overlay.Resolved resolved;
     private int selected = -1, hovered = -1;
     private BitSet hits = new BitSet();
+    private BitSet marked = new BitSet();
     private boolean edgeLabels;
     private long lastFrameNanos;
     private Runnable onViewportChanged = () -> {};
     private Runnable onFrameDrawn = () -> {};
+    private final java.util.List<Runnable> viewportListeners = new java.util.ArrayList<>();
 
     public GraphCanvas() {
         getStyleClass().add("graph-canvas");
@@ -48,6 +50,7 @@ public class GraphCanvas extends Region {
         resolved = s == null ? null : overlay.resolve(s);
         selected = hovered = -1;
         hits = new BitSet();
+        marked = new BitSet();
         invalidate();
     }
 
@@ -81,6 +84,14 @@ public class GraphCanvas extends Region {
         invalidate();
     }
 
+    /** Nodes of a multi-selection (scene indices), outlined like the selection. */
+    public void setMarked(BitSet nodes) {
+        marked = nodes == null ? new BitSet() : (BitSet) nodes.clone();
+        invalidate();
+    }
+
+    public BitSet marked() { return (BitSet) marked.clone(); }
+
     public boolean edgeLabels() { return edgeLabels; }
 
     public void setEdgeLabels(boolean on) {
@@ -93,6 +104,8 @@ public class GraphCanvas extends Region {
 
     /** Called after each frame with a scene has been drawn (benchmarks time the first one). */
     public void setOnFrameDrawn(Runnable r) { onFrameDrawn = r == null ? () -> {} : r; }
+    /** Also called after every viewport change (e.g. a second view that pans and zooms along). */
+    public void addViewportListener(Runnable r) { viewportListeners.add(r); }
 
     /** Marks the frame stale; it is redrawn on the next pulse. */
     public void invalidate() { requestLayout(); }
@@ -101,6 +114,7 @@ public class GraphCanvas extends Region {
     public void viewportChanged() {
         invalidate();
         onViewportChanged.run();
+        for (Runnable r : java.util.List.copyOf(viewportListeners)) r.run();
     }
 
     /** The node under a point in this region's coordinates, or -1. */
@@ -141,7 +155,7 @@ public class GraphCanvas extends Region {
             double s = viewport.scale();
             gc.setTransform(s, 0, 0, s, viewport.translateX(), viewport.translateY());
             double[] world = viewport.visibleWorld(w, h);
-            drawer.draw(scene, resolved, new DrawOptions(edgeLabels, selected, hovered, hits), painter, s,
+            drawer.draw(scene, resolved, new DrawOptions(edgeLabels, selected, hovered, hits, marked), painter, s,
                     world[0], world[1], world[2], world[3]);
             gc.setTransform(1, 0, 0, 1, 0, 0);
             if (overlay.legend() != null) {

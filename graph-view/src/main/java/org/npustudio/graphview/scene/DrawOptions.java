@@ -9,12 +9,18 @@ import java.util.BitSet;
  * @param selected   selected node index or -1
  * @param hovered    node under the pointer or -1
  * @param hits       search hits to outline (may be empty)
+ * @param marked     nodes of a multi-selection to outline (may be empty)
  */
-public record DrawOptions(boolean edgeLabels, int selected, int hovered, BitSet hits) {
+public record DrawOptions(boolean edgeLabels, int selected, int hovered, BitSet hits, BitSet marked) {
     public static final DrawOptions PLAIN = new DrawOptions(false, -1, -1, new BitSet());
 
     public DrawOptions {
         hits = hits == null ? new BitSet() : hits;
+        marked = marked == null ? new BitSet() : marked;
+    }
+
+    public DrawOptions(boolean edgeLabels, int selected, int hovered, BitSet hits) {
+        this(edgeLabels, selected, hovered, hits, null);
     }
 
     public static DrawOptions export(boolean edgeLabels) { return new DrawOptions(edgeLabels, -1, -1, new BitSet()); }

@@ -48,6 +48,18 @@ public final class Overlay {
 
     public record LegendEntry(String label, int color) {}
 
+    /**
+     * A line drawn around a set of nodes (e.g. one partition): the convex hull of each connected piece,
+     * with the label at its top-left.
+     *
+     * @param width line width in screen pixels
+     */
+    public record Outline(String label, List<String> nodeKeys, int color, double width) {
+        public Outline {
+            nodeKeys = List.copyOf(nodeKeys);
+        }
+    }
+
     /** A small key shown in a corner of the view and of exported images. */
     public record Legend(String title, List<LegendEntry> entries) {
         public Legend {
@@ -59,12 +71,14 @@ public final class Overlay {
     private final Map<String, EdgeStyle> edges;
     private final Map<String, Bar> bars;
     private final Legend legend;
+    private final List<Outline> outlines;
 
     private Overlay(Builder b) {
         nodes = Map.copyOf(b.nodes);
         edges = Map.copyOf(b.edges);
         bars = Map.copyOf(b.bars);
         legend = b.legend;
+        outlines = List.copyOf(b.outlines);
     }
 
     public static Builder builder() { return new Builder(); }
@@ -79,7 +93,9 @@ public final class Overlay {
     /** Explicit bars of collapsed groups, by group node key. */
     public Map<String, Bar> bars() { return bars; }
 
-    public boolean isEmpty() { return nodes.isEmpty() && edges.isEmpty() && bars.isEmpty() && legend == null; }
+    public List<Outline> outlines() { return outlines; }
+
+    public boolean isEmpty() { return nodes.isEmpty() && edges.isEmpty() && bars.isEmpty() && legend == null && outlines.isEmpty(); }
 
     /** Per-index arrays for one scene, so drawing does no map lookups. */
     public Resolved resolve(GraphScene scene) {
@@ -115,7 +131,7 @@ public final class Overlay {
                 edgeWidth[e] = s.width();
             }
         }
-        return new Resolved(fill, border, borderWidth, badge, edgeColor, edgeWidth, bar, legend);
+        return new Resolved(fill, border, borderWidth, badge, edgeColor, edgeWidth, bar, legend, Hulls.of(scene, outlines));
     }
 
     /** A collapsed group without its own style: the most common member fill, and the members' fills as a bar. */
@@ -155,10 +171,10 @@ public final class Overlay {
 
     /**
      * An overlay resolved against one scene's indices (0 / null entries mean "default"); {@code bar} holds the
-     * stacked bar of each collapsed group (null: its op-category mix).
+     * stacked bar of each collapsed group (null: its op-category mix); outlines as hull polygons.
      */
     public record Resolved(int[] fill, int[] border, double[] borderWidth, String[] badge, int[] edgeColor,
-                           double[] edgeWidth, Bar[] bar, Legend legend) {
+                           double[] edgeWidth, Bar[] bar, Legend legend, List<Hulls.Hull> hulls) {
         /** The node's fill: the overlay's, else its category colour (initializers are pale). */
         public int fillOf(GraphScene s, int node) {
             if (fill[node] != 0) return fill[node];
@@ -181,6 +197,7 @@ public final class Overlay {
         private final Map<String, EdgeStyle> edges = new LinkedHashMap<>();
         private final Map<String, Bar> bars = new LinkedHashMap<>();
         private Legend legend;
+        private final List<Outline> outlines = new java.util.ArrayList<>();
 
         private Builder() {}
 
@@ -229,6 +246,12 @@ public final class Overlay {
 
         public Builder legend(String title, List<LegendEntry> entries) {
             legend = new Legend(title, entries);
+            return this;
+        }
+
+        /** Draws a line around these nodes; outlines are drawn in the order added. */
+        public Builder outline(String label, java.util.Collection<String> nodeKeys, int argb, double width) {
+            outlines.add(new Outline(label, List.copyOf(nodeKeys), argb, width));
             return this;
         }
 

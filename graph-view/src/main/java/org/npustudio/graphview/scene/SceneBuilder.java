@@ -2,6 +2,8 @@ package org.npustudio.graphview.scene;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.npustudio.graphview.layout.GraphLayoutInput;
 import org.npustudio.graphview.layout.GroupExpansion;
 import org.npustudio.graphview.layout.GroupTree;

@@ -27,10 +27,12 @@ public final class SceneDrawer {
                      double x0, double y0, double x1, double y1) {
         double px = 1 / scale; // one screen pixel in world units
         drawGroups(s, p, scale, px, x0, y0, x1, y1);
+        drawOutlines(o, p, px, x0, y0, x1, y1);
         drawEdges(s, o, opt, p, scale, px, x0, y0, x1, y1);
         collectVisibleNodes(s, x0, y0, x1, y1);
         if (scale < SceneStyle.TITLE_ZOOM) drawNodesPlain(s, o, p, scale);
         else for (int k = 0; k < visibleCount; k++) drawNodeDetailed(s, o, p, scale, visible[k]);
+        drawOutlineLabels(o, p, px, x0, y0, x1, y1);
         drawEmphasis(s, o, opt, p, scale, px);
         p.finish();
     }
@@ -61,6 +63,31 @@ public final class SceneDrawer {
             }
             double base = toggle ? g.y() + SceneGroup.TOGGLE_INSET + SceneGroup.TOGGLE / 2 + size * 0.36 : g.y() + size * 1.1;
             p.text(text, g.x() + left, base, size, true, Colors.GROUP_LABEL);
+        }
+    }
+
+    /** Overlay outlines (e.g. partitions): a soft halo under a solid line, widths in screen pixels. */
+    private static void drawOutlines(Overlay.Resolved o, Painter p, double px, double x0, double y0, double x1, double y1) {
+        for (Hulls.Hull h : o.hulls()) {
+            if (h.minX() > x1 || h.minY() > y1 || h.maxX() < x0 || h.maxY() < y0) continue;
+            double w = Math.max(1, h.width()) * px;
+            p.polyline(h.polygon(), 0, (h.color() & 0x00FFFFFF) | 0x40000000, w * 4);
+            p.polyline(h.polygon(), 0, h.color(), w);
+        }
+    }
+
+    /** Each outline's label above its first piece, at a readable screen size. */
+    private static void drawOutlineLabels(Overlay.Resolved o, Painter p, double px, double x0, double y0, double x1, double y1) {
+        double size = 12 * px;
+        for (Hulls.Hull h : o.hulls()) {
+            if (!h.first() || h.label() == null || h.label().isEmpty()) continue;
+            if (h.minX() > x1 || h.minY() > y1 || h.maxX() < x0 || h.maxY() < y0) continue;
+            double w = Painter.textWidth(h.label(), size, true) + 8 * px;
+            // Only where the piece is wide enough on screen to own its label (not in the minimap, say).
+            if (w > h.maxX() - h.minX() + 40 * px) continue;
+            double top = h.minY() - size - 6 * px;
+            p.fillRoundRect(h.minX(), top, w, size + 6 * px, 4 * px, h.color());
+            p.text(h.label(), h.minX() + 4 * px, top + size + 1 * px, size, true, Colors.contrastingText(h.color()));
         }
     }
 
@@ -299,6 +326,7 @@ public final class SceneDrawer {
                 p.strokeRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, o.border()[i], bw);
             }
             if (opt.hits().get(i)) outline(s, p, i, Colors.SEARCH_HIT, 3 * Math.max(1, px), 2 * Math.max(1, px));
+            if (opt.marked().get(i)) outline(s, p, i, Colors.SELECTION, 2.5 * Math.max(1, px), 2 * Math.max(1, px));
         }
         if (scale >= SceneStyle.TITLE_ZOOM) {
             for (int k = 0; k < visibleCount; k++) {

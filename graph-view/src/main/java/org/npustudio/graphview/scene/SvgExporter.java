@@ -1,5 +1,6 @@
 package org.npustudio.graphview.scene;
 
+import org.npustudio.text.Markup;
 import java.util.Locale;
 
 /** Writes a scene with its overlay as a standalone SVG document (headless). */
@@ -109,21 +110,6 @@ public final class SvgExporter {
     }
 
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    // XML 1.0 forbids most control characters even escaped; drop them.
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-                    b.append(c);
-                }
-            }
-        }
-        return b.toString();
+        return Markup.escape(s);
     }
 }

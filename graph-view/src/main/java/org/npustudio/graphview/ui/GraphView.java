@@ -61,6 +61,9 @@ public class GraphView extends BorderPane {
     private final BooleanProperty showInitializers = new SimpleBooleanProperty(this, "showInitializers", false);
     private final BooleanProperty horizontal = new SimpleBooleanProperty(this, "horizontal", false);
     private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", false);
+    private final ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtras =
+            new SimpleObjectProperty<>(this, "inspectorExtras");
+    private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(this, "sidePanelShown", true);
 
     private final GraphCanvas canvas = new GraphCanvas();
     private final Minimap minimap = new Minimap(canvas);
@@ -71,6 +74,7 @@ public class GraphView extends BorderPane {
     private final Label searchCount = new Label();
     private final Label zoomLabel = new Label();
     private final ListView<GraphSearch.Hit> results = new ListView<>();
+    private final StackPane stage;
     private GraphSearch search;
     private String lastQuery = "";
     private int hitCursor = -1;
@@ -92,14 +96,21 @@ public class GraphView extends BorderPane {
         zoomLabel.setMouseTransparent(true);
         StackPane.setAlignment(zoomLabel, Pos.BOTTOM_LEFT);
         StackPane.setMargin(zoomLabel, new Insets(0, 0, 10, 12));
-        StackPane stage = new StackPane(canvas, zoomLabel, minimap, busy);
+        stage = new StackPane(canvas, zoomLabel, minimap, busy);
         stage.getStyleClass().add("graph-stage");
         stage.setMinSize(0, 0);
 
-        SplitPane split = new SplitPane(stage, sidePanel());
+        VBox side = sidePanel();
+        SplitPane split = new SplitPane(stage, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.7);
-        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        SplitPane.setResizableWithParent(side, false);
+        sidePanelShown.addListener((o, was, now) -> {
+            if (now && !split.getItems().contains(side)) {
+                split.getItems().add(side);
+                split.setDividerPositions(0.7);
+            } else if (!now) split.getItems().remove(side);
+        });
         setTop(toolBar());
         setCenter(split);
 
@@ -113,6 +124,7 @@ public class GraphView extends BorderPane {
             minimap.redrawGraph();
         });
         selection.addListener((o, was, now) -> selectionChanged(now));
+        inspectorExtras.addListener((o, was, now) -> selectionChanged(selection.get()));
         edgeLabels.addListener((o, was, now) -> canvas.setEdgeLabels(now));
         canvas.setEdgeLabels(edgeLabels.get());
         canvas.widthProperty().addListener((o, was, now) -> sizeChanged());
@@ -144,6 +156,12 @@ public class GraphView extends BorderPane {
 
     public BooleanProperty edgeLabelsProperty() { return edgeLabels; }
 
+    /** Whether the search and inspector panel is shown beside the canvas (a second, synchronised view may hide it). */
+    public BooleanProperty sidePanelShownProperty() { return sidePanelShown; }
+
+    /** Rows the inspector shows first for a selected node key (e.g. a diff's old → new changes); may be null. */
+    public ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtrasProperty() { return inspectorExtras; }
+
     public GraphCanvas canvas() { return canvas; }
 
     /** Who lays the graph out again when groups are opened or closed; without one groups stay as they are. */
@@ -152,6 +170,12 @@ public class GraphView extends BorderPane {
     /** Opens or closes the group with this scope path (as its toggle does), keeping it in place on screen. */
     public void toggleGroup(String path, boolean expand) {
         if (groupToggles.expander() != null) groupToggles.toggle(path, expand, expand ? null : SceneGroup.keyOf(path));
+    }
+
+    /** Puts a mouse-transparent layer right above the canvas, same size (e.g. a selection band). */
+    public void addCanvasLayer(javafx.scene.Node layer) {
+        layer.setMouseTransparent(true);
+        stage.getChildren().add(1, layer);
     }
 
     /** Shows a progress panel over the graph (e.g. while the owner lays it out); cancel may be null. */
@@ -338,7 +362,7 @@ public class GraphView extends BorderPane {
         int i = s == null || key == null ? -1 : s.indexOf(key);
         canvas.setSelected(i);
         if (i < 0) inspector.clear();
-        else inspector.show(s, i, graph.get());
+        else inspector.show(s, i, graph.get(), inspectorExtras.get() == null ? List.of() : inspectorExtras.get().apply(key));
     }
 
     private void sizeChanged() {

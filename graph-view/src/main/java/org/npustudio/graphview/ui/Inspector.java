@@ -95,13 +95,14 @@ final class Inspector extends VBox {
         table.setItems(FXCollections.observableArrayList());
     }
 
-    void show(GraphScene scene, int node, Graph graph) {
+    /** @param extras rows shown before the node's own (e.g. what a pass changed); may be empty */
+    void show(GraphScene scene, int node, Graph graph, List<InspectorRow> extras) {
         cancelWeights();
         if (scene == null || node < 0) {
             clear();
             return;
         }
-        List<InspectorRow> rows = new ArrayList<>();
+        List<InspectorRow> rows = new ArrayList<>(extras);
         List<Tensor> constants = new ArrayList<>();
         String key = scene.key(node);
         NodeKind kind = scene.kind(node);

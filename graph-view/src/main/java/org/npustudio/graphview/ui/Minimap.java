@@ -20,6 +20,7 @@ import org.npustudio.graphview.scene.SceneDrawer;
  */
 final class Minimap extends Region {
     private static final double PAD = 6;
+    private static final double MAX_W = 220, MAX_H = 160, MIN_SIDE = 44;
     private final GraphCanvas main;
     private final Canvas base = new Canvas();
     private final Canvas frame = new Canvas();
@@ -31,7 +32,7 @@ final class Minimap extends Region {
         setId("graph-minimap");
         getStyleClass().add("graph-minimap");
         getChildren().addAll(base, frame);
-        setPrefSize(220, 160);
+        setPrefSize(MAX_W, MAX_H);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         setOnMousePressed(this::moveTo);
         setOnMouseDragged(this::moveTo);
@@ -59,6 +60,7 @@ final class Minimap extends Region {
 
     /** Redraws the miniature (call when the scene or overlay changed). */
     void redrawGraph() {
+        if (shapeToScene()) return; // resized: layoutChildren redraws at the new size
         GraphicsContext gc = base.getGraphicsContext2D();
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.clearRect(0, 0, base.getWidth(), base.getHeight());
@@ -72,6 +74,23 @@ final class Minimap extends Region {
             gc.setTransform(1, 0, 0, 1, 0, 0);
         }
         redrawFrame();
+    }
+
+    /**
+     * Takes the graph's proportions within the maximum box, so a long, narrow network gets a narrow strip
+     * instead of a wide box that hides the graph behind it. Returns whether the size changed.
+     */
+    private boolean shapeToScene() {
+        GraphScene s = main.scene();
+        double w = MAX_W, h = MAX_H;
+        if (s != null) {
+            double gw = Math.max(1, s.maxX() - s.minX()), gh = Math.max(1, s.maxY() - s.minY());
+            if (gw / gh < MAX_W / MAX_H) w = Math.max(MIN_SIDE, Math.ceil((MAX_H - 2 * PAD) * gw / gh + 2 * PAD));
+            else h = Math.max(MIN_SIDE, Math.ceil((MAX_W - 2 * PAD) * gh / gw + 2 * PAD));
+        }
+        if (w == getPrefWidth() && h == getPrefHeight()) return false;
+        setPrefSize(w, h);
+        return true;
     }
 
     /** Redraws the view rectangle (call after every viewport change). */

@@ -24,6 +24,12 @@ class StabilityTest {
     }
 
     static double meanDisplacement(LayoutGraph before, LayoutResult a, LayoutGraph after, LayoutResult b) {
+        return meanDisplacement(before, a::centerX, a::centerY, after, b::centerX, b::centerY);
+    }
+
+    /** Mean distance a node with the same key moved between two layouts, given each layout's node positions. */
+    static double meanDisplacement(LayoutGraph before, java.util.function.IntToDoubleFunction ax, java.util.function.IntToDoubleFunction ay,
+                                   LayoutGraph after, java.util.function.IntToDoubleFunction bx, java.util.function.IntToDoubleFunction by) {
         java.util.Map<String, Integer> old = new java.util.HashMap<>();
         for (int v = 0; v < before.nodeCount(); v++) old.put(before.key(v), v);
         double sum = 0;
@@ -31,7 +37,7 @@ class StabilityTest {
         for (int v = 0; v < after.nodeCount(); v++) {
             Integer p = old.get(after.key(v));
             if (p == null) continue;
-            sum += Math.hypot(a.centerX(p) - b.centerX(v), a.centerY(p) - b.centerY(v));
+            sum += Math.hypot(ax.applyAsDouble(p) - bx.applyAsDouble(v), ay.applyAsDouble(p) - by.applyAsDouble(v));
             n++;
         }
         return sum / n;

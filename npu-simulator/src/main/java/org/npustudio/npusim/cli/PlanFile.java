@@ -10,4 +10,7 @@ import org.npustudio.npusim.cost.Device;
  * assignments, fusion groups and an optional precision. Null/empty fields mean "not given".
  */
 public record PlanFile(List<Device> devices, String defaultDevice, Map<String, String> assignment,
-                       List<List<String>> fusion, Precision precision) {}
+                       List<List<String>> fusion, Precision precision) {
+    /** No plan: everything on the NPU, unsupported ops on the host CPU. */
+    public static final PlanFile NONE = new PlanFile(List.of(), null, Map.of(), List.of(), null);
+}

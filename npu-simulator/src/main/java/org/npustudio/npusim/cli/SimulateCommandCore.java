@@ -20,7 +20,14 @@ import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Simulator;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
+import org.npustudio.plan.ModelRef;
+import org.npustudio.plan.Plan;
+import org.npustudio.plan.nestc.NestcPlanFormat;
+import org.npustudio.plan.yaml.PlanFiles;
+import org.npustudio.yaml.SafeYaml;
+import org.npustudio.yaml.YamlNode;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.shape.ShapeInference;
 
@@ -62,23 +69,42 @@ public final class SimulateCommandCore {
         List<String> warnings = new ArrayList<>();
         Device npu = readDevice(o.npu(), warnings);
         if (!npu.isNpu()) throw new StudioException(o.npu().toString(), "kind", "--npu needs an NPU description, this is a CPU");
-        List<Device> devices = new ArrayList<>(List.of(npu));
-        PlanFile plan = new PlanFile(List.of(), null, java.util.Map.of(), List.of(), null);
-        if (o.plan() != null) {
-            PlanReader reader = new PlanReader();
-            plan = reader.read(o.plan());
-            warnings.addAll(reader.warnings());
-            for (Device d : plan.devices()) if (!d.name().equals(npu.name())) devices.add(d);
+        Model model = null;
+        WorkGraph graph;
+        if (o.model().getFileName().toString().toLowerCase().endsWith(".csv")) {
+            graph = readModel(o.model());
+        } else {
+            model = OnnxReader.read(o.model());
+            ShapeInference.infer(model); // fills value_info; ShapeTable then reads every shape through graph.typeOf
+            graph = map(model.graph(), o.model().toString());
         }
+        PlanFile plan = o.plan() == null ? PlanFile.NONE : readPlan(o.plan(), model, o.model(), npu.npu(), warnings);
+        return run(graph, npu, plan, o.fuse(), o.plan() == null ? null : o.plan().toString(), warnings);
+    }
+
+    /**
+     * Simulates an open model (shapes already inferred) on {@code npu} with an optional partition plan;
+     * the IDE's entry point. {@code planDir} resolves the plan's relative device descriptions (may be null).
+     */
+    public static SimulationResult simulate(Graph inferred, NpuConfig npu, Plan plan, Path planDir, FusionMode fuse) throws StudioException {
+        List<String> warnings = new ArrayList<>();
+        PlanFile pf = plan == null ? PlanFile.NONE : StudioPlanAdapter.toPlanFile(plan, npu, planDir, warnings);
+        return run(map(inferred, inferred.name()), Device.of(npu), pf, fuse, "plan", warnings);
+    }
+
+    private static SimulationResult run(WorkGraph graph, Device npu, PlanFile plan, FusionMode fuse, String planSource, List<String> warnings)
+            throws StudioException {
+        List<Device> devices = new ArrayList<>(List.of(npu));
+        for (Device d : plan.devices()) if (!d.name().equals(npu.name())) devices.add(d);
         DeviceSet set;
         try {
             set = new DeviceSet(devices);
         } catch (IllegalArgumentException e) {
-            throw new StudioException(String.valueOf(o.plan()), "devices", e.getMessage());
+            throw new StudioException(String.valueOf(planSource), "devices", e.getMessage());
         }
         String dflt = plan.defaultDevice() != null ? plan.defaultDevice() : npu.name();
-        WorkGraph graph = readModel(o.model());
-        FusionMode mode = o.fuse() != null ? o.fuse() : plan.fusion().isEmpty() ? FusionMode.NONE : FusionMode.PLAN;
+        if (set.get(dflt) == null) throw new StudioException(String.valueOf(planSource), "default device", "no device is named '" + dflt + "'");
+        FusionMode mode = fuse != null ? fuse : plan.fusion().isEmpty() ? FusionMode.NONE : FusionMode.PLAN;
         if (mode == FusionMode.PLAN && plan.fusion().isEmpty()) warnings.add("--fuse plan: the plan lists no fusion groups");
         SimulationResult r = new Simulator(graph, set, plan.precision())
                 .simulate(new DeviceAssignment(dflt, plan.assignment()), mode, new FusionPlan(plan.fusion()));
@@ -86,17 +112,45 @@ public final class SimulateCommandCore {
         return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(warnings));
     }
 
+    /**
+     * A plan file in any format: a partition plan (ours or NEST-C's, bound to the model by node id or
+     * name) or the simulator's device-assignment YAML (docs/npu-simulator.md), told apart by their keys.
+     */
+    static PlanFile readPlan(Path file, Model model, Path modelPath, NpuConfig npu, List<String> warnings) throws StudioException {
+        PlanFiles.Opened opened = readPartitionPlan(file, model, modelPath);
+        if (opened == null) {
+            PlanReader reader = new PlanReader();
+            PlanFile plan = reader.read(file);
+            warnings.addAll(reader.warnings());
+            return plan;
+        }
+        for (String w : opened.warnings()) warnings.add(file + ": " + w);
+        Path dir = file.toAbsolutePath().getParent();
+        return StudioPlanAdapter.toPlanFile(opened.plan(), npu, dir, warnings);
+    }
+
+    /** The partition plan in {@code file} (ours or NEST-C's), or null when it is the simulator's assignment YAML. */
+    public static PlanFiles.Opened readPartitionPlan(Path file, Model model, Path modelPath) throws StudioException {
+        YamlNode doc = SafeYaml.read(file);
+        boolean partitionPlan = doc.has("partitions") || doc.has("rest") || doc.has("model") || NestcPlanFormat.looksLikeNestc(doc);
+        if (!partitionPlan) return null;
+        return PlanFiles.read(file, model == null ? null : model.graph(), model == null || modelPath == null ? null : ModelRef.of(modelPath));
+    }
+
+    /** The work graph of an ONNX model or SCALE-Sim topology file (tests and probes). */
     static WorkGraph readModel(Path model) throws StudioException {
         String name = model.getFileName().toString();
-        if (name.toLowerCase().endsWith(".csv")) {
-            return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
-        }
+        if (name.toLowerCase().endsWith(".csv")) return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
+        Model m = OnnxReader.read(model);
+        ShapeInference.infer(m);
+        return map(m.graph(), model.toString());
+    }
+
+    private static WorkGraph map(Graph g, String source) throws StudioException {
         try {
-            Model m = OnnxReader.read(model);
-            ShapeInference.infer(m); // fills value_info; ShapeTable then reads every shape through graph.typeOf
-            return OnnxWorkMapper.map(m.graph());
+            return OnnxWorkMapper.map(g);
         } catch (IllegalStateException e) {
-            throw new StudioException(model.toString(), "graph", e.getMessage());
+            throw new StudioException(source, "graph", e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.npustudio.npusim.sim.ScheduleEntry;
+import org.npustudio.text.Markup;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no scripts, no external assets) with the
@@ -20,27 +21,27 @@ public final class HtmlReport {
     public static String render(Profile p, Roof roof) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'/><title>NPU Studio report — ")
-                .append(Html.escape(p.model())).append("</title><style>")
+                .append(Markup.escape(p.model())).append("</title><style>")
                 .append("body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:22px}h2{font-size:17px;margin-top:28px}")
                 .append("table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}")
                 .append("td:first-child,th:first-child,td.t{text-align:left}th{background:#f3f3f3}.cards{display:flex;gap:12px;flex-wrap:wrap}")
                 .append(".card{border:1px solid #ddd;border-radius:6px;padding:8px 12px}.card b{display:block;font-size:18px}")
                 .append("</style></head><body>\n");
-        b.append("<h1>").append(Html.escape(p.model())).append(" on ").append(Html.escape(roof.device())).append("</h1>\n");
+        b.append("<h1>").append(Markup.escape(p.model())).append(" on ").append(Markup.escape(roof.device())).append("</h1>\n");
         summary(b, p);
         b.append("<h2>Top ").append(TOP).append(" ops by latency</h2>\n");
         nodeTable(b, Aggregation.top(p, Metric.LATENCY, TOP));
         b.append("<h2>Latency by op type</h2>\n").append(opTypeBars(p, Metric.LATENCY, ColorScale.CATEGORICAL_HEX[0]));
         b.append("<h2>DRAM traffic by op type</h2>\n").append(opTypeBars(p, Metric.DRAM, ColorScale.CATEGORICAL_HEX[1]));
-        b.append("<h2>Roofline</h2>\n<p>Compute roof ").append(Html.escape(Units.count(roof.peakMacsPerSecond()))).append("MAC/s, DRAM slope ")
-                .append(Html.escape(Units.bytes(roof.dramBytesPerSecond()))).append("/s. Each dot is an op on ")
-                .append(Html.escape(roof.device())).append(".</p>\n").append(roofline(p, roof));
+        b.append("<h2>Roofline</h2>\n<p>Compute roof ").append(Markup.escape(Units.count(roof.peakMacsPerSecond()))).append("MAC/s, DRAM slope ")
+                .append(Markup.escape(Units.bytes(roof.dramBytesPerSecond()))).append("/s. Each dot is an op on ")
+                .append(Markup.escape(roof.device())).append(".</p>\n").append(roofline(p, roof));
         b.append("<h2>Schedule</h2>\n").append(timeline(p));
         fusion(b, p);
         b.append("<h2>All ops</h2>\n");
         nodeTable(b, p.nodes());
         if (!p.nodesWithoutResults().isEmpty()) {
-            b.append("<h2>Nodes without results</h2>\n<p>").append(Html.escape(String.join(", ", p.nodesWithoutResults()))).append("</p>\n");
+            b.append("<h2>Nodes without results</h2>\n<p>").append(Markup.escape(String.join(", ", p.nodesWithoutResults()))).append("</p>\n");
         }
         return b.append("</body></html>\n").toString();
     }
@@ -59,21 +60,21 @@ public final class HtmlReport {
     }
 
     private static void card(StringBuilder b, String label, String value) {
-        b.append("<div class='card'>").append(Html.escape(label)).append("<b>").append(Html.escape(value)).append("</b></div>");
+        b.append("<div class='card'>").append(Markup.escape(label)).append("<b>").append(Markup.escape(value)).append("</b></div>");
     }
 
     private static void nodeTable(StringBuilder b, List<NodeMetrics> rows) {
         b.append("<table><tr><th>node</th><th>op</th><th>device</th><th>latency</th><th>share</th><th>MACs</th>")
                 .append("<th>DRAM read</th><th>DRAM write</th><th>intensity</th><th>util</th><th>bound</th><th>group</th></tr>\n");
         for (NodeMetrics n : rows) {
-            b.append("<tr><td>").append(Html.escape(n.name())).append("</td><td class='t'>").append(Html.escape(n.opType()))
-                    .append("</td><td class='t'>").append(Html.escape(n.device())).append("</td><td>")
-                    .append(Html.escape(Metric.LATENCY.format(n.latencyMicros()))).append("</td><td>")
-                    .append(Html.escape(Metric.SHARE.format(n.share() * 100))).append("</td><td>").append(Html.escape(Units.count(n.macs())))
-                    .append("</td><td>").append(Html.escape(Units.bytes(n.readBytes()))).append("</td><td>")
-                    .append(Html.escape(Units.bytes(n.writeBytes()))).append("</td><td>").append(Html.escape(Metric.INTENSITY.format(n.intensity())))
-                    .append("</td><td>").append(Html.escape(Metric.UTILISATION.format(n.utilisation() * 100))).append("</td><td class='t'>")
-                    .append(Html.escape(n.bound())).append("</td><td>").append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup()))
+            b.append("<tr><td>").append(Markup.escape(n.name())).append("</td><td class='t'>").append(Markup.escape(n.opType()))
+                    .append("</td><td class='t'>").append(Markup.escape(n.device())).append("</td><td>")
+                    .append(Markup.escape(Metric.LATENCY.format(n.latencyMicros()))).append("</td><td>")
+                    .append(Markup.escape(Metric.SHARE.format(n.share() * 100))).append("</td><td>").append(Markup.escape(Units.count(n.macs())))
+                    .append("</td><td>").append(Markup.escape(Units.bytes(n.readBytes()))).append("</td><td>")
+                    .append(Markup.escape(Units.bytes(n.writeBytes()))).append("</td><td>").append(Markup.escape(Metric.INTENSITY.format(n.intensity())))
+                    .append("</td><td>").append(Markup.escape(Metric.UTILISATION.format(n.utilisation() * 100))).append("</td><td class='t'>")
+                    .append(Markup.escape(n.bound())).append("</td><td>").append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup()))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");
@@ -129,7 +130,7 @@ public final class HtmlReport {
         for (Map.Entry<Integer, double[]> e : groups.entrySet()) {
             double[] g = e.getValue();
             b.append("<tr><td>").append(e.getKey()).append("</td><td>").append((int) g[2]).append("</td><td>")
-                    .append(Html.escape(Units.bytes(g[0]))).append("</td><td>").append(Html.escape(Units.bytes(g[1]))).append("</td><td>")
+                    .append(Markup.escape(Units.bytes(g[0]))).append("</td><td>").append(Markup.escape(Units.bytes(g[1]))).append("</td><td>")
                     .append(g[1] > 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * (1 - g[0] / g[1])) : "").append("</td></tr>\n");
         }
         b.append("</table>\n");

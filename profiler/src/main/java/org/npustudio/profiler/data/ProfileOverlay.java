@@ -24,14 +24,23 @@ public final class ProfileOverlay {
 
     private ProfileOverlay() {}
 
+    /** How values become colours. */
+    public enum Colouring { LINEAR, LOG, THRESHOLDS }
+
     public static Result of(Profile p, Metric metric, boolean log) {
+        return of(p, metric, log ? Colouring.LOG : Colouring.LINEAR);
+    }
+
+    public static Result of(Profile p, Metric metric, Colouring colouring) {
+        boolean log = colouring == Colouring.LOG;
         ColorScale scale = ColorScale.over(p, metric, log);
+        Thresholds steps = colouring == Colouring.THRESHOLDS ? Thresholds.quantiles(p, metric) : null;
         Overlay.Builder b = Overlay.builder();
         double maxWrite = 1;
         for (NodeMetrics n : p.nodes()) maxWrite = Math.max(maxWrite, n.writeBytes());
         for (NodeMetrics n : p.nodes()) {
             double v = metric.of(n);
-            b.fill(n.id(), argb(scale.hex(v)));
+            b.fill(n.id(), argb(steps != null ? steps.hex(v) : scale.hex(v)));
             b.badge(n.id(), Metric.LATENCY.format(n.latencyMicros()) + " · " + Units.bytes(n.dramBytes()));
         }
         for (String id : p.nodesWithoutResults()) {
@@ -39,8 +48,24 @@ public final class ProfileOverlay {
             b.badge(id, "no result");
         }
         edges(p, b, maxWrite);
-        b.legend(metric.label() + (log ? " (log scale)" : ""), legend(scale, metric, p));
-        return new Result(b.build(), groups(p, metric, scale), p.nodesWithoutResults());
+        if (steps != null) {
+            List<Overlay.LegendEntry> entries = new ArrayList<>();
+            for (String[] e : steps.legend(metric)) entries.add(new Overlay.LegendEntry(e[0], argb(e[1])));
+            entries.add(new Overlay.LegendEntry("no value", argb(ColorScale.NEUTRAL_HEX)));
+            b.legend(metric.label() + " (quantile thresholds)", entries);
+        } else {
+            b.legend(metric.label() + (log ? " (log scale)" : ""), legend(scale, metric, p));
+        }
+        Map<String, GroupSummary> groups = groups(p, metric, scale);
+        // Collapsed groups: coloured by their sum on the groups' own scale, a bar of how members spread over
+        // the metric's bins, and the sum as badge.
+        int[] binColours = new int[BINS];
+        for (int k = 0; k < BINS; k++) binColours[k] = argb(scale.hex(scale.valueAt((k + 0.5) / BINS)));
+        for (GroupSummary g : groups.values()) {
+            b.group(g.path(), g.fill(), metric.format(g.sum()));
+            b.groupBar(g.path(), binColours, g.distribution());
+        }
+        return new Result(b.build(), groups, p.nodesWithoutResults());
     }
 
     /** Edge width 1..6 px growing with the log of the bytes the producer writes to DRAM; 0 B stays thin. */

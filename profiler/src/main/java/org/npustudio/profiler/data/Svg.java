@@ -2,6 +2,7 @@ package org.npustudio.profiler.data;
 
 import java.util.List;
 import java.util.Locale;
+import org.npustudio.text.Markup;
 
 /** Minimal inline-SVG charts for the self-contained HTML report (no scripts, no external assets). */
 final class Svg {
@@ -65,7 +66,7 @@ final class Svg {
         for (Point p : points) {
             if (p.x() <= 0 || p.y() <= 0) continue;
             b.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='3' fill='%s' fill-opacity='0.8'><title>%s</title></circle>",
-                    sx.applyAsDouble(p.x()), sy.applyAsDouble(p.y()), p.colour(), Html.escape(p.label())));
+                    sx.applyAsDouble(p.x()), sy.applyAsDouble(p.y()), p.colour(), Markup.escape(p.label())));
         }
         b.append(text((l + width - r) / 2, height - 8, "arithmetic intensity (MAC per DRAM byte)", "middle", 11));
         b.append(String.format(Locale.ROOT, "<text x='14' y='%d' font-size='11' transform='rotate(-90 14 %d)' text-anchor='middle'>achieved MAC/s</text>",
@@ -91,7 +92,7 @@ final class Svg {
             double x = l + s.start() / span * (width - l - 10);
             double w = Math.max(0.5, (s.end() - s.start()) / span * (width - l - 10));
             b.append(String.format(Locale.ROOT, "<rect x='%.2f' y='%d' width='%.2f' height='%d' fill='%s'><title>%s</title></rect>",
-                    x, 4 + row * rowH, w, rowH - 6, s.colour(), Html.escape(s.label())));
+                    x, 4 + row * rowH, w, rowH - 6, s.colour(), Markup.escape(s.label())));
         }
         b.append(text(l, h - 6, "0", "start", 10)).append(text(width - 10, h - 6, Metric.LATENCY.format(endMicros), "end", 10));
         return b.append("</svg>").toString();
@@ -103,6 +104,6 @@ final class Svg {
     }
 
     private static String text(int x, int y, String s, String anchor, int size) {
-        return String.format(Locale.ROOT, "<text x='%d' y='%d' font-size='%d' text-anchor='%s'>%s</text>", x, y, size, anchor, Html.escape(s));
+        return String.format(Locale.ROOT, "<text x='%d' y='%d' font-size='%d' text-anchor='%s'>%s</text>", x, y, size, anchor, Markup.escape(s));
     }
 }

@@ -38,6 +38,8 @@ public final class LiveSimulation {
     private Callable<Profile> pending;
     private long requestedAt;
 
+    private volatile double lastComputeMillis = Double.NaN;
+
     public LiveSimulation(Consumer<Profile> onResult, Consumer<String> onError) {
         this.onResult = onResult;
         this.onError = onError;
@@ -58,10 +60,13 @@ public final class LiveSimulation {
         long gen = generation.incrementAndGet();
         worker.submit(() -> {
             try {
+                long t0 = System.nanoTime();
                 Profile p = job.call();
+                double compute = (System.nanoTime() - t0) / 1e6;
                 Platform.runLater(() -> {
                     if (gen != generation.get()) return; // a newer run was started
                     onResult.accept(p);
+                    lastComputeMillis = compute;
                     lastRefreshMillis.set((System.nanoTime() - started) / 1e6);
                     busy.set(false);
                 });
@@ -75,6 +80,9 @@ public final class LiveSimulation {
             }
         });
     }
+
+    /** Of the last refresh, the milliseconds the simulation itself took on the worker. */
+    public double lastComputeMillis() { return lastComputeMillis; }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 

@@ -24,12 +24,47 @@ public final class ProfilerCharts extends TabPane {
 
     public ProfilerCharts() {
         setId("profiler-charts");
+        javafx.scene.layout.HBox.setHgrow(latency, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(dram, javafx.scene.layout.Priority.ALWAYS);
         getTabs().addAll(tab("Op types", new javafx.scene.layout.HBox(latency, dram)), tab("Roofline", roofline),
                 tab("Timeline", timeline), tab("Fusion", fusion));
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (chartShowing()) drawPending();
+        });
     }
 
+    /** The latency-by-op-type chart (tests read its bars). */
+    BarChart<String, Number> latencyChart() { return latency; }
+
+    private Profile pending;
+    private Roof pendingRoof;
+
+    /**
+     * Shows a profile. Charts are rebuilt only while one of their tabs is showing (JavaFX charts are
+     * slow to rebuild, and a live refresh should not pay for hidden ones); a later switch to a chart
+     * tab draws the latest profile then.
+     */
     public void show(Profile p, Roof roof) {
+        pending = p;
+        pendingRoof = roof;
+        if (chartShowing()) drawPending();
+    }
+
+    private boolean chartShowing() {
+        Tab t = getSelectionModel().getSelectedItem();
+        return t != null && t.getContent() != null && !"tab-ops".equals(t.getId());
+    }
+
+    private void drawPending() {
+        if (pending == null) return;
+        Profile p = pending;
+        Roof roof = pendingRoof;
+        pending = null;
+        draw(p, roof);
+    }
+
+    private void draw(Profile p, Roof roof) {
         latency.getData().setAll(series("latency", Aggregation.byOpType(p, Metric.LATENCY), 1));
         dram.getData().setAll(series("DRAM", Aggregation.byOpType(p, Metric.DRAM), 1e-6));
         Map<String, double[]> groups = new LinkedHashMap<>();

@@ -8,14 +8,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -34,12 +32,14 @@ import org.npustudio.profiler.data.Roof;
  */
 public final class ProfilerPanel extends BorderPane {
     private final ComboBox<Metric> metric = new ComboBox<>();
-    private final CheckBox log = new CheckBox("log scale");
+    private final ComboBox<ProfileOverlay.Colouring> colouring = new ComboBox<>();
     private final CheckBox delta = new CheckBox("delta vs baseline");
     private final Button pin = new Button("Pin as baseline");
     private final Label status = new Label("No simulation yet.");
     private final ProgressIndicator busy = new ProgressIndicator();
     private final ListView<String> movers = new ListView<>();
+    private final javafx.scene.control.TitledPane notes = new javafx.scene.control.TitledPane();
+    private final ListView<String> noteList = new ListView<>();
     private final MetricsTable table;
     private final ProfilerCharts charts = new ProfilerCharts();
     private final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(Overlay.NONE);
@@ -55,26 +55,57 @@ public final class ProfilerPanel extends BorderPane {
         metric.getItems().setAll(Metric.values());
         metric.setValue(Metric.LATENCY);
         metric.setId("metric-choice");
-        log.setId("metric-log");
+        colouring.getItems().setAll(ProfileOverlay.Colouring.values());
+        colouring.setValue(ProfileOverlay.Colouring.LINEAR);
+        colouring.setId("metric-colouring");
+        colouring.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ProfileOverlay.Colouring c) {
+                return c == null ? "" : switch (c) {
+                    case LINEAR -> "linear gradient";
+                    case LOG -> "log gradient";
+                    case THRESHOLDS -> "quantile thresholds";
+                };
+            }
+
+            @Override
+            public ProfileOverlay.Colouring fromString(String s) { return null; }
+        });
         delta.setId("show-delta");
         pin.setId("pin-baseline");
         busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(live.busyProperty());
         status.setId("profiler-status");
         metric.valueProperty().addListener(o -> recolour());
-        log.selectedProperty().addListener(o -> recolour());
+        colouring.valueProperty().addListener(o -> recolour());
         delta.selectedProperty().addListener(o -> recolour());
         delta.setDisable(true);
         pin.setOnAction(e -> pinBaseline());
         movers.setId("movers");
         movers.setPrefHeight(120);
-        HBox controls = new HBox(8, new Label("Colour by"), metric, log, pin, delta, busy, status);
+        HBox controls = new HBox(8, new Label("Colour by"), metric, colouring, pin, delta, busy, status);
         controls.setPadding(new Insets(4));
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        SplitPane split = new SplitPane(table, charts);
-        split.setOrientation(Orientation.VERTICAL);
-        setTop(new VBox(controls, movers));
-        setCenter(split);
+        // The table and the charts share one tab strip, so each gets the whole height below the graph.
+        javafx.scene.control.Tab ops = new javafx.scene.control.Tab("Ops table", table);
+        ops.setId("tab-ops");
+        charts.getTabs().add(0, ops);
+        charts.getSelectionModel().select(ops);
+        metric.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Metric m) { return m == null ? "" : m.label(); }
+
+            @Override
+            public Metric fromString(String s) { return Metric.parse(s); }
+        });
+        notes.setId("profiler-notes");
+        notes.setContent(noteList);
+        notes.setExpanded(false);
+        noteList.setPrefHeight(110);
+        setTop(new VBox(controls, movers, notes));
+        notes.setVisible(false);
+        notes.setManaged(false);
+        setCenter(charts);
         movers.setVisible(false);
         movers.setManaged(false);
     }
@@ -93,7 +124,18 @@ public final class ProfilerPanel extends BorderPane {
         double ms = live.lastRefreshMillisProperty().get();
         status.setText(String.format(Locale.ROOT, "%s · %d ops · end-to-end %s%s", p.model(), p.nodes().size(),
                 Metric.LATENCY.format(p.makespanMicros()), Double.isNaN(ms) ? "" : String.format(Locale.ROOT, " · refreshed in %.0f ms", ms)));
+        showNotes(p);
         recolour();
+    }
+
+    /** Simulator warnings and the nodes drawn neutral because they have no result, so none goes unnoticed. */
+    private void showNotes(Profile p) {
+        noteList.getItems().setAll(p.run().warnings());
+        for (String id : p.nodesWithoutResults()) noteList.getItems().add("no result (drawn neutral): " + id);
+        int n = noteList.getItems().size();
+        notes.setText(n + " warning" + (n == 1 ? "" : "s") + " and nodes without results");
+        notes.setVisible(n > 0);
+        notes.setManaged(n > 0);
     }
 
     public void selectNode(String nodeId) { table.select(nodeId); }
@@ -118,7 +160,7 @@ public final class ProfilerPanel extends BorderPane {
             movers.setVisible(true);
             movers.setManaged(true);
         } else {
-            overlay.set(ProfileOverlay.of(p, m, log.isSelected()).overlay());
+            overlay.set(ProfileOverlay.of(p, m, colouring.getValue()).overlay());
             movers.setVisible(false);
             movers.setManaged(false);
         }
@@ -127,9 +169,20 @@ public final class ProfilerPanel extends BorderPane {
     /** The overlay the graph view should draw. */
     public ObjectProperty<Overlay> overlayProperty() { return overlay; }
 
+    /** Chooses how values become colours (gradient, log gradient or quantile thresholds). */
+    public void setColouring(ProfileOverlay.Colouring c) { colouring.setValue(c); }
+
+    /** The metric the overlay shows. */
+    public Metric metric() { return metric.getValue(); }
+
+    /** The NPU's roofs of the last simulation request, or null. */
+    public Roof roof() { return roof; }
+
     public ReadOnlyObjectProperty<Profile> profileProperty() { return profile.getReadOnlyProperty(); }
 
     public LiveSimulation liveSimulation() { return live; }
 
     public MetricsTable table() { return table; }
+
+    ProfilerCharts charts() { return charts; }
 }

@@ -40,7 +40,8 @@ class OverlayAndComparisonTest {
             for (boolean log : new boolean[] {false, true}) {
                 ProfileOverlay.Result r = ProfileOverlay.of(fused, metric, log);
                 Overlay o = r.overlay();
-                assertEquals(fused.nodes().size(), o.nodes().size(), metric + " " + log);
+                long opStyles = o.nodes().keySet().stream().filter(k -> !k.startsWith(org.npustudio.graphview.scene.SceneGroup.keyOf(""))).count();
+                assertEquals(fused.nodes().size(), opStyles, metric + " " + log);
                 for (NodeMetrics n : fused.nodes()) {
                     Overlay.NodeStyle s = o.nodes().get(n.id());
                     assertTrue((s.fill() >>> 24) == 0xff, "opaque fill for " + n.id());
@@ -54,7 +55,39 @@ class OverlayAndComparisonTest {
         }
         ProfileOverlay.Result latency = ProfileOverlay.of(fused, Metric.LATENCY, false);
         assertTrue(latency.groups().containsKey("features/features.1"), latency.groups().keySet().toString());
+        String groupKey = org.npustudio.graphview.scene.SceneGroup.keyOf("features/features.1");
+        Overlay.NodeStyle group = latency.overlay().nodes().get(groupKey);
+        assertTrue(group != null && (group.fill() >>> 24) == 0xff && group.badge().endsWith("s"), "a collapsed group shows its sum: " + group);
+        assertEquals(latency.groups().get("features/features.1").distribution().length, latency.overlay().bars().get(groupKey).colors().length,
+                "and the spread of its members over the scale");
         assertTrue(latency.overlay().edges().size() > 0, "edges carrying DRAM writes are drawn thicker");
+    }
+
+    @Test
+    void quantileThresholdsPutTheHeaviestOpsInTheDarkestClass() {
+        Thresholds t = Thresholds.quantiles(fused, Metric.LATENCY);
+        assertTrue(t.bounds().length >= 2, "MobileNetV2's latencies spread over several classes");
+        for (int i = 1; i < t.bounds().length; i++) assertTrue(t.bounds()[i] > t.bounds()[i - 1], "ascending, no empty class");
+        NodeMetrics slowest = fused.nodes().stream().max(java.util.Comparator.comparingDouble(NodeMetrics::latencyMicros)).orElseThrow();
+        NodeMetrics fastest = fused.nodes().stream().min(java.util.Comparator.comparingDouble(NodeMetrics::latencyMicros)).orElseThrow();
+        Overlay o = ProfileOverlay.of(fused, Metric.LATENCY, ProfileOverlay.Colouring.THRESHOLDS).overlay();
+        String[] palette = ColorScale.SEQUENTIAL_HEX;
+        assertEquals(ProfileOverlay.argb(palette[palette.length - 1]), o.nodes().get(slowest.id()).fill());
+        assertEquals(ProfileOverlay.argb(palette[0]), o.nodes().get(fastest.id()).fill());
+        long top = fused.nodes().stream().filter(n -> t.classOf(n.latencyMicros()) == t.bounds().length).count();
+        assertTrue(top <= Math.ceil(fused.nodes().size() * 0.05), "only the top few percent are in the last class: " + top);
+        assertEquals(t.bounds().length + 2, o.legend().entries().size(), "a line per class plus 'no value'");
+    }
+
+    @Test
+    void thresholdClassesCountTheBoundsReached() {
+        Thresholds t = new Thresholds(new double[] {1, 10}, new String[] {"#fde725", "#22a884", "#440154"});
+        assertEquals(0, t.classOf(0.5));
+        assertEquals(1, t.classOf(1), "a value on a threshold reaches it");
+        assertEquals(2, t.classOf(1e9));
+        assertEquals(ColorScale.NEUTRAL_HEX, t.hex(Double.NaN));
+        assertEquals(java.util.List.of("< 1.0 µs", "≥ 1.0 µs", "≥ 10.0 µs"),
+                t.legend(Metric.LATENCY).stream().map(e -> e[0]).toList());
     }
 
     @Test

@@ -97,4 +97,18 @@ class ProfilerPanelTest {
         assertTrue(movers.getItems().get(0).startsWith("end-to-end speed-up vs baseline: "), movers.getItems().get(0));
         assertTrue(panel.overlayProperty().get().legend().title().startsWith("Δ "), panel.overlayProperty().get().legend().title());
     }
+
+    @Test
+    void hiddenChartsAreDrawnWhenTheirTabIsShown(FxRobot robot) throws Exception {
+        simulateAndWait(robot, FusionMode.NONE);
+        assertTrue(panel.charts().latencyChart().getData().isEmpty(), "the table tab is showing: charts wait");
+        robot.clickOn("Op types");
+        var bars = panel.charts().latencyChart().getData();
+        assertEquals(1, bars.size());
+        assertTrue(bars.get(0).getData().stream().anyMatch(d -> d.getXValue().equals("Conv")), "latency by op type, incl. Conv");
+        Profile first = panel.profileProperty().get();
+        simulateAndWait(robot, FusionMode.AUTO);
+        assertNotEquals(first, panel.profileProperty().get());
+        assertEquals(1, panel.charts().latencyChart().getData().size(), "a showing chart follows each refresh");
+    }
 }

@@ -1,10 +1,14 @@
-package org.npustudio.profiler.data;
+package org.npustudio.text;
 
-/** HTML text escaping for the report (element content and single- or double-quoted attributes). */
-final class Html {
-    private Html() {}
+/** Text made safe for XML, SVG and HTML content and attribute values. */
+public final class Markup {
+    private Markup() {}
 
-    static String escape(String s) {
+    /**
+     * Escapes {@code < > & " '}; drops control characters XML 1.0 forbids even when escaped (tab, newline
+     * and carriage return stay). Null becomes the empty string.
+     */
+    public static String escape(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
@@ -16,8 +20,7 @@ final class Html {
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') b.append(' ');
-                    else b.append(c);
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') b.append(c);
                 }
             }
         }

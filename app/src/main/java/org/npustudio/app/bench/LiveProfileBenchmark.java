@@ -1,0 +1,74 @@
+package org.npustudio.app.bench;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.npustudio.ir.Model;
+import org.npustudio.npusim.cli.SimulateCommandCore;
+import org.npustudio.npusim.config.DeviceConfigReader;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.sim.SimulationResult;
+import org.npustudio.profiler.data.Metric;
+import org.npustudio.profiler.data.Profile;
+import org.npustudio.profiler.data.ProfileOverlay;
+import org.npustudio.samples.NpuPresets;
+import org.npustudio.samples.SampleLibrary;
+import org.npustudio.shape.ShapeInference;
+import org.npustudio.yaml.SafeYaml;
+
+/**
+ * What a live refresh costs off the FX thread for every sample: simulate after an NPU edit, build the
+ * per-node profile, build the overlay. The IDE adds a 30 ms debounce and the FX-thread repaint (the
+ * TestFX test prints the end-to-end figure). Medians of warm runs; a benchmark, not a test.
+ */
+public final class LiveProfileBenchmark {
+    private static final int WARMUP = 5;
+    private static final int RUNS = 15;
+
+    private LiveProfileBenchmark() {}
+
+    public static void run(PrintStream out) throws Exception {
+        NpuConfig base = new DeviceConfigReader().read(SafeYaml.parse(NpuPresets.yaml(NpuPresets.NAMES.get(0)), "preset")).npu();
+        out.printf("live profile refresh (off the FX thread) on %s, array edited each run; medians of %d runs after %d warm-up%n",
+                base.name(), RUNS, WARMUP);
+        out.printf("%-22s %7s %12s %12s %12s %12s%n", "sample", "nodes", "simulate ms", "profile ms", "overlay ms", "total ms");
+        for (String name : SampleLibrary.names()) {
+            Model m = SampleLibrary.build(name);
+            ShapeInference.infer(m);
+            double[] sim = new double[RUNS];
+            double[] prof = new double[RUNS];
+            double[] over = new double[RUNS];
+            for (int i = -WARMUP; i < RUNS; i++) {
+                int side = 16 + 16 * ((i + WARMUP) % 8); // a different array every run, as a user dragging a spinner
+                NpuConfig c = withArray(base, side);
+                long t0 = System.nanoTime();
+                SimulationResult r = SimulateCommandCore.simulate(m.graph(), c, null, null, null);
+                long t1 = System.nanoTime();
+                Profile p = Profile.of(r, m);
+                long t2 = System.nanoTime();
+                ProfileOverlay.of(p, Metric.LATENCY, ProfileOverlay.Colouring.LINEAR);
+                long t3 = System.nanoTime();
+                if (i >= 0) {
+                    sim[i] = (t1 - t0) / 1e6;
+                    prof[i] = (t2 - t1) / 1e6;
+                    over[i] = (t3 - t2) / 1e6;
+                }
+            }
+            double s = median(sim);
+            double p = median(prof);
+            double o = median(over);
+            out.printf("%-22s %7d %12.2f %12.2f %12.2f %12.2f%n", name, m.graph().nodes().size(), s, p, o, s + p + o);
+        }
+    }
+
+    private static NpuConfig withArray(NpuConfig c, int side) {
+        return new NpuConfig(c.name(), c.clockMhz(), side, side, c.dataflow(), c.vectorLanes(), c.vectorOpCycles(), c.sram(),
+                c.dramBytesPerSecond(), c.dramLatencySeconds(), c.precisions(), c.defaultPrecision(), c.supportedOps(),
+                c.hostLinkBytesPerSecond(), c.hostLinkLatencySeconds());
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

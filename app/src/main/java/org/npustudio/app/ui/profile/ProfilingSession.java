@@ -1,0 +1,113 @@
+package org.npustudio.app.ui.profile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.npustudio.graphview.scene.Overlay;
+import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.ir.Model;
+import org.npustudio.npusim.cli.SimulateCommandCore;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.sim.SimulationResult;
+import org.npustudio.plan.Plan;
+import org.npustudio.profiler.data.Profile;
+import org.npustudio.profiler.data.Roof;
+import org.npustudio.profiler.ui.NpuConfigPane;
+import org.npustudio.profiler.ui.ProfilerPanel;
+
+/**
+ * The profiler attached to one open model's graph view: the NPU pane and the profiler panel below the
+ * graph. Any change of the NPU setup or of the partition plan re-simulates off the FX thread (debounced)
+ * and the graph's overlay follows; selecting a table row selects and centres its node, and selecting a
+ * node on the graph selects its row.
+ */
+public final class ProfilingSession {
+    private final Model model;
+    private final GraphView view;
+    private final NpuConfigPane npu;
+    private final ProfilerPanel panel;
+    private final BorderPane node = new BorderPane();
+    private Plan plan;
+    private Path planDir;
+    private boolean started;
+
+    public ProfilingSession(Model model, GraphView view, Consumer<String> status) {
+        this.model = model;
+        this.view = view;
+        this.npu = new NpuConfigPane(NpuPresetList.bundled());
+        this.panel = new ProfilerPanel(this::revealFromTable);
+        node.setId("profiling-session");
+        Label title = new Label("Profile on NPU");
+        title.getStyleClass().add("section-title");
+        VBox top = new VBox(2, title, npu);
+        top.setPadding(new Insets(4, 4, 0, 4));
+        node.setTop(top);
+        node.setCenter(panel);
+        npu.setupProperty().addListener((o, was, now) -> {
+            if (started) simulate();
+        });
+        panel.overlayProperty().addListener((o, was, now) -> view.overlayProperty().set(now == null ? Overlay.NONE : now));
+        view.selectionProperty().addListener((o, was, now) -> {
+            if (now != null) panel.selectNode(now);
+        });
+        panel.profileProperty().addListener((o, was, now) -> {
+            if (now != null) status.accept(summary(now));
+        });
+    }
+
+    /** The view to put below the graph. */
+    public BorderPane node() { return node; }
+
+    public ProfilerPanel panel() { return panel; }
+
+    public NpuConfigPane npuPane() { return npu; }
+
+    /** Runs the first simulation; later ones follow edits by themselves. */
+    public void start() {
+        started = true;
+        simulate();
+    }
+
+    /** The partition plan to simulate with (null: everything on the NPU, fallbacks on the host CPU); re-simulates. */
+    public void setPlan(Plan p, Path dir) {
+        plan = p;
+        planDir = dir;
+        if (started) simulate();
+    }
+
+    /** Stops the worker (the model is being closed). */
+    public void dispose() {
+        panel.liveSimulation().shutdown();
+    }
+
+    private void simulate() {
+        NpuConfigPane.Setup s = npu.setup();
+        NpuConfig c = s.npu();
+        Plan p = plan;
+        Path dir = planDir;
+        panel.simulate(() -> profile(model, c, p, dir, s), new Roof(c.name(), c.peakMacsPerSecond(), c.dramBytesPerSecond()));
+    }
+
+    private static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s) throws Exception {
+        SimulationResult run = SimulateCommandCore.simulate(model.graph(), c, p, dir, s.fusion());
+        if (p == null) return Profile.of(run, model);
+        Map<String, String> of = p.partitionByNode();
+        String rest = p.rest().name();
+        return Profile.of(run, model, id -> of.getOrDefault(id, rest));
+    }
+
+    private void revealFromTable(String nodeId) {
+        if (view.getGraphScene() != null && view.getGraphScene().indexOf(nodeId) >= 0) view.reveal(nodeId);
+    }
+
+    private static String summary(Profile p) {
+        List<String> w = p.run().warnings();
+        return "Simulated " + p.nodes().size() + " ops · end-to-end " + org.npustudio.profiler.data.Metric.LATENCY.format(p.makespanMicros())
+                + (w.isEmpty() ? "" : " · " + w.size() + " warning" + (w.size() == 1 ? "" : "s") + " (see the profiler panel)");
+    }
+}
