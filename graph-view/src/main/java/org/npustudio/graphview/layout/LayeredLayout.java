@@ -78,7 +78,7 @@ public final class LayeredLayout {
         double[] cx = seed == null ? assigner.assign() : placeNearDesired(g, assigner, desired);
         double[] layerHeight = new double[g.layerCount];
         for (int v = 0; v < n; v++) layerHeight[layer[v]] = Math.max(layerHeight[layer[v]], along[v]);
-        double[] layerTop = seed == null ? packLayers(layerHeight, options, graph.hasPins()) : stableLayers(g, seed, layerHeight, options);
+        double[] layerTop = seed == null ? packLayers(layerHeight, options, graph.hasPins()) : stableLayers(g, seed, layerHeight, options, graph.hasPins());
         double[] cy = new double[g.size];
         for (int v = 0; v < g.size; v++) cy[v] = layerTop[g.layer[v]] + layerHeight[g.layer[v]] / 2;
 
@@ -143,7 +143,7 @@ public final class LayeredLayout {
     }
 
     /** Stable mode: each layer at its matched nodes' previous mean position, pushed down only to keep spacing. */
-    private static double[] stableLayers(ProperGraph g, StableSeed seed, double[] layerHeight, LayoutOptions options) {
+    private static double[] stableLayers(ProperGraph g, StableSeed seed, double[] layerHeight, LayoutOptions options, boolean pins) {
         int L = g.layerCount;
         double[] sum = new double[L];
         int[] count = new int[L];
@@ -155,7 +155,9 @@ public final class LayeredLayout {
         }
         double[] top = new double[L];
         for (int l = 0; l < L; l++) {
-            double min = l == 0 ? 0 : top[l - 1] + layerHeight[l - 1] + options.layerSpacing();
+            // The same spacing as packLayers, so an unchanged graph lands exactly where it was.
+            boolean thin = l > 0 && pins && (layerHeight[l - 1] == 0 || layerHeight[l] == 0);
+            double min = l == 0 ? 0 : top[l - 1] + layerHeight[l - 1] + options.layerSpacing() * (thin ? 0.5 : 1);
             double want = count[l] > 0 ? sum[l] / count[l] - layerHeight[l] / 2 : min;
             top[l] = Math.max(min, want);
         }

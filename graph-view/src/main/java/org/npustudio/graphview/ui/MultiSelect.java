@@ -161,10 +161,10 @@ public final class MultiSelect {
                 world[k] = canvas.viewport().toWorldX(lassoPoints.get(k));
                 world[k + 1] = canvas.viewport().toWorldY(lassoPoints.get(k + 1));
             }
-            hit = SceneHitTest.inPolygon(s, world, SceneHitTest.operators(s));
+            hit = SceneHitTest.inPolygon(s, world, selectable(s));
         } else {
             hit = SceneHitTest.inRectangle(s, canvas.viewport().toWorldX(pressX), canvas.viewport().toWorldY(pressY),
-                    canvas.viewport().toWorldX(e.getX()), canvas.viewport().toWorldY(e.getY()), SceneHitTest.operators(s));
+                    canvas.viewport().toWorldX(e.getX()), canvas.viewport().toWorldY(e.getY()), selectable(s));
         }
         apply(keys(s, hit), combine);
     }
@@ -178,24 +178,30 @@ public final class MultiSelect {
             return;
         }
         int i = canvas.nodeAt(e.getX(), e.getY());
-        if (i >= 0 && s.kind(i) == NodeKind.OPERATOR) selection.set(List.of(s.key(i)));
+        List<String> picked = i < 0 ? List.of() : pick(s, i);
+        if (!picked.isEmpty()) selection.set(picked);
         else selection.clear();
     }
 
     private void click(GraphScene s, double x, double y, int clicks) {
         int i = canvas.nodeAt(x, y);
-        if (i < 0 || s.kind(i) != NodeKind.OPERATOR) {
+        List<String> picked = i < 0 ? List.of() : pick(s, i);
+        if (picked.isEmpty()) {
             if (clicks == 2 && selectGroupAt(x, y)) return;
             if (combine == Combine.REPLACE) selection.clear();
             return;
         }
         String key = s.key(i);
         switch (combine) {
-            case REPLACE -> selection.set(List.of(key));
-            case ADD -> selection.add(List.of(key));
-            case REMOVE -> selection.toggle(key);
+            case REPLACE -> selection.set(picked);
+            case ADD -> selection.add(picked);
+            case REMOVE -> {
+                if (picked.size() == 1) selection.toggle(picked.get(0));
+                else if (selection.contains(picked.get(0))) selection.remove(picked);
+                else selection.add(picked);
+            }
         }
-        setSingle(selection.contains(key) ? key : null);
+        setSingle(selection.contains(picked.get(0)) ? key : null);
     }
 
     private boolean selectGroupAt(double x, double y) {
@@ -215,10 +221,23 @@ public final class MultiSelect {
         }
     }
 
-    private static List<String> keys(GraphScene s, BitSet nodes) {
+    private List<String> keys(GraphScene s, BitSet nodes) {
         List<String> out = new ArrayList<>(nodes.cardinality());
-        nodes.stream().forEach(i -> out.add(s.key(i)));
+        nodes.stream().forEach(i -> out.addAll(pick(s, i)));
         return out;
+    }
+
+    /** Operators and collapsed groups can be picked; a collapsed group stands for the operators inside it. */
+    private static java.util.function.IntPredicate selectable(GraphScene s) {
+        return i -> s.kind(i) == NodeKind.OPERATOR || s.kind(i) == NodeKind.GROUP;
+    }
+
+    /** The operator keys a scene node stands for: itself, every operator of a collapsed group, or none. */
+    private List<String> pick(GraphScene s, int i) {
+        if (s.kind(i) == NodeKind.OPERATOR) return List.of(s.key(i));
+        if (s.kind(i) != NodeKind.GROUP || s.groupContent(i) == null) return List.of();
+        org.npustudio.ir.Graph g = view.graphProperty().get();
+        return s.groupContent(i).memberKeys().stream().filter(k -> g == null || g.nodeById(k) != null).toList();
     }
 
     // ---- keeping the view in step -----------------------------------------------------------------------
@@ -228,7 +247,8 @@ public final class MultiSelect {
         if (syncing) return;
         GraphScene s = view.getGraphScene();
         int i = s == null || key == null ? -1 : s.indexOf(key);
-        if (i >= 0 && s.kind(i) == NodeKind.OPERATOR) selection.set(List.of(key));
+        List<String> picked = i < 0 ? List.of() : pick(s, i);
+        if (!picked.isEmpty()) selection.set(picked);
         else selection.clear();
     }
 
