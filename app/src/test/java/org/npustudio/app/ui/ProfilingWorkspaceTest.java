@@ -138,7 +138,28 @@ class ProfilingWorkspaceTest {
         var planDevices = plan.devices().stream().map(org.npustudio.plan.Device::name).toList();
         assertTrue(planned.nodes().stream().allMatch(n -> planDevices.contains(n.device())), "ops run on the plan's devices " + planDevices);
 
-        // One more edit, timed on its own: undo the auto-partition, back to no plan.
+        // A small edit, timed on its own: move the first partition to the CPU.
+        var first = plan.partitions().get(0);
+        String other = planDevices.stream().filter(d -> !d.equals(first.device())).findFirst().orElseThrow();
+        long[] editMillis = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            window.workspace().partitionTab().workspace().session()
+                    .apply(new org.npustudio.partition.editor.model.PlanEdit.AssignDevice(first.name(), other));
+            editMillis[0] = (System.nanoTime() - t0) / 1_000_000;
+        });
+        Profile moved = awaitProfile(session.get(), planned);
+        System.out.printf("[profiling] MobileNetV2 live refresh after a partition edit (one partition to %s): %.1f ms "
+                + "(simulation %.1f ms, the editor's own FX work %d ms)%n", other,
+                session.get().panel().liveSimulation().lastRefreshMillisProperty().get(), session.get().panel().liveSimulation().lastComputeMillis(),
+                editMillis[0]);
+        assertTrue(moved.nodes().stream().filter(n -> first.name().equals(n.partition())).allMatch(n -> n.device().equals(other)),
+                "the moved partition runs on " + other);
+        robot.interact(() -> window.workspace().partitionTab().workspace().session().undo());
+        Profile back = awaitProfile(session.get(), moved);
+        assertEquals(planned.makespanMicros(), back.makespanMicros(), 1e-9);
+
+        // Undo the auto-partition too, timed: back to no plan.
         long[] fxMillis = new long[1];
         robot.interact(() -> {
             long t0 = System.nanoTime();
@@ -146,7 +167,7 @@ class ProfilingWorkspaceTest {
             fxMillis[0] = (System.nanoTime() - t0) / 1_000_000;
         });
         System.out.printf("[profiling] the editor's own work for that edit on the FX thread: %d ms%n", fxMillis[0]);
-        Profile undone = awaitProfile(session.get(), planned);
+        Profile undone = awaitProfile(session.get(), back);
         System.out.printf("[profiling] MobileNetV2 live refresh after a partition edit (undo): %.1f ms (simulation %.1f ms)%n",
                 session.get().panel().liveSimulation().lastRefreshMillisProperty().get(), session.get().panel().liveSimulation().lastComputeMillis());
         assertEquals(allOnNpu.makespanMicros(), undone.makespanMicros(), 1e-9, "undo gives the plan-less run back");

@@ -47,7 +47,10 @@ final class YamlPane extends BorderPane {
         area.setId("plan-yaml");
         area.getStyleClass().add("plan-yaml");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        area.multiPlainChanges().successionEnds(Duration.ofMillis(120)).subscribe(c -> highlight());
+        // Typing re-colours the text once it pauses; the pane's own updates colour what they replaced.
+        area.multiPlainChanges().successionEnds(Duration.ofMillis(120)).subscribe(c -> {
+            if (!area.getText().equals(synced)) highlight();
+        });
         area.textProperty().addListener((o, was, now) -> {
             if (!syncing) setEdited(true);
         });
@@ -89,6 +92,9 @@ final class YamlPane extends BorderPane {
         sync();
     }
 
+    /** The text last written by the pane itself (not typed). */
+    private String synced;
+
     CodeArea area() { return area; }
 
     boolean isEdited() { return edited; }
@@ -125,11 +131,11 @@ final class YamlPane extends BorderPane {
                 // Keep the reader's place: the same top line and caret line, as far as the new text reaches.
                 int top = firstVisibleLine();
                 int caret = area.getCurrentParagraph();
-                area.replaceText(text);
+                replaceChangedLines(area.getText(), text);
+                synced = text;
                 int last = area.getParagraphs().size() - 1;
                 area.moveTo(Math.min(caret, last), 0);
                 area.showParagraphAtTop(Math.min(top, last));
-                highlight();
             }
         } finally {
             syncing = false;
@@ -151,6 +157,25 @@ final class YamlPane extends BorderPane {
         revert.setDisable(!e);
         state.setText(e ? "edited — Apply (Ctrl+Enter) or Revert" : "live");
         if (!e) clearError();
+    }
+
+    /**
+     * Replaces only the lines that differ and re-highlights just those: an edit touches a few lines of the
+     * plan, and rebuilding every paragraph of the code area on each edit cost more than the edit itself.
+     * (The highlighter's tokens never span lines, so a line range can be coloured on its own.)
+     */
+    private void replaceChangedLines(String old, String now) {
+        int prefix = 0, max = Math.min(old.length(), now.length());
+        while (prefix < max && old.charAt(prefix) == now.charAt(prefix)) prefix++;
+        prefix = old.lastIndexOf('\n', prefix - 1) + 1; // whole lines only
+        int suffix = 0;
+        while (suffix < max - prefix && old.charAt(old.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) suffix++;
+        int oldEnd = old.length() - suffix, newEnd = now.length() - suffix;
+        int lineEnd = now.indexOf('\n', newEnd);
+        if (lineEnd < 0) lineEnd = now.length();
+        int oldLineEnd = lineEnd - newEnd + oldEnd;
+        area.replaceText(prefix, oldLineEnd, now.substring(prefix, lineEnd));
+        if (lineEnd > prefix) area.setStyleSpans(prefix, YamlHighlighter.spans(now.substring(prefix, lineEnd)));
     }
 
     private void highlight() {
