@@ -85,12 +85,21 @@ final class YamlPane extends BorderPane {
         bar.setPadding(new Insets(4, 6, 4, 6));
         setTop(new VBox(bar, error));
         setCenter(new VirtualizedScrollPane<>(area));
-        session.revisionProperty().addListener((o, was, now) -> {
+        // The text follows plan edits shortly after them, coalesced: a burst of edits (or an edit whose
+        // profile is being re-simulated) does not wait for the code area to be rebuilt each time.
+        pendingSync.setOnFinished(e -> {
             if (!edited) sync();
+        });
+        session.revisionProperty().addListener((o, was, now) -> {
+            if (!edited) pendingSync.playFromStart();
         });
         setEdited(false);
         sync();
     }
+
+    /** How long after a plan edit the text follows it. */
+    static final javafx.util.Duration SYNC_DELAY = javafx.util.Duration.millis(150);
+    private final javafx.animation.PauseTransition pendingSync = new javafx.animation.PauseTransition(SYNC_DELAY);
 
     /** The text last written by the pane itself (not typed). */
     private String synced;

@@ -245,6 +245,7 @@ class PartitionWorkspaceTest {
         settle(robot);
         partitionOf(robot, fx.order.subList(0, 4));
         YamlPane yaml = ws.yaml();
+        awaitText(yaml, "name: p0");
         String live = yaml.area().getText();
         assertTrue(live.contains("name: p0") && live.contains("device: npu0"), live);
 
@@ -280,7 +281,16 @@ class PartitionWorkspaceTest {
         assertTrue(yaml.area().getText().contains("name: stem"), "the text follows the plan again");
         robot.clickOn(canvas()).press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertEquals("npu0", plan().partition("p0").device());
-        assertTrue(yaml.area().getText().contains("name: p0"));
+        awaitText(yaml, "name: p0");
+    }
+
+    /** The pane follows plan edits shortly after them ({@link YamlPane#SYNC_DELAY}). */
+    private static void awaitText(YamlPane yaml, String part) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> yaml.area().getText().contains(part));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the YAML pane never showed '" + part + "': " + yaml.area().getText());
+        }
     }
 
     @Test
