@@ -2,18 +2,16 @@ package org.npustudio.app.bench;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.npustudio.app.ui.profile.NpuPresetList;
 import org.npustudio.ir.Model;
 import org.npustudio.npusim.cli.SimulateCommandCore;
-import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.profiler.data.Metric;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.data.ProfileOverlay;
-import org.npustudio.samples.NpuPresets;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
-import org.npustudio.yaml.SafeYaml;
 
 /**
  * What a live refresh costs off the FX thread for every sample: simulate after an NPU edit, build the
@@ -27,7 +25,7 @@ public final class LiveProfileBenchmark {
     private LiveProfileBenchmark() {}
 
     public static void run(PrintStream out) throws Exception {
-        NpuConfig base = new DeviceConfigReader().read(SafeYaml.parse(NpuPresets.yaml(NpuPresets.NAMES.get(0)), "preset")).npu();
+        NpuConfig base = NpuPresetList.bundled().get(0).npu();
         out.printf("live profile refresh (off the FX thread) on %s, array edited each run; medians of %d runs after %d warm-up%n",
                 base.name(), RUNS, WARMUP);
         out.printf("%-22s %7s %12s %12s %12s %12s%n", "sample", "nodes", "simulate ms", "profile ms", "overlay ms", "total ms");
@@ -61,9 +59,7 @@ public final class LiveProfileBenchmark {
     }
 
     private static NpuConfig withArray(NpuConfig c, int side) {
-        return new NpuConfig(c.name(), c.clockMhz(), side, side, c.dataflow(), c.vectorLanes(), c.vectorOpCycles(), c.sram(),
-                c.dramBytesPerSecond(), c.dramLatencySeconds(), c.precisions(), c.defaultPrecision(), c.supportedOps(),
-                c.hostLinkBytesPerSecond(), c.hostLinkLatencySeconds());
+        return c.edited(c.name(), c.clockMhz(), side, side, c.dataflow(), c.sram(), c.dramBytesPerSecond(), c.defaultPrecision());
     }
 
     private static double median(double[] v) {

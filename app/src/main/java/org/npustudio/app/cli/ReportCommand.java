@@ -48,18 +48,11 @@ final class ReportCommand implements Command {
         SimulationResult run = SimulateCommandCore.runChecked(o, new PrintStream(OutputStream.nullOutputStream()), ctx.err());
         NpuConfig npu = SimulateCommandCore.readNpu(npuFile);
         var plan = o.plan() == null ? null : SimulateCommandCore.readPartitionPlan(o.plan(), m, model);
-        Profile profile = plan == null ? Profile.of(run, m) : partitioned(run, m, plan.plan());
+        Profile profile = Profile.of(run, m, plan == null ? null : plan.plan());
         String graphId = m.graph().name().isEmpty() ? m.displayName() : m.graph().name();
         for (Path p : ReportWriter.write(profile, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond()), metric, graphId, out)) {
             ctx.out().println("wrote " + p);
         }
         return Cli.OK;
-    }
-
-    /** The profile with each node's partition; nodes no partition lists are in the plan's catch-all. */
-    static Profile partitioned(SimulationResult run, Model m, org.npustudio.plan.Plan plan) {
-        java.util.Map<String, String> of = plan.partitionByNode();
-        String rest = plan.rest() == null ? null : plan.rest().name();
-        return Profile.of(run, m, id -> of.getOrDefault(id, rest));
     }
 }

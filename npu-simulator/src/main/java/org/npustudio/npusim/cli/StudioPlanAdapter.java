@@ -87,12 +87,7 @@ public final class StudioPlanAdapter {
     /** The plan's device name is what assignments refer to, so the hardware takes that name. */
     static Device renamed(Device d, String name) {
         if (d.name().equals(name)) return d;
-        if (d.isNpu()) {
-            NpuConfig c = d.npu();
-            return Device.of(new NpuConfig(name, c.clockMhz(), c.rows(), c.cols(), c.dataflow(), c.vectorLanes(), c.vectorOpCycles(),
-                    c.sram(), c.dramBytesPerSecond(), c.dramLatencySeconds(), c.precisions(), c.defaultPrecision(), c.supportedOps(),
-                    c.hostLinkBytesPerSecond(), c.hostLinkLatencySeconds()));
-        }
+        if (d.isNpu()) return Device.of(d.npu().withName(name));
         var c = d.cpu();
         return Device.of(new org.npustudio.npusim.config.CpuConfig(name, c.peakFlopsPerSecond(), c.memoryBytesPerSecond(), c.efficiency()));
     }

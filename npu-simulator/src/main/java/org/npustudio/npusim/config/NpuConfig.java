@@ -30,4 +30,15 @@ public record NpuConfig(String name, double clockMhz, int rows, int cols, Datafl
     public boolean supports(String opType) { return supportedOps.isEmpty() || supportedOps.contains(opType); }
 
     public boolean supports(Precision p) { return precisions.contains(p); }
+
+    public NpuConfig withName(String n) {
+        return new NpuConfig(n, clockMhz, rows, cols, dataflow, vectorLanes, vectorOpCycles, sram, dramBytesPerSecond,
+                dramLatencySeconds, precisions, defaultPrecision, supportedOps, hostLinkBytesPerSecond, hostLinkLatencySeconds);
+    }
+
+    /** The same NPU with another clock, array, dataflow, buffers, DRAM bandwidth and default precision (an edited preset). */
+    public NpuConfig edited(String n, double clock, int r, int c, Dataflow df, SramConfig s, double dramBps, Precision dflt) {
+        return new NpuConfig(n, clock, r, c, df, vectorLanes, vectorOpCycles, s, dramBps, dramLatencySeconds, precisions, dflt,
+                supportedOps, hostLinkBytesPerSecond, hostLinkLatencySeconds);
+    }
 }

@@ -1,5 +1,7 @@
 package org.npustudio.profiler.data;
 
+import org.npustudio.graphview.scene.Colors;
+
 /**
  * Colour scales shared by the overlay, the HTML report and the Model Explorer export. The sequential
  * scale runs light-to-dark through colours that stay distinguishable with the common colour-vision
@@ -13,6 +15,8 @@ public final class ColorScale {
     public static final String FASTER_HEX = "#009E73";
     public static final String SLOWER_HEX = "#D55E00";
     public static final String NEUTRAL_HEX = "#d9d9d9";
+
+    private static final int[] PALETTE = java.util.Arrays.stream(SEQUENTIAL_HEX).mapToInt(ColorScale::argbOf).toArray();
 
     private final double min;
     private final double max;
@@ -53,10 +57,20 @@ public final class ColorScale {
     }
 
     public String hex(double v) {
-        if (Double.isNaN(v)) return NEUTRAL_HEX;
-        double t = position(v) * (SEQUENTIAL_HEX.length - 1);
-        int i = Math.min((int) t, SEQUENTIAL_HEX.length - 2);
-        return mix(SEQUENTIAL_HEX[i], SEQUENTIAL_HEX[i + 1], t - i);
+        return Double.isNaN(v) ? NEUTRAL_HEX : Colors.hex(argb(v));
+    }
+
+    /** The colour of a value as opaque ARGB (what overlays take; no text round trip). */
+    public int argb(double v) {
+        if (Double.isNaN(v)) return argbOf(NEUTRAL_HEX);
+        double t = position(v) * (PALETTE.length - 1);
+        int i = Math.min((int) t, PALETTE.length - 2);
+        return Colors.mix(PALETTE[i], PALETTE[i + 1], t - i);
+    }
+
+    /** Opaque ARGB of {@code #rrggbb}. */
+    public static int argbOf(String hex) {
+        return 0xff000000 | Integer.parseInt(hex.substring(1), 16);
     }
 
     /** Black or white, whichever reads better on the given background (WCAG relative luminance). */
@@ -69,13 +83,6 @@ public final class ColorScale {
     private static double lin(int c) {
         double s = c / 255.0;
         return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
-    }
-
-    static String mix(String a, String b, double t) {
-        int[] x = rgb(a);
-        int[] y = rgb(b);
-        return String.format("#%02x%02x%02x", (int) Math.round(x[0] + (y[0] - x[0]) * t),
-                (int) Math.round(x[1] + (y[1] - x[1]) * t), (int) Math.round(x[2] + (y[2] - x[2]) * t));
     }
 
     static int[] rgb(String hex) {

@@ -3,6 +3,7 @@ package org.npustudio.profiler.data;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.npustudio.graphview.scene.Colors;
 import org.npustudio.graphview.scene.Overlay;
 
 /**
@@ -65,7 +66,7 @@ public final class Comparison {
         for (Mover m : movers) {
             double strength = maxRel > 0 ? Math.min(1, Math.abs(m.relative()) / maxRel) : 0;
             String end = m.delta() < 0 ? ColorScale.FASTER_HEX : m.delta() > 0 ? ColorScale.SLOWER_HEX : ColorScale.NEUTRAL_HEX;
-            b.fill(m.id(), ProfileOverlay.argb(ColorScale.mix("#f2f2f2", end, 0.25 + 0.75 * strength)));
+            b.fill(m.id(), Colors.mix(ColorScale.argbOf("#f2f2f2"), ColorScale.argbOf(end), 0.25 + 0.75 * strength));
             b.badge(m.id(), (m.delta() <= 0 ? "" : "+") + metric.format(m.delta()));
         }
         for (String id : onlyInCurrent) b.fill(id, ProfileOverlay.argb(ColorScale.NEUTRAL_HEX)).badge(id, "new");

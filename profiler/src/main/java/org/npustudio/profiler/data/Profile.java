@@ -38,7 +38,15 @@ public final class Profile {
 
     /** Partitions default to the device a node ran on when no plan names them. */
     public static Profile of(SimulationResult run, Model model) {
-        return of(run, model, null);
+        return of(run, model, (Function<String, String>) null);
+    }
+
+    /** With each node's partition from {@code plan}; nodes no partition lists are in its catch-all. Null plan: as {@link #of(SimulationResult, Model)}. */
+    public static Profile of(SimulationResult run, Model model, org.npustudio.plan.Plan plan) {
+        if (plan == null) return of(run, model);
+        Map<String, String> of = plan.partitionByNode();
+        String rest = plan.rest().name();
+        return of(run, model, id -> of.getOrDefault(id, rest));
     }
 
     public static Profile of(SimulationResult run, Model model, Function<String, String> partitionOf) {

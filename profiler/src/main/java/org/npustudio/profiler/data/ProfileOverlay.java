@@ -40,7 +40,7 @@ public final class ProfileOverlay {
         for (NodeMetrics n : p.nodes()) maxWrite = Math.max(maxWrite, n.writeBytes());
         for (NodeMetrics n : p.nodes()) {
             double v = metric.of(n);
-            b.fill(n.id(), argb(steps != null ? steps.hex(v) : scale.hex(v)));
+            b.fill(n.id(), steps != null ? argb(steps.hex(v)) : scale.argb(v));
             b.badge(n.id(), Metric.LATENCY.format(n.latencyMicros()) + " · " + Units.bytes(n.dramBytes()));
         }
         for (String id : p.nodesWithoutResults()) {
@@ -60,7 +60,7 @@ public final class ProfileOverlay {
         // Collapsed groups: coloured by their sum on the groups' own scale, a bar of how members spread over
         // the metric's bins, and the sum as badge.
         int[] binColours = new int[BINS];
-        for (int k = 0; k < BINS; k++) binColours[k] = argb(scale.hex(scale.valueAt((k + 0.5) / BINS)));
+        for (int k = 0; k < BINS; k++) binColours[k] = scale.argb(scale.valueAt((k + 0.5) / BINS));
         for (GroupSummary g : groups.values()) {
             b.group(g.path(), g.fill(), metric.format(g.sum()));
             b.groupBar(g.path(), binColours, g.distribution());
@@ -125,12 +125,10 @@ public final class ProfileOverlay {
         Map<String, GroupSummary> out = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : dist.entrySet()) {
             double sum = sums.containsKey(e.getKey()) ? sums.get(e.getKey())[0] : Double.NaN;
-            out.put(e.getKey(), new GroupSummary(e.getKey(), Double.isNaN(sum) ? 0 : sum, argb(groupScale.hex(sum)), e.getValue()));
+            out.put(e.getKey(), new GroupSummary(e.getKey(), Double.isNaN(sum) ? 0 : sum, groupScale.argb(sum), e.getValue()));
         }
         return out;
     }
 
-    static int argb(String hex) {
-        return 0xff000000 | Integer.parseInt(hex.substring(1), 16);
-    }
+    static int argb(String hex) { return ColorScale.argbOf(hex); }
 }

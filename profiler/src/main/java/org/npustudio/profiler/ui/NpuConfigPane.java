@@ -135,9 +135,8 @@ public final class NpuConfigPane extends FlowPane {
         boolean edited = rows.getValue() != base.rows() || cols.getValue() != base.cols() || clock.getValue() != Math.round(base.clockMhz())
                 || !sram.equals(s) || Math.abs(dramGbps.getValue() * 1e9 - base.dramBytesPerSecond()) > 1 || dataflow.getValue() != base.dataflow();
         String name = edited ? base.name() + " (edited)" : base.name();
-        NpuConfig c = new NpuConfig(name, clock.getValue(), rows.getValue(), cols.getValue(), dataflow.getValue(), base.vectorLanes(),
-                base.vectorOpCycles(), sram, dramGbps.getValue() * 1e9, base.dramLatencySeconds(), base.precisions(), precision.getValue(),
-                base.supportedOps(), base.hostLinkBytesPerSecond(), base.hostLinkLatencySeconds());
+        NpuConfig c = base.edited(name, clock.getValue(), rows.getValue(), cols.getValue(), dataflow.getValue(), sram,
+                dramGbps.getValue() * 1e9, precision.getValue());
         setup.set(new Setup(c, fusion.getValue()));
     }
 

@@ -8,11 +8,18 @@ import org.npustudio.samples.NpuPresets;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
 
-/** The bundled NPU descriptions as presets for the NPU pane (CPU descriptions are left out). */
-final class NpuPresetList {
+/** The bundled NPU descriptions as presets for the NPU pane (CPU descriptions are left out), parsed once. */
+public final class NpuPresetList {
+    private static List<NpuConfigPane.Preset> bundled;
+
     private NpuPresetList() {}
 
-    static List<NpuConfigPane.Preset> bundled() {
+    public static synchronized List<NpuConfigPane.Preset> bundled() {
+        if (bundled == null) bundled = List.copyOf(parse());
+        return bundled;
+    }
+
+    private static List<NpuConfigPane.Preset> parse() {
         List<NpuConfigPane.Preset> out = new ArrayList<>();
         for (String name : NpuPresets.NAMES) {
             try {

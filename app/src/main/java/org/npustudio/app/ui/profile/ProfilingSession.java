@@ -2,7 +2,6 @@ package org.npustudio.app.ui.profile;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -13,7 +12,6 @@ import org.npustudio.graphview.ui.GraphView;
 import org.npustudio.ir.Model;
 import org.npustudio.npusim.cli.SimulateCommandCore;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.plan.Plan;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.data.Roof;
@@ -94,11 +92,7 @@ public final class ProfilingSession {
     }
 
     private static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s) throws Exception {
-        SimulationResult run = SimulateCommandCore.simulate(model.graph(), c, p, dir, s.fusion());
-        if (p == null) return Profile.of(run, model);
-        Map<String, String> of = p.partitionByNode();
-        String rest = p.rest().name();
-        return Profile.of(run, model, id -> of.getOrDefault(id, rest));
+        return Profile.of(SimulateCommandCore.simulate(model.graph(), c, p, dir, s.fusion()), model, p);
     }
 
     private void revealFromTable(String nodeId) {
