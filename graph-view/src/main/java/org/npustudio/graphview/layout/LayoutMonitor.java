@@ -26,8 +26,6 @@ public final class LayoutMonitor {
     /** Requests cancellation; safe to call from any thread. */
     public void cancel() { cancelled.set(true); }
 
-    public boolean isCancelled() { return cancelled.get(); }
-
     void begin(String phaseName) {
         phase = phaseName;
         lastPercent = -1;

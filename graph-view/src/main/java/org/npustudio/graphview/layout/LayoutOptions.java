@@ -30,15 +30,4 @@ public record LayoutOptions(Direction direction, double nodeSpacing, double laye
         return new LayoutOptions(d, nodeSpacing, layerSpacing, edgeSpacing, crossingSweeps, crossingWorkLimit, groupSplitThreshold);
     }
 
-    public LayoutOptions withSpacing(double node, double layer) {
-        return new LayoutOptions(direction, node, layer, edgeSpacing, crossingSweeps, crossingWorkLimit, groupSplitThreshold);
-    }
-
-    public LayoutOptions withCrossingBudget(int sweeps, long workLimit) {
-        return new LayoutOptions(direction, nodeSpacing, layerSpacing, edgeSpacing, sweeps, workLimit, groupSplitThreshold);
-    }
-
-    public LayoutOptions withGroupSplitThreshold(int threshold) {
-        return new LayoutOptions(direction, nodeSpacing, layerSpacing, edgeSpacing, crossingSweeps, crossingWorkLimit, threshold);
-    }
 }

@@ -24,8 +24,6 @@ public record NodeLabel(String title, List<String> lines) {
 
     /** Which optional lines to show. */
     public record Content(boolean name, boolean attributes, boolean shape, int maxAttributes) {
-        public static Content titleOnly() { return new Content(false, false, false, 0); }
-
         public static Content standard() { return new Content(false, true, true, 2); }
 
         public static Content full() { return new Content(true, true, true, 4); }

@@ -27,7 +27,6 @@ public class GraphCanvas extends Region {
     private BitSet hits = new BitSet();
     private BitSet marked = new BitSet();
     private boolean edgeLabels;
-    private long lastFrameNanos;
     private Runnable onViewportChanged = () -> {};
     private Runnable onFrameDrawn = () -> {};
     private final java.util.List<Runnable> viewportListeners = new java.util.ArrayList<>();
@@ -55,6 +54,9 @@ public class GraphCanvas extends Region {
     }
 
     public Overlay overlay() { return overlay; }
+
+    /** The overlay resolved against the current scene (null without a scene), shared with the minimap. */
+    public Overlay.Resolved resolved() { return resolved; }
 
     /** Replaces the overlay; the next frame uses it without re-layout. */
     public void setOverlay(Overlay o) {
@@ -129,9 +131,6 @@ public class GraphCanvas extends Region {
         viewportChanged();
     }
 
-    /** Duration of the last frame in nanoseconds (issuing the canvas commands). */
-    public long lastFrameNanos() { return lastFrameNanos; }
-
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
@@ -144,7 +143,6 @@ public class GraphCanvas extends Region {
 
     /** Draws the frame now. */
     public void redraw() {
-        long t0 = System.nanoTime();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         gc.setTransform(1, 0, 0, 1, 0, 0);
@@ -164,7 +162,6 @@ public class GraphCanvas extends Region {
                 painter.finish();
             }
         }
-        lastFrameNanos = System.nanoTime() - t0;
         if (scene != null) onFrameDrawn.run();
     }
 

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.npustudio.io.AtomicFiles;
 
 /** Writes a scene to a file whose extension (.svg or .png) picks the format; written atomically. */
 public final class SceneExport {
@@ -28,13 +28,14 @@ public final class SceneExport {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        // A hidden sibling renamed over the target (user's default permissions, not a temp file's 0600).
+        Path tmp = AtomicFiles.sibling(dir, abs.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 if (f == Format.SVG) out.write(SvgExporter.export(scene, overlay, options).getBytes(StandardCharsets.UTF_8));
                 else PngExporter.write(scene, overlay, options, out);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveOver(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
         }

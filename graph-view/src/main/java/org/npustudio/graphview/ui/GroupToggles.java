@@ -6,6 +6,7 @@ import org.npustudio.graphview.render.Viewport;
 import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.NodeKind;
 import org.npustudio.graphview.scene.SceneGroup;
+import org.npustudio.graphview.scene.SceneHitTest;
 
 /**
  * Opening and closing groups from the graph view: the toggle on a group's title band or collapsed box,
@@ -60,7 +61,7 @@ final class GroupToggles {
             return true;
         }
         if (code == KeyCode.BACK_SPACE) {
-            SceneGroup around = innermostAround(s, selected);
+            SceneGroup around = SceneHitTest.groupAt(s, s.centerX(selected), s.centerY(selected));
             if (around == null) return false;
             toggle(around.path(), false, around.key());
             return true;
@@ -129,13 +130,5 @@ final class GroupToggles {
             x = g.x(); y = g.y(); w = g.width(); h = g.height();
         }
         return s.horizontal() ? new double[] {x, y + h / 2} : new double[] {x + w / 2, y};
-    }
-
-    /** The deepest expanded group whose frame holds the node's centre. */
-    private static SceneGroup innermostAround(GraphScene s, int node) {
-        double cx = s.centerX(node), cy = s.centerY(node);
-        SceneGroup best = null;
-        for (SceneGroup g : s.groups()) if (g.contains(cx, cy) && (best == null || g.depth() > best.depth())) best = g;
-        return best;
     }
 }

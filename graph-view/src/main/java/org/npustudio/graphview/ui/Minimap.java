@@ -69,7 +69,7 @@ final class Minimap extends Region {
             mapView.fit(s.minX(), s.minY(), s.maxX(), s.maxY(), base.getWidth(), base.getHeight(), PAD, 1);
             gc.setTransform(mapView.scale(), 0, 0, mapView.scale(), mapView.translateX(), mapView.translateY());
             // A minimap is always at overview zoom: plain boxes, no labels.
-            drawer.draw(s, main.overlay().resolve(s), DrawOptions.PLAIN, new FxPainter(gc), Math.min(mapView.scale(), 0.2),
+            drawer.draw(s, main.resolved(), DrawOptions.PLAIN, new FxPainter(gc), Math.min(mapView.scale(), 0.2),
                     s.minX(), s.minY(), s.maxX(), s.maxY());
             gc.setTransform(1, 0, 0, 1, 0, 0);
         }

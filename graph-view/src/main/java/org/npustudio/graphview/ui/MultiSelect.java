@@ -124,7 +124,12 @@ public final class MultiSelect {
             if (Math.hypot(e.getX() - lx, e.getY() - ly) >= 2) {
                 lassoPoints.add(e.getX());
                 lassoPoints.add(e.getY());
-                lasso.getPoints().setAll(toLayer(lassoPoints));
+                if (lassoPoints.size() == 4) {
+                    lasso.getPoints().setAll(toLayer(lassoPoints)); // a new lasso: press point and first step
+                } else {
+                    Point2D p = toLayer(e.getX(), e.getY()); // only the new point: a long drag stays linear
+                    lasso.getPoints().addAll(p.getX(), p.getY());
+                }
                 lasso.setVisible(true);
             }
         } else {
