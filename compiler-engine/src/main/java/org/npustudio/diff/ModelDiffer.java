@@ -56,21 +56,22 @@ public final class ModelDiffer {
                 }
             }
         }
+        // Identity set of every matched node of b, built once (containsValue scans the whole map).
+        Set<Node> matchedB = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        matchedB.addAll(match.values());
         Map<String, List<String>> replacedBy = new HashMap<>();
         Set<String> bIds = new LinkedHashSet<>();
         for (Node n : b.nodes()) {
             bIds.add(n.id());
-            if (!match.containsValue(n)) for (String p : n.provenance()) replacedBy.computeIfAbsent(p, k -> new ArrayList<>()).add(n.id());
+            if (!matchedB.contains(n)) for (String p : n.provenance()) replacedBy.computeIfAbsent(p, k -> new ArrayList<>()).add(n.id());
         }
         List<NodeDiff> rows = new ArrayList<>();
-        Set<Node> matchedB = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Node x : a.nodes()) {
             Node y = match.get(x);
             if (y == null) {
                 rows.add(new NodeDiff(NodeState.DELETED, x.id(), null, x.opType(), List.of(), replacedBy.getOrDefault(x.id(), List.of())));
                 continue;
             }
-            matchedB.add(y);
             List<Change> changes = compare(x, y);
             rows.add(new NodeDiff(changes.isEmpty() ? NodeState.SAME : NodeState.CHANGED, x.id(), y.id(), y.opType(), changes, List.of()));
         }

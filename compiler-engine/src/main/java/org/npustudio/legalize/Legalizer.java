@@ -14,6 +14,15 @@ import org.npustudio.ir.Node;
 public final class Legalizer {
     private static final List<LegalizationRule> RULES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    // The expansions of every non-standard operator NPU Studio makes, so any caller of legalize (the
+    // partial exporter included) knows them without loading the passes first.
+    static {
+        register(new ExpandNhwcRule());
+        register(new ExpandFusedOpRule());
+        register(new ExpandGeluRule());
+        register(new ExpandLayerNormRule());
+    }
+
     private Legalizer() {}
 
     public static void register(LegalizationRule rule) {

@@ -1,6 +1,5 @@
 package org.npustudio.passes;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.npustudio.ir.Attribute;
 import org.npustudio.ir.Graph;
@@ -59,10 +58,5 @@ public final class IrText {
             return "%" + v + "<" + (d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d)) + ">";
         }
         return "%" + v + "<" + t.dataType().displayName() + java.util.Arrays.toString(t.dims()) + ">";
-    }
-
-    /** Lines of the node part only, keyed for quick lookups in tests. */
-    public static Map<String, String> byNodeId(Model m) {
-        return m.graph().nodes().stream().collect(Collectors.toMap(Node::id, n -> line(m.graph(), n)));
     }
 }

@@ -41,7 +41,6 @@ public final class PassManager {
     }
 
     public PipelineResult run(Model model, Pipeline pipeline) {
-        StandardRules.registerAll();
         long fp = Fingerprint.of(model);
         Model lastGood = ModelCopy.of(model);
         Snapshot input = snapshots ? new Snapshot(0, "input", fp, lastGood) : null;

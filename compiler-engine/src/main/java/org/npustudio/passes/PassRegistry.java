@@ -31,7 +31,6 @@ public final class PassRegistry {
             "shape-inference");
 
     static {
-        StandardRules.registerAll();
         for (PassInfo p : List.of(ShapeInferencePass.INFO, ConstantFoldingPass.INFO, RemoveIdentitiesPass.INFO,
                 DeadCodeEliminationPass.INFO, CommonSubexpressionEliminationPass.INFO, FoldBatchNormPass.INFO,
                 FoldScaleIntoConvPass.INFO, MergePadPass.INFO, MatMulAddToGemmPass.INFO, FuseGeluPass.INFO,

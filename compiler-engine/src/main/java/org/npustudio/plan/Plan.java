@@ -55,7 +55,6 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
         return null;
     }
 
-    /** Name of the explicit partition listing this node id, or null. */
     /** Node id -> partition name for every listed node; nodes not listed belong to {@link #rest()}. */
     public java.util.Map<String, String> partitionByNode() {
         java.util.Map<String, String> m = new java.util.HashMap<>();
@@ -63,6 +62,7 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
         return m;
     }
 
+    /** Name of the explicit partition listing this node id, or null. */
     public String partitionOf(String nodeId) {
         for (Partition p : partitions) for (NodeRef r : p.nodes()) if (r.id().equals(nodeId)) return p.name();
         return null;

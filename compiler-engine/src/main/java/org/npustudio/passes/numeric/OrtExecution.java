@@ -26,9 +26,14 @@ import org.npustudio.runtime.OrtRunner;
 public final class OrtExecution {
     private OrtExecution() {}
 
+    /** A session on {@code model} to run many inputs through (one serialization, one session). */
+    public static OrtRunner open(Model model) throws StudioException {
+        return OrtRunner.open(OnnxWriter.toBytes(model), model.displayName(), OrtRunner.Options.DETERMINISTIC);
+    }
+
     /** Runs {@code model} once; outputs in the order asked for. */
     public static Map<String, Tensor> run(Model model, Map<String, Tensor> inputs, List<String> outputs) throws StudioException {
-        try (OrtRunner runner = OrtRunner.open(OnnxWriter.toBytes(model), model.displayName(), OrtRunner.Options.DETERMINISTIC)) {
+        try (OrtRunner runner = open(model)) {
             return runner.run(inputs, outputs);
         }
     }

@@ -21,6 +21,7 @@ import org.npustudio.passes.StandardRules;
 import org.npustudio.passes.ValueNames;
 import org.npustudio.passes.numeric.OrtExecution;
 import org.npustudio.runtime.TensorFiles;
+import org.npustudio.runtime.OrtRunner;
 
 /**
  * Post-training quantization in QDQ form, which ONNX Runtime runs as is: weights of Conv/Gemm/MatMul
@@ -81,9 +82,11 @@ public final class Quantizer {
         Map<String, RangeCollector> collectors = new LinkedHashMap<>();
         for (String a : activations) collectors.put(a, new RangeCollector(cfg.seed()));
         List<Map<String, Tensor>> feeds = calibrationInputs(model, cfg);
-        for (Map<String, Tensor> feed : feeds) {
-            Map<String, Tensor> out = OrtExecution.run(exposed, feed, List.copyOf(activations));
-            for (Map.Entry<String, Tensor> e : out.entrySet()) collectors.get(e.getKey()).add(e.getValue().toFloats());
+        try (OrtRunner session = OrtExecution.open(exposed)) {
+            for (Map<String, Tensor> feed : feeds) {
+                Map<String, Tensor> out = session.run(feed, List.copyOf(activations));
+                for (Map.Entry<String, Tensor> e : out.entrySet()) collectors.get(e.getKey()).add(e.getValue().toFloats());
+            }
         }
         Map<String, double[]> ranges = new HashMap<>();
         for (Map.Entry<String, RangeCollector> e : collectors.entrySet()) {
@@ -190,14 +193,16 @@ public final class Quantizer {
         outs.add(first);
         Model ea = OrtExecution.exposing(a, outs), eb = OrtExecution.exposing(b, outs);
         Map<String, double[]> acc = new HashMap<>();
-        for (Map<String, Tensor> feed : inputs) {
-            Map<String, Tensor> ra = OrtExecution.run(ea, feed, outs), rb = OrtExecution.run(eb, feed, outs);
-            for (String o : outs) {
-                float[] x = ra.get(o).toFloats(), y = rb.get(o).toFloats();
-                double[] s = acc.computeIfAbsent(o, k -> new double[2]);
-                for (int i = 0; i < x.length; i++) {
-                    s[0] += (double) x[i] * x[i];
-                    s[1] += ((double) x[i] - y[i]) * ((double) x[i] - y[i]);
+        try (OrtRunner sa = OrtExecution.open(ea); OrtRunner sb = OrtExecution.open(eb)) {
+            for (Map<String, Tensor> feed : inputs) {
+                Map<String, Tensor> ra = sa.run(feed, outs), rb = sb.run(feed, outs);
+                for (String o : outs) {
+                    float[] x = ra.get(o).toFloats(), y = rb.get(o).toFloats();
+                    double[] s = acc.computeIfAbsent(o, k -> new double[2]);
+                    for (int i = 0; i < x.length; i++) {
+                        s[0] += (double) x[i] * x[i];
+                        s[1] += ((double) x[i] - y[i]) * ((double) x[i] - y[i]);
+                    }
                 }
             }
         }
