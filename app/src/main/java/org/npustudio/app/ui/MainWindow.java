@@ -82,10 +82,6 @@ public final class MainWindow {
     /** The one-line message of the last failed load, or null. */
     public String lastError() { return lastError; }
 
-    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
-
-    public boolean isLoading() { return loading.get(); }
-
     /** True while a model loads or its graph is being laid out. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 

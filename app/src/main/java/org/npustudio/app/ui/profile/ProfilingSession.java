@@ -73,6 +73,8 @@ public final class ProfilingSession {
 
     /** The partition plan to simulate with (null: everything on the NPU, fallbacks on the host CPU); re-simulates. */
     public void setPlan(Plan p, Path dir) {
+        // An edit that leaves the plan as it was (e.g. the empty plan pushed when the editor opens) runs nothing.
+        if (java.util.Objects.equals(p, plan) && java.util.Objects.equals(dir, planDir)) return;
         plan = p;
         planDir = dir;
         if (started) simulate();

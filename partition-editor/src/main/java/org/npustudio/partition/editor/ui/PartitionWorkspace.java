@@ -107,7 +107,6 @@ public final class PartitionWorkspace extends BorderPane {
     /** The editor's graph view; its owner sets the laid-out scene (and re-lays out on its toggles). */
     public GraphView graphView() { return view; }
 
-    public MultiSelect multiSelect() { return multi; }
 
     public PlanDocument document() { return document; }
 

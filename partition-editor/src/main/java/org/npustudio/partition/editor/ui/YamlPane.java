@@ -129,6 +129,7 @@ final class YamlPane extends BorderPane {
         if (!loaded.warnings().isEmpty()) {
             session.info("Applied the YAML with " + loaded.warnings().size() + " warning(s): " + loaded.warnings().get(0));
         }
+        pendingSync.stop(); // synced right here; the edit's delayed sync would only compare the same text again
         sync();
     }
 
