@@ -15,8 +15,8 @@ import org.npustudio.shape.ShapeInference;
 
 /**
  * What a live refresh costs off the FX thread for every sample: simulate after an NPU edit, build the
- * per-node profile, build the overlay. The IDE adds a 30 ms debounce and the FX-thread repaint (the
- * TestFX test prints the end-to-end figure). Medians of warm runs; a benchmark, not a test.
+ * per-node profile, build the overlay. The IDE adds the FX-thread updates and the repaint (the TestFX
+ * test prints the end-to-end figure). Medians of warm runs; a benchmark, not a test.
  */
 public final class LiveProfileBenchmark {
     private static final int WARMUP = 5;

@@ -63,13 +63,15 @@ final class WindowOpen implements AutoCloseable {
                     GraphView v = window.graphView();
                     if (v == null || v == before[0]) return;
                     stop();
-                    v.canvas().setOnFrameDrawn(() -> {
+                    Runnable[] hook = new Runnable[1];
+                    hook[0] = () -> {
                         if (v.getGraphScene() != null && v.canvas().getWidth() > 0 && drawn.getCount() > 0) {
                             end.set(System.nanoTime());
-                            v.canvas().setOnFrameDrawn(null);
+                            v.canvas().removeFrameListener(hook[0]);
                             drawn.countDown();
                         }
-                    });
+                    };
+                    v.canvas().addFrameListener(hook[0]);
                 }
             };
             watch[0].start();

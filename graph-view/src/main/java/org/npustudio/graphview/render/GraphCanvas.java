@@ -28,7 +28,7 @@ public class GraphCanvas extends Region {
     private BitSet marked = new BitSet();
     private boolean edgeLabels;
     private Runnable onViewportChanged = () -> {};
-    private Runnable onFrameDrawn = () -> {};
+    private final java.util.List<Runnable> frameListeners = new java.util.ArrayList<>();
     private final java.util.List<Runnable> viewportListeners = new java.util.ArrayList<>();
 
     public GraphCanvas() {
@@ -104,8 +104,10 @@ public class GraphCanvas extends Region {
     /** Called after every viewport change (the minimap follows it). */
     public void setOnViewportChanged(Runnable r) { onViewportChanged = r == null ? () -> {} : r; }
 
-    /** Called after each frame with a scene has been drawn (benchmarks time the first one). */
-    public void setOnFrameDrawn(Runnable r) { onFrameDrawn = r == null ? () -> {} : r; }
+    /** Called after each frame with a scene has been drawn (benchmarks time the first one; the profiler times its refresh to it). */
+    public void addFrameListener(Runnable r) { frameListeners.add(r); }
+
+    public void removeFrameListener(Runnable r) { frameListeners.remove(r); }
     /** Also called after every viewport change (e.g. a second view that pans and zooms along). */
     public void addViewportListener(Runnable r) { viewportListeners.add(r); }
 
@@ -162,7 +164,7 @@ public class GraphCanvas extends Region {
                 painter.finish();
             }
         }
-        if (scene != null) onFrameDrawn.run();
+        if (scene != null) for (Runnable r : java.util.List.copyOf(frameListeners)) r.run();
     }
 
     /** The drawing surface (for snapshots and exports of the current view). */

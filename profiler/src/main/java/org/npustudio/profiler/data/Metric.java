@@ -1,6 +1,5 @@
 package org.npustudio.profiler.data;
 
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /** A per-node quantity the overlay can colour by, the table can sort by and reports can chart. */
@@ -40,12 +39,12 @@ public enum Metric {
     public String format(double v) {
         if (Double.isNaN(v)) return "—";
         return switch (this) {
-            case LATENCY -> v >= 1000 ? String.format(Locale.ROOT, "%.2f ms", v / 1000) : String.format(Locale.ROOT, "%.1f µs", v);
+            case LATENCY -> v >= 1000 ? Units.fixed(v / 1000, 2) + " ms" : Units.fixed(v, 1) + " µs";
             case DRAM, DRAM_READ, DRAM_WRITE -> Units.bytes(v);
-            case SHARE, UTILISATION -> String.format(Locale.ROOT, "%.1f %%", v);
+            case SHARE, UTILISATION -> Units.fixed(v, 1) + " %";
             case MACS -> Units.count(v) + "MAC";
             case CYCLES -> Units.count(v) + "cyc";
-            case INTENSITY -> String.format(Locale.ROOT, "%.1f MAC/B", v);
+            case INTENSITY -> Units.fixed(v, 1) + " MAC/B";
         };
     }
 

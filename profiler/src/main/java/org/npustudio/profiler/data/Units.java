@@ -1,5 +1,7 @@
 package org.npustudio.profiler.data;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Compact SI formatting for counts and decimal bytes (kB = 1000 B, as DRAM bandwidth is quoted). */
@@ -7,17 +9,30 @@ public final class Units {
     private Units() {}
 
     public static String bytes(double b) {
-        if (b < 1000) return String.format(Locale.ROOT, "%.0f B", b);
-        if (b < 1e6) return String.format(Locale.ROOT, "%.1f kB", b / 1e3);
-        if (b < 1e9) return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
-        return String.format(Locale.ROOT, "%.2f GB", b / 1e9);
+        if (b < 1000) return fixed(b, 0) + " B";
+        if (b < 1e6) return fixed(b / 1e3, 1) + " kB";
+        if (b < 1e9) return fixed(b / 1e6, 1) + " MB";
+        return fixed(b / 1e9, 2) + " GB";
     }
 
     /** 1234567 -> "1.23 M" (with a trailing space so a unit can follow). */
     public static String count(double v) {
-        if (Math.abs(v) < 1e3) return String.format(Locale.ROOT, "%.0f ", v);
-        if (Math.abs(v) < 1e6) return String.format(Locale.ROOT, "%.1f k", v / 1e3);
-        if (Math.abs(v) < 1e9) return String.format(Locale.ROOT, "%.2f M", v / 1e6);
-        return String.format(Locale.ROOT, "%.2f G", v / 1e9);
+        if (Math.abs(v) < 1e3) return fixed(v, 0) + " ";
+        if (Math.abs(v) < 1e6) return fixed(v / 1e3, 1) + " k";
+        if (Math.abs(v) < 1e9) return fixed(v / 1e6, 2) + " M";
+        return fixed(v / 1e9, 2) + " G";
+    }
+
+    /**
+     * {@code v} with {@code places} decimals, exactly as {@code String.format(Locale.ROOT, "%.Nf", v)} writes it
+     * (shortest decimal digits, rounded half up, "-0.0" for small negatives) but without parsing a format
+     * string each time: an overlay formats a badge per node on every live refresh, and the formatter was
+     * most of that work.
+     */
+    public static String fixed(double v, int places) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return String.format(Locale.ROOT, "%." + places + "f", v);
+        String s = BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).toPlainString();
+        boolean negative = v < 0 || (v == 0 && 1 / v < 0);
+        return negative && s.charAt(0) != '-' ? "-" + s : s;
     }
 }

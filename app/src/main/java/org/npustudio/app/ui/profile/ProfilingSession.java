@@ -30,6 +30,8 @@ public final class ProfilingSession {
     private final NpuConfigPane npu;
     private final ProfilerPanel panel;
     private final BorderPane node = new BorderPane();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper onScreenMillis = new javafx.beans.property.ReadOnlyDoubleWrapper(Double.NaN);
+    private long awaitingFrameSince;
     private Plan plan;
     private Path planDir;
     private boolean started;
@@ -56,6 +58,13 @@ public final class ProfilingSession {
         panel.profileProperty().addListener((o, was, now) -> {
             if (now != null) status.accept(summary(now));
         });
+        // The refresh is complete when the graph has drawn a frame with the new overlay: time that frame.
+        panel.liveSimulation().lastRefreshMillisProperty().addListener((o, was, now) -> awaitingFrameSince = panel.liveSimulation().lastRequestedAt());
+        view.canvas().addFrameListener(() -> {
+            if (awaitingFrameSince == 0) return;
+            onScreenMillis.set((System.nanoTime() - awaitingFrameSince) / 1e6);
+            awaitingFrameSince = 0;
+        });
     }
 
     /** The view to put below the graph. */
@@ -64,6 +73,12 @@ public final class ProfilingSession {
     public ProfilerPanel panel() { return panel; }
 
     public NpuConfigPane npuPane() { return npu; }
+
+    /**
+     * Milliseconds from the last edit (NPU or plan) to the graph's first frame drawn with its overlay:
+     * the end-to-end live-refresh figure (simulation, FX-thread updates and the repaint).
+     */
+    public javafx.beans.property.ReadOnlyDoubleProperty onScreenMillisProperty() { return onScreenMillis.getReadOnlyProperty(); }
 
     /** Runs the first simulation; later ones follow edits by themselves. */
     public void start() {
