@@ -2,11 +2,13 @@ package org.npustudio.graphview.render;
 
 import java.util.List;
 import javafx.scene.text.Font;
+import org.npustudio.graphview.scene.Painter;
 import org.npustudio.graphview.scene.SceneStyle;
 
-/** The font family node labels are drawn with: the first installed Helvetica-metric family. */
+/** The font family node labels are drawn with: the first installed Helvetica-metric family, else a fallback. */
 final class Fonts {
     private static String family;
+    private static boolean helveticaMetrics;
 
     private Fonts() {}
 
@@ -20,7 +22,14 @@ final class Fonts {
                     break;
                 }
             }
+            helveticaMetrics = Painter.helveticaMetrics(family);
         }
         return family;
+    }
+
+    /** Whether {@link #family()} has the metrics the layout measured with (otherwise text is squeezed to fit). */
+    static synchronized boolean helveticaMetrics() {
+        family();
+        return helveticaMetrics;
     }
 }

@@ -124,7 +124,8 @@ public final class FxPainter implements Painter {
         long key = Double.doubleToLongBits(size) * 31 + (bold ? 1 : 0);
         gc.setFont(fonts.computeIfAbsent(key, k -> Font.font(Fonts.family(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size)));
         gc.setFill(color(argb));
-        gc.fillText(s, x, y);
+        if (Fonts.helveticaMetrics()) gc.fillText(s, x, y);
+        else gc.fillText(s, x, y, Painter.textWidth(s, size, bold)); // a wider fallback font is squeezed to fit
     }
 
     @Override

@@ -27,19 +27,18 @@ public interface Painter {
     default void finish() {}
 
     /**
-     * Approximate advance width of Helvetica-metric text (the fonts the view uses): good enough to size
-     * badges and legends; node boxes come sized by the layout.
+     * Advance width of Helvetica-metric text (the fonts the view prefers), from the same tables the layout
+     * sizes node boxes with; badges, legends and group titles are sized with it too. Painters squeeze text
+     * drawn with a wider fallback font (e.g. DejaVu Sans where no Helvetica-metric font is installed) into
+     * this width, so a label never spills out of its box or pill.
      */
     static double textWidth(String s, double size, boolean bold) {
-        double units = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == ':' || c == '|' || c == '\'' || c == ' ') units += 0.28;
-            else if (c == 'm' || c == 'w' || c == 'M' || c == 'W') units += 0.86;
-            else if (Character.isUpperCase(c)) units += 0.68;
-            else if (Character.isDigit(c)) units += 0.556;
-            else units += 0.54;
-        }
-        return units * size * (bold ? 1.07 : 1.0);
+        return org.npustudio.graphview.layout.LabelMetrics.width(s, size, bold);
+    }
+
+    /** Whether a font family has Helvetica's metrics (the first families of {@link SceneStyle#FONT_FAMILIES}). */
+    static boolean helveticaMetrics(String family) {
+        for (int i = 0; i < SceneStyle.HELVETICA_METRIC_FAMILIES; i++) if (SceneStyle.FONT_FAMILIES[i].equals(family)) return true;
+        return false;
     }
 }

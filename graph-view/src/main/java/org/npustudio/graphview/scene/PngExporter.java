@@ -38,6 +38,7 @@ public final class PngExporter {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON); // advances as measured
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(new Color(Colors.BACKGROUND, true));
             g.fillRect(0, 0, width, height);
@@ -140,6 +141,19 @@ public final class PngExporter {
             Font f = fonts.computeIfAbsent(key, k -> new Font(FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size));
             g.setFont(f);
             color(argb);
+            if (!Painter.helveticaMetrics(FAMILY)) {
+                // A wider fallback font is squeezed into the width the layout reserved for the label.
+                double actual = f.getStringBounds(s, g.getFontRenderContext()).getWidth();
+                double reserved = Painter.textWidth(s, size, bold);
+                if (actual > reserved) {
+                    java.awt.geom.AffineTransform saved = g.getTransform();
+                    g.translate(x, y);
+                    g.scale(reserved / actual, 1);
+                    g.drawString(s, 0f, 0f);
+                    g.setTransform(saved);
+                    return;
+                }
+            }
             g.drawString(s, (float) x, (float) y);
         }
     }

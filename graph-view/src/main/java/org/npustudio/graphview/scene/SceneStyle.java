@@ -20,6 +20,8 @@ public final class SceneStyle {
 
     /** Font families in order of preference: Helvetica metrics (the layout measures with them), then a fallback. */
     public static final String[] FONT_FAMILIES = {"Liberation Sans", "Arial", "Helvetica", "Nimbus Sans", "Nimbus Sans L", "DejaVu Sans"};
+    /** How many of {@link #FONT_FAMILIES} have Helvetica's metrics; text in a later one is squeezed to the reserved width. */
+    public static final int HELVETICA_METRIC_FAMILIES = 5;
 
     // Zoom thresholds (screen pixels per world unit) for level of detail.
     /** Titles appear from here on. */
