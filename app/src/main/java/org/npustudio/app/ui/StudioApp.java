@@ -46,8 +46,11 @@ public final class StudioApp extends Application {
     /** Runs Profile > Simulate on NPU, then snapshots once the overlay is shown. */
     private static void snapshotAfterSimulation(MainWindow window, Path png) {
         var session = window.workspace().profile();
+        String tab = System.getProperty("npustudio.snapshot.tab"); // e.g. Timeline, Roofline
         session.panel().profileProperty().addListener((o, was, now) -> {
-            if (now != null) snapshotSoon(window, png);
+            if (now == null) return;
+            if (tab != null) session.panel().selectTab(tab);
+            snapshotSoon(window, png);
         });
     }
 

@@ -20,7 +20,8 @@ public final class Units {
         if (Math.abs(v) < 1e3) return fixed(v, 0) + " ";
         if (Math.abs(v) < 1e6) return fixed(v / 1e3, 1) + " k";
         if (Math.abs(v) < 1e9) return fixed(v / 1e6, 2) + " M";
-        return fixed(v / 1e9, 2) + " G";
+        if (Math.abs(v) < 1e12) return fixed(v / 1e9, 2) + " G";
+        return fixed(v / 1e12, 2) + " T";
     }
 
     /**

@@ -18,7 +18,8 @@ import org.npustudio.profiler.data.Roof;
 public final class ProfilerCharts extends TabPane {
     private final BarChart<String, Number> latency = bars("Latency by op type (µs)");
     private final BarChart<String, Number> dram = bars("DRAM traffic by op type (MB)");
-    private final BarChart<String, Number> fusion = bars("DRAM per fusion group (MB)");
+    private static final String FUSION_TITLE = "DRAM per fusion group (MB), fused vs unfused";
+    private final BarChart<String, Number> fusion = bars(FUSION_TITLE);
     private final RooflineCanvas roofline = new RooflineCanvas();
     private final TimelineCanvas timeline = new TimelineCanvas();
 
@@ -33,6 +34,14 @@ public final class ProfilerCharts extends TabPane {
             if (chartShowing()) drawPending();
         });
     }
+
+    /** Clicking an op on the timeline reports its node id here. */
+    public void setOnSelectNode(java.util.function.Consumer<String> c) { timeline.setOnSelectNode(c); }
+
+    /** Outlines the node's bar on the timeline (the graph's or the table's selection). */
+    public void selectNode(String nodeId) { timeline.setSelected(nodeId); }
+
+    TimelineCanvas timeline() { return timeline; }
 
     /** The latency-by-op-type chart (tests read its bars). */
     BarChart<String, Number> latencyChart() { return latency; }
@@ -83,6 +92,9 @@ public final class ProfilerCharts extends TabPane {
             unfused.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()[1]));
         }
         fusion.getData().setAll(java.util.List.of(fused, unfused));
+        fusion.setTitle(groups.isEmpty()
+                ? "No fusion groups in this run: choose fusion \"auto\" in the NPU row to see DRAM per group with and without fusion"
+                : FUSION_TITLE);
         roofline.show(p, roof);
         timeline.show(p);
     }

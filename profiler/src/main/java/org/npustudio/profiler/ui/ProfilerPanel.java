@@ -51,6 +51,7 @@ public final class ProfilerPanel extends BorderPane {
     public ProfilerPanel(Consumer<String> onSelectNode) {
         setId("profiler-panel");
         table = new MetricsTable(onSelectNode);
+        charts.setOnSelectNode(onSelectNode);
         live = new LiveSimulation(this::show, msg -> status.setText("Simulation failed: " + msg));
         metric.getItems().setAll(Metric.values());
         metric.setValue(Metric.LATENCY);
@@ -148,7 +149,10 @@ public final class ProfilerPanel extends BorderPane {
         notes.setManaged(n > 0);
     }
 
-    public void selectNode(String nodeId) { table.select(nodeId); }
+    public void selectNode(String nodeId) {
+        table.select(nodeId);
+        charts.selectNode(nodeId);
+    }
 
     private void pinBaseline() {
         if (profile.get() == null) return;
@@ -195,4 +199,15 @@ public final class ProfilerPanel extends BorderPane {
     public MetricsTable table() { return table; }
 
     ProfilerCharts charts() { return charts; }
+
+    /** Shows the tab with this title ("Ops table", "Op types", "Roofline", "Timeline", "Fusion"); false if none has it. */
+    public boolean selectTab(String title) {
+        for (javafx.scene.control.Tab t : charts.getTabs()) {
+            if (t.getText().equalsIgnoreCase(title)) {
+                charts.getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
+    }
 }

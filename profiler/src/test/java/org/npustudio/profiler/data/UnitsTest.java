@@ -35,6 +35,7 @@ class UnitsTest {
         assertEquals("1.3 MB", Units.bytes(1_250_001));
         assertEquals("2.00 GB", Units.bytes(2e9));
         assertEquals("1.23 M", Units.count(1_234_567));
+        assertEquals("4.10 T", Units.count(4.096e12));
         assertEquals("4.20 ms", Metric.LATENCY.format(4200));
         assertEquals("12.5 µs", Metric.LATENCY.format(12.5));
         assertEquals("—", Metric.LATENCY.format(Double.NaN));

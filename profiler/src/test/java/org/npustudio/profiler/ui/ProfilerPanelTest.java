@@ -2,6 +2,7 @@ package org.npustudio.profiler.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -110,5 +111,44 @@ class ProfilerPanelTest {
         simulateAndWait(robot, FusionMode.AUTO);
         assertNotEquals(first, panel.profileProperty().get());
         assertEquals(1, panel.charts().latencyChart().getData().size(), "a showing chart follows each refresh");
+    }
+
+    @Test
+    void clickingAnOpOnTheTimelineSelectsItsNodeAndTheWheelZooms(FxRobot robot) throws Exception {
+        simulateAndWait(robot, FusionMode.NONE);
+        robot.clickOn("Timeline");
+        TimelineCanvas timeline = panel.charts().timeline();
+        double[] at = timeline.barCentre("/conv2/Conv");
+        assertNotNull(at, "conv2's bar is in view");
+        var hit = timeline.entryAt(at[0], at[1]);
+        assertEquals("/conv2/Conv", hit.name(), "the bar under its centre is conv2's");
+        robot.clickOn(timeline.localToScreen(at[0], at[1]));
+        assertEquals("/conv2/Conv", selected.get(), "clicking a bar selects its node");
+
+        // Zoom in around conv2 with the wheel: its bar gets wider on screen and stays under the pointer.
+        double[] before = timeline.barCentre("/conv2/Conv");
+        double widthBefore = barWidth(timeline, "/conv2/Conv");
+        // A real wheel event (the robot's wheel direction differs between platforms; up is a positive delta in JavaFX).
+        robot.interact(() -> timeline.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, at[0], at[1],
+                0, 0, false, false, false, false, false, false, 0, 3 * 40, 0, 0, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        double widthAfter = barWidth(timeline, "/conv2/Conv");
+        assertTrue(widthAfter > widthBefore * 1.3, "zoomed in: " + widthBefore + " -> " + widthAfter);
+        double[] after = timeline.barCentre("/conv2/Conv");
+        assertNotNull(after);
+        assertTrue(Math.abs(after[0] - before[0]) < widthAfter, "zooms around the pointer");
+        robot.doubleClickOn(timeline.localToScreen(20, at[1]));
+        assertEquals(widthBefore, barWidth(timeline, "/conv2/Conv"), 0.5, "a double click shows the whole run again");
+    }
+
+    /** On-screen width of a node's bar, from where the timeline hits it. */
+    private static double barWidth(TimelineCanvas t, String id) {
+        double[] c = t.barCentre(id);
+        double y = c[1];
+        double left = c[0];
+        double right = c[0];
+        while (left > 0 && t.entryAt(left - 0.25, y) != null && id.equals(t.entryAt(left - 0.25, y).name())) left -= 0.25;
+        while (right < t.getWidth() && t.entryAt(right + 0.25, y) != null && id.equals(t.entryAt(right + 0.25, y).name())) right += 0.25;
+        return right - left;
     }
 }
