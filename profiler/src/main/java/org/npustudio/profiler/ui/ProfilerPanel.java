@@ -200,10 +200,10 @@ public final class ProfilerPanel extends BorderPane {
 
     ProfilerCharts charts() { return charts; }
 
-    /** Shows the tab with this title ("Ops table", "Op types", "Roofline", "Timeline", "Fusion"); false if none has it. */
+    /** Shows the tab with this title ("Ops table", "Op types" or "Op_types", "Roofline", "Timeline", "Fusion"); false if none has it. */
     public boolean selectTab(String title) {
         for (javafx.scene.control.Tab t : charts.getTabs()) {
-            if (t.getText().equalsIgnoreCase(title)) {
+            if (t.getText().equalsIgnoreCase(title.replace('_', ' '))) {
                 charts.getSelectionModel().select(t);
                 return true;
             }

@@ -57,8 +57,9 @@ public final class PlanActions {
                     AutoPartitioner.Options.DEFAULT);
             if (session.apply(new PlanEdit.ReplacePlan("Auto-partition", plan))) {
                 long accel = plan.partitions().stream().filter(x -> !x.device().equals(defaultDevice)).count();
-                session.info("Auto-partitioned with " + what + ": " + plan.partitions().size() + " partitions, " + accel
-                        + " on accelerators");
+                int n = plan.partitions().size();
+                session.info("Auto-partitioned with " + what + ": " + n + (n == 1 ? " partition, " : " partitions, ") + accel
+                        + (accel == 1 ? " on an accelerator" : " on accelerators"));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             session.error("Auto-partition: " + e.getMessage());
