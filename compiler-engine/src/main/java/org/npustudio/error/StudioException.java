@@ -37,4 +37,14 @@ public class StudioException extends Exception {
     public String oneLine() {
         return getMessage().replace('\n', ' ');
     }
+
+    /**
+     * The one line to show a user for any failure of a background action: a StudioException's own line,
+     * advice for out-of-memory, otherwise "internal error: Type: message". Never a stack trace.
+     */
+    public static String describe(Throwable failure) {
+        if (failure instanceof StudioException s) return s.oneLine();
+        if (failure instanceof OutOfMemoryError) return "out of memory; give Java more heap (-Xmx)";
+        return "internal error: " + failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage()).replace('\n', ' ');
+    }
 }

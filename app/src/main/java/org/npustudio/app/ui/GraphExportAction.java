@@ -13,6 +13,7 @@ import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.scene.SceneExport;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.graphview.ui.Workers;
 
 /** File > Export: the current view or the whole graph as PNG or SVG, written on a worker thread. */
 final class GraphExportAction {
@@ -60,9 +61,7 @@ final class GraphExportAction {
         status.accept("Exporting " + target.getFileName() + " …");
         task.setOnSucceeded(e -> status.accept("Exported " + target));
         task.setOnFailed(e -> status.accept("Could not export " + target + ": " + task.getException().getMessage()));
-        Thread t = new Thread(task, "graph-export");
-        t.setDaemon(true);
-        t.start();
+        Workers.start(task, "graph-export");
         return task;
     }
 }

@@ -26,6 +26,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.npustudio.app.ui.diff.DiffActions;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.graphview.ui.Workers;
 import org.npustudio.partition.editor.ui.PartitionMenu;
 import org.npustudio.partition.editor.ui.PartitionTab;
 
@@ -124,9 +125,7 @@ public final class MainWindow {
             root.setCenter(settled);
             fail(ModelLoadTask.describe(task.getException()), task.getException());
         });
-        Thread worker = new Thread(task, "model-loader");
-        worker.setDaemon(true);
-        worker.start();
+        Workers.start(task, "model-loader");
     }
 
     private void finish() {

@@ -29,6 +29,6 @@ final class ModelLoadTask extends Task<LoadedModel> {
     /** The one-line text to show for a failed load; never a stack trace. */
     static String describe(Throwable failure) {
         if (failure instanceof OutOfMemoryError) return "out of memory while loading the model; give Java more heap (-Xmx)";
-        return ErrorDialog.oneLine(failure);
+        return StudioException.describe(failure);
     }
 }

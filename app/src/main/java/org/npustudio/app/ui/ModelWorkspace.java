@@ -16,6 +16,7 @@ import org.npustudio.graphview.scene.GroupedLayout;
 import org.npustudio.graphview.scene.SceneBuilder;
 import org.npustudio.graphview.ui.GroupExpander;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.graphview.ui.Workers;
 import org.npustudio.partition.editor.model.RecoveryStore;
 import org.npustudio.partition.editor.ui.PartitionTab;
 
@@ -182,9 +183,7 @@ final class ModelWorkspace extends TabPane {
             done();
             status.accept("Layout failed: " + ModelLoadTask.describe(task.getException()));
         });
-        Thread worker = new Thread(task, "graph-layout");
-        worker.setDaemon(true);
-        worker.start();
+        Workers.start(task, "graph-layout");
     }
 
     /** Runs {@code action} at the start of the n-th pulse from now (the frames of the pulses before are drawn). */

@@ -9,6 +9,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.npustudio.app.ui.profile.ProfilingSession;
 import org.npustudio.error.StudioException;
+import org.npustudio.graphview.ui.Workers;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.data.ReportWriter;
 import org.npustudio.profiler.ui.ProfilerPanel;
@@ -49,9 +50,7 @@ final class ReportExportAction {
             status.accept("Could not write the report: " + msg);
             if (owner != null) ErrorDialog.show(owner, "Could not write the report", msg);
         });
-        Thread worker = new Thread(task, "report-export");
-        worker.setDaemon(true);
-        worker.start();
+        Workers.start(task, "report-export");
         return task;
     }
 }

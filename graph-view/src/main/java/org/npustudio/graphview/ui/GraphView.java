@@ -21,7 +21,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -449,17 +448,17 @@ public class GraphView extends BorderPane {
     // ---- toolbar ----------------------------------------------------------------------------------------
 
     private ToolBar toolBar() {
-        Button fit = button("Fit", "graph-fit", "Fit the whole graph in the window (F)", this::fitToWindow);
-        Button out = button("−", "graph-zoom-out", "Zoom out (-)", () -> zoomBy(1 / 1.25));
-        Button in = button("+", "graph-zoom-in", "Zoom in (+)", () -> zoomBy(1.25));
-        Button actual = button("1:1", "graph-zoom-actual", "Actual size", () -> zoomBy(1 / canvas.viewport().scale()));
-        Button toSel = button("Zoom to selection", "graph-zoom-selection", "Zoom to the selected node (Enter)", this::zoomToSelection);
+        Button fit = Buttons.tool("Fit", "graph-fit", "Fit the whole graph in the window (F)", this::fitToWindow);
+        Button out = Buttons.tool("−", "graph-zoom-out", "Zoom out (-)", () -> zoomBy(1 / 1.25));
+        Button in = Buttons.tool("+", "graph-zoom-in", "Zoom in (+)", () -> zoomBy(1.25));
+        Button actual = Buttons.tool("1:1", "graph-zoom-actual", "Actual size", () -> zoomBy(1 / canvas.viewport().scale()));
+        Button toSel = Buttons.tool("Zoom to selection", "graph-zoom-selection", "Zoom to the selected node (Enter)", this::zoomToSelection);
         toSel.disableProperty().bind(selection.isNull());
-        ToggleButton shapes = toggle("Shapes on edges", "graph-toggle-shapes", "Label edges with tensor shapes when zoomed in", edgeLabels);
-        ToggleButton inits = toggle("Initializers", "graph-toggle-initializers", "Show constant inputs (weights) as nodes", showInitializers);
-        ToggleButton across = toggle("Left to right", "graph-toggle-horizontal", "Lay the graph out left to right", horizontal);
-        Button expandAll = button("Expand all", "graph-expand-all", "Open every name-scope group", () -> allGroups(true));
-        Button collapseAll = button("Collapse all", "graph-collapse-all", "Close every name-scope group", () -> allGroups(false));
+        ToggleButton shapes = Buttons.toggle("Shapes on edges", "graph-toggle-shapes", "Label edges with tensor shapes when zoomed in", edgeLabels);
+        ToggleButton inits = Buttons.toggle("Initializers", "graph-toggle-initializers", "Show constant inputs (weights) as nodes", showInitializers);
+        ToggleButton across = Buttons.toggle("Left to right", "graph-toggle-horizontal", "Lay the graph out left to right", horizontal);
+        Button expandAll = Buttons.tool("Expand all", "graph-expand-all", "Open every name-scope group", () -> allGroups(true));
+        Button collapseAll = Buttons.tool("Collapse all", "graph-collapse-all", "Close every name-scope group", () -> allGroups(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(fit, out, in, actual, toSel, new Separator(Orientation.VERTICAL), shapes, inits, across,
@@ -470,24 +469,6 @@ public class GraphView extends BorderPane {
 
     private void allGroups(boolean expand) {
         if (groupToggles.expander() != null) groupToggles.expander().setAllExpanded(expand);
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static ToggleButton toggle(String text, String id, String tip, BooleanProperty state) {
-        ToggleButton t = new ToggleButton(text);
-        t.setId(id);
-        t.setTooltip(new Tooltip(tip));
-        t.setFocusTraversable(false);
-        t.selectedProperty().bindBidirectional(state);
-        return t;
     }
 
     // ---- input ------------------------------------------------------------------------------------------

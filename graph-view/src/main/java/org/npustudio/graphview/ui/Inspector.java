@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -37,11 +36,7 @@ final class Inspector extends VBox {
     private final TableView<InspectorRow> table = new TableView<>();
     private final VBox weights = new VBox(8);
     private final Label heading = new Label("Nothing selected");
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "inspector-stats");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Workers.single("inspector-stats");
     private final Map<Graph, OpCostModel> costModels = new IdentityHashMap<>();
 
     Inspector() {

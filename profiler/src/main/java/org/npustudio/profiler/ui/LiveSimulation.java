@@ -2,7 +2,6 @@ package org.npustudio.profiler.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -12,6 +11,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import org.npustudio.error.StudioException;
+import org.npustudio.graphview.ui.Workers;
 import org.npustudio.profiler.data.Profile;
 
 /**
@@ -29,11 +29,7 @@ public final class LiveSimulation {
 
     private record Job(Callable<Profile> simulation, long generation, long requestedAt) {}
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "profiler-simulation");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Workers.single("profiler-simulation");
     private final AtomicReference<Job> pending = new AtomicReference<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);

@@ -10,6 +10,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.app.ui.ErrorDialog;
+import org.npustudio.error.StudioException;
+import org.npustudio.graphview.ui.Workers;
 import org.npustudio.ir.Model;
 import org.npustudio.passes.Pipeline;
 import org.npustudio.passes.PipelineYaml;
@@ -108,16 +110,14 @@ public final class DiffActions {
     private static void run(Host host, Task<DiffSession> task, Consumer<DiffSession> done, String failureHeader) {
         task.setOnSucceeded(e -> done.accept(task.getValue()));
         task.setOnFailed(e -> {
-            String message = ErrorDialog.oneLine(task.getException());
+            String message = StudioException.describe(task.getException());
             host.status().accept(failureHeader + ": " + message);
             ErrorDialog.show(host.owner(), failureHeader, message);
         });
         task.setOnCancelled(e -> host.status().accept("Cancelled"));
         task.messageProperty().addListener((o, was, now) -> host.status().accept(now));
         TaskProgressWindow.show(host.owner(), task);
-        Thread t = new Thread(task, "diff-task");
-        t.setDaemon(true);
-        t.start();
+        Workers.start(task, "diff-task");
     }
 
     private static String name(Path p) {

@@ -2,7 +2,6 @@ package org.npustudio.app.ui.diff;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -35,6 +34,7 @@ import org.npustudio.diff.IrTextDiff;
 import org.npustudio.diff.ModelDiff;
 import org.npustudio.diff.NodeDiff;
 import org.npustudio.diff.NodeState;
+import org.npustudio.error.StudioException;
 import org.npustudio.graphview.diff.DiffOverlays;
 import org.npustudio.graphview.diff.MergedGraph;
 import org.npustudio.graphview.layout.LayoutMonitor;
@@ -42,6 +42,7 @@ import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.LaidOutScene;
 import org.npustudio.graphview.scene.SceneBuilder;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.graphview.ui.Workers;
 
 /**
  * The visual pass diff: the pass list on the left; before and after side by side (synchronised pan,
@@ -66,11 +67,7 @@ public final class PassDiffView extends BorderPane {
     private final BooleanProperty horizontal = new SimpleBooleanProperty(this, "horizontal", false);
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty progressText = new SimpleStringProperty("");
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pass-diff-layout");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Workers.single("pass-diff-layout");
     private DiffStep shown;
     private volatile long request;
     private String selectedOld, selectedNew;
@@ -257,7 +254,7 @@ public final class PassDiffView extends BorderPane {
     private void failed(Throwable e) {
         for (GraphView v : views()) v.hideBusy();
         busy.set(false);
-        String message = ErrorDialog.oneLine(e);
+        String message = StudioException.describe(e);
         banner.setText("Could not show this step: " + message);
         banner.getStyleClass().add("diff-banner-error");
         banner.setVisible(true);

@@ -8,6 +8,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.npustudio.graphview.ui.Buttons;
 import org.npustudio.plan.Device;
 
 /** The plan's devices with what they can run; buttons load another device list or the built-in one. */

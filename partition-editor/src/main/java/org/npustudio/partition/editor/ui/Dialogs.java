@@ -5,7 +5,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-import org.npustudio.error.StudioException;
 
 /** Message boxes of the partition editor: one-line problems, never a stack trace. */
 final class Dialogs {
@@ -34,12 +33,5 @@ final class Dialogs {
         a.getDialogPane().setMinWidth(520);
         a.show();
         return a;
-    }
-
-    /** The one line to show for a failure of a background action. */
-    static String describe(Throwable t) {
-        if (t instanceof StudioException s) return s.oneLine();
-        if (t instanceof OutOfMemoryError) return "out of memory; give Java more heap (-Xmx)";
-        return "internal error: " + t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replace('\n', ' ');
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.VBox;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.graphview.ui.Workers;
 import org.npustudio.ir.Model;
 import org.npustudio.partition.editor.model.RecoveryStore;
 import org.npustudio.plan.ModelRef;
@@ -85,9 +86,7 @@ public final class PartitionTab extends Tab {
         };
         hash.setOnSucceeded(e -> build(hash.getValue()));
         hash.setOnFailed(e -> build(new ModelRef(file.getFileName().toString(), "")));   // no autosave, plans still work
-        Thread t = new Thread(hash, "model-hash");
-        t.setDaemon(true);
-        t.start();
+        Workers.start(hash, "model-hash");
     }
 
     private void build(ModelRef ref) {

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.npustudio.analysis.Quantities;
+import org.npustudio.graphview.ui.Buttons;
 import org.npustudio.partition.editor.model.PartitionStats;
 import org.npustudio.partition.editor.model.PlanEdit;
 import org.npustudio.plan.Device;

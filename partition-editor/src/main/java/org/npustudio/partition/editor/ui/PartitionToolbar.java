@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.npustudio.graphview.ui.Buttons;
 import org.npustudio.graphview.ui.MultiSelect;
 import org.npustudio.plan.Partition;
 

@@ -13,6 +13,7 @@ import org.npustudio.error.StudioException;
 import org.npustudio.export.PartitionExporter;
 import org.npustudio.export.PartitionModel;
 import org.npustudio.export.SanityChecker;
+import org.npustudio.graphview.ui.Workers;
 import org.npustudio.partition.editor.model.BuiltInDevices;
 import org.npustudio.partition.editor.model.PlanEdit;
 import org.npustudio.plan.AutoPartitioner;
@@ -144,13 +145,11 @@ public final class PlanActions {
         });
         task.setOnFailed(e -> {
             session.setWorking(false);
-            String msg = Dialogs.describe(task.getException());
+            String msg = StudioException.describe(task.getException());
             session.error(msg);
             Dialogs.error(owner, failureHeader, msg);
         });
-        Thread t = new Thread(task, "partition-action");
-        t.setDaemon(true);
-        t.start();
+        Workers.start(task, "partition-action");
         return task;
     }
 }
