@@ -65,6 +65,9 @@ public final class DiffStep {
         return diff;
     }
 
+    /** The diff if it has been computed already, else null (the FX thread must not pay for matching a large graph). */
+    public synchronized ModelDiff diffIfComputed() { return diff; }
+
     public synchronized List<IrTextDiff.Line> irText() {
         if (text == null) text = IrTextDiff.of(before, after, diff());
         return text;

@@ -197,7 +197,7 @@ public final class PassDiffView extends BorderPane {
                 LaidOutScene before = session.scene(s.before(), monitor);
                 LaidOutScene after = session.scene(s.after(), monitor);
                 LaidOutScene mergedScene = m == Mode.MERGED ? session.mergedScene(s, monitor) : null;
-                List<IrTextDiff.Line> text = s.irText();
+                List<IrTextDiff.Line> text = s.irText(); // matches the graphs here, off the FX thread
                 Platform.runLater(() -> {
                     if (token == request) apply(s, before, after, mergedScene, text);
                 });
@@ -211,6 +211,7 @@ public final class PassDiffView extends BorderPane {
 
     private void apply(DiffStep s, LaidOutScene before, LaidOutScene after, LaidOutScene mergedScene, List<IrTextDiff.Line> text) {
         ModelDiff d = s.diff();
+        heading.setText(headingText(s));
         syncing = true;
         try {
             put(sideBySide.before(), s.before().graph(), before.scene(), DiffOverlays.before(d), k -> DiffInspectorRows.of(d.forOld(k)));
@@ -281,12 +282,15 @@ public final class PassDiffView extends BorderPane {
 
     // ---- texts --------------------------------------------------------------------------------------------
 
+    /** The step's heading; the diff's summary only once the worker has matched the graphs (until then "comparing…"). */
     private static String headingText(DiffStep s) {
+        ModelDiff d = s.diffIfComputed();
+        String summary = d == null ? "comparing\u2026" : d.summary();
         return switch (s.kind()) {
-            case COMPARISON -> s.name() + "  \u00B7  " + s.diff().summary();
+            case COMPARISON -> s.name() + "  \u00B7  " + summary;
             case FAILED -> "Pass " + s.step() + " " + s.name() + " failed";
             case PASS -> "Pass " + s.step() + " " + s.name() + "  \u00B7  " + String.format("%.1f ms", s.millis()) + "  \u00B7  "
-                    + (s.changed() ? s.diff().summary() : "no change");
+                    + (s.changed() ? summary : "no change");
         };
     }
 

@@ -165,6 +165,9 @@ class PassDiffViewTest {
         assertEquals(2, added.size());
         assertTrue(area.getText().contains("+ %r1 = org.npustudio.FusedConv(%x, %w1<float32[4, 3, 3, 3]>)"), area.getText());
         assertTrue(area.getStyleOfChar(area.getText().indexOf("FusedConv") + 1).contains("ir-op"), "op types are highlighted");
+        String heading = robot.lookup("#diff-heading").queryLabeled().getText();
+        assertTrue(heading.endsWith(fuse.diff().summary()) && !heading.contains("comparing"),
+                "the heading gets the summary once the worker has matched the graphs: " + heading);
 
         // A pass that changed nothing: the IR is all context.
         robot.interact(() -> v.select(step(v, "merge-pad")));
