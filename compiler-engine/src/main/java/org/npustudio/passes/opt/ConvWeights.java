@@ -10,24 +10,32 @@ import org.npustudio.passes.ValueNames;
 /**
  * The constant weight and bias of a Conv or Gemm, per output channel, rewritten by the folding passes.
  * Arithmetic in double, stored as float32; new initializers get fresh names because the old ones may
- * be shared with other nodes.
+ * be shared with other nodes. The weights stay float32 until {@link #store}: per-channel scales are
+ * recorded and applied element by element there, in the order they came (the same double arithmetic as
+ * scaling a double copy, without a double[] of every weight; ResNet50 has 25.6M).
  */
 final class ConvWeights {
     final Node node;
     final long[] wDims;
-    final double[] w;
     final double[] b;
     final int channels;
-    /** Elements of W per output channel, and whether channels are W's columns (Gemm without transB). */
+    private final float[] w;
+    /** Gemm's alpha, applied to every weight first (Conv: none). */
+    private final double alpha;
+    private final boolean gemm;
+    private final java.util.List<double[]> scales = new java.util.ArrayList<>();
+    /** Whether channels are W's columns (Gemm without transB). */
     private final boolean columns;
 
-    private ConvWeights(Node node, long[] wDims, double[] w, double[] b, int channels, boolean columns) {
+    private ConvWeights(Node node, long[] wDims, float[] w, double[] b, int channels, boolean columns, boolean gemm, double alpha) {
         this.node = node;
         this.wDims = wDims;
         this.w = w;
         this.b = b;
         this.channels = channels;
         this.columns = columns;
+        this.gemm = gemm;
+        this.alpha = alpha;
     }
 
     /**
@@ -44,7 +52,6 @@ final class ConvWeights {
         if (!gemm && dims.length < 3) return null;
         boolean columns = gemm && n.attrLong("transB", 0) == 0;
         int m = (int) (columns ? dims[1] : dims[0]);
-        double[] w = wt.toDoubles();
         double[] b = new double[m];
         if (!n.input(2).isEmpty()) {
             Tensor bt = GraphEdits.constant(g, n.input(2));
@@ -55,30 +62,41 @@ final class ConvWeights {
             if (!perChannel && bv.length != 1) return null;
             for (int i = 0; i < m; i++) b[i] = bv.length == 1 ? bv[0] : bv[i];
         }
+        double alpha = 1;
         if (gemm) {
-            double alpha = n.attrFloat("alpha", 1f), beta = n.attrFloat("beta", 1f);
-            for (int i = 0; i < w.length; i++) w[i] *= alpha;
+            alpha = n.attrFloat("alpha", 1f);
+            double beta = n.attrFloat("beta", 1f);
             for (int i = 0; i < m; i++) b[i] *= beta;
         }
-        return new ConvWeights(n, dims, w, b, m, columns);
+        return new ConvWeights(n, dims, wt.toFloats(), b, m, columns, gemm, alpha);
     }
 
-    /** Multiplies output channel c's weights by s[c]. */
+    /** Multiplies output channel c's weights (applied in {@link #store}) and bias (now) by s[c]. */
     void scale(double[] s) {
+        scales.add(s.clone());
+        for (int c = 0; c < channels; c++) b[c] *= s[c];
+    }
+
+    /** The new weights: each one times alpha (Gemm), then times every recorded scale of its channel, rounded once. */
+    private float[] scaledWeights() {
         int per = w.length / channels;
+        double[][] factors = scales.toArray(new double[0][]);
+        float[] out = new float[w.length];
+        double a = gemm ? alpha : 1;
         for (int i = 0; i < w.length; i++) {
             int c = columns ? i % channels : i / per;
-            w[i] *= s[c];
+            double x = w[i] * a; // exact for Conv (a = 1), Gemm's alpha first as before
+            for (double[] f : factors) x *= f[c];
+            out[i] = (float) x;
         }
-        for (int c = 0; c < channels; c++) b[c] *= s[c];
+        return out;
     }
 
     /** Writes new W and bias initializers and points the node at them (Gemm: alpha = beta = 1). */
     void store(Graph g, ValueNames names) {
         String wName = names.fresh(node.input(1) + "_folded");
         String bName = names.fresh((node.input(2).isEmpty() ? node.id() + "_bias" : node.input(2)) + "_folded");
-        float[] wf = new float[w.length];
-        for (int i = 0; i < wf.length; i++) wf[i] = (float) w[i];
+        float[] wf = scaledWeights();
         float[] bf = new float[b.length];
         for (int i = 0; i < bf.length; i++) bf[i] = (float) b[i];
         g.putInitializer(Tensor.ofFloats(wName, wDims, wf));
