@@ -20,6 +20,8 @@ public final class FxPainter implements Painter {
     private final GraphicsContext gc;
     private final Map<Integer, Color> colors = new HashMap<>();
     private final Map<Long, Font> fonts = new HashMap<>();
+    /** A fallback font wider than the layout's metrics is squeezed to the measured width. */
+    private final boolean squeeze = !Fonts.helveticaMetrics();
     private Batch batch = Batch.NONE;
     private int batchColor;
     private double batchWidth;
@@ -124,8 +126,8 @@ public final class FxPainter implements Painter {
         long key = Double.doubleToLongBits(size) * 31 + (bold ? 1 : 0);
         gc.setFont(fonts.computeIfAbsent(key, k -> Font.font(Fonts.family(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size)));
         gc.setFill(color(argb));
-        if (Fonts.helveticaMetrics()) gc.fillText(s, x, y);
-        else gc.fillText(s, x, y, Painter.textWidth(s, size, bold)); // a wider fallback font is squeezed to fit
+        if (squeeze) gc.fillText(s, x, y, Painter.textWidth(s, size, bold));
+        else gc.fillText(s, x, y);
     }
 
     @Override
