@@ -20,21 +20,19 @@ final class ConvWeights {
     final double[] b;
     final int channels;
     private final float[] w;
-    /** Gemm's alpha, applied to every weight first (Conv: none). */
+    /** Gemm's alpha, applied to every weight first (Conv: 1, which changes nothing). */
     private final double alpha;
-    private final boolean gemm;
     private final java.util.List<double[]> scales = new java.util.ArrayList<>();
     /** Whether channels are W's columns (Gemm without transB). */
     private final boolean columns;
 
-    private ConvWeights(Node node, long[] wDims, float[] w, double[] b, int channels, boolean columns, boolean gemm, double alpha) {
+    private ConvWeights(Node node, long[] wDims, float[] w, double[] b, int channels, boolean columns, double alpha) {
         this.node = node;
         this.wDims = wDims;
         this.w = w;
         this.b = b;
         this.channels = channels;
         this.columns = columns;
-        this.gemm = gemm;
         this.alpha = alpha;
     }
 
@@ -68,7 +66,7 @@ final class ConvWeights {
             double beta = n.attrFloat("beta", 1f);
             for (int i = 0; i < m; i++) b[i] *= beta;
         }
-        return new ConvWeights(n, dims, wt.toFloats(), b, m, columns, gemm, alpha);
+        return new ConvWeights(n, dims, wt.toFloats(), b, m, columns, alpha);
     }
 
     /** Multiplies output channel c's weights (applied in {@link #store}) and bias (now) by s[c]. */
@@ -82,10 +80,9 @@ final class ConvWeights {
         int per = w.length / channels;
         double[][] factors = scales.toArray(new double[0][]);
         float[] out = new float[w.length];
-        double a = gemm ? alpha : 1;
         for (int i = 0; i < w.length; i++) {
             int c = columns ? i % channels : i / per;
-            double x = w[i] * a; // exact for Conv (a = 1), Gemm's alpha first as before
+            double x = w[i] * alpha; // exact for Conv (alpha = 1), Gemm's alpha first as before
             for (double[] f : factors) x *= f[c];
             out[i] = (float) x;
         }

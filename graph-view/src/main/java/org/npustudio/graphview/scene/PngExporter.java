@@ -73,6 +73,8 @@ public final class PngExporter {
 
     private static final class AwtPainter implements Painter {
         private static final String FAMILY = pickFamily();
+        /** A fallback font wider than the layout's metrics is squeezed to the measured width. */
+        private static final boolean SQUEEZE = !Painter.helveticaMetrics(FAMILY);
         private final Graphics2D g;
         private final Map<Long, Font> fonts = new HashMap<>();
 
@@ -141,7 +143,7 @@ public final class PngExporter {
             Font f = fonts.computeIfAbsent(key, k -> new Font(FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size));
             g.setFont(f);
             color(argb);
-            if (!Painter.helveticaMetrics(FAMILY)) {
+            if (SQUEEZE) {
                 // A wider fallback font is squeezed into the width the layout reserved for the label.
                 double actual = f.getStringBounds(s, g.getFontRenderContext()).getWidth();
                 double reserved = Painter.textWidth(s, size, bold);

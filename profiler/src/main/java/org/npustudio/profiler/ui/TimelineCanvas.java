@@ -30,17 +30,21 @@ final class TimelineCanvas extends ChartCanvas {
     private static final int TYPE_COLOURS = ColorScale.CATEGORICAL_HEX.length - 1; // the last (black) is kept for outlines
     private static final Color OTHER = Color.gray(0.7);
     private static final Color TRANSFER = Color.web("#56B4E9");
+    private static final javafx.scene.text.Font FONT = javafx.scene.text.Font.font(11);
 
     private Profile profile;
     private final List<String> lanes = new ArrayList<>();
     private final Map<String, Color> typeColours = new LinkedHashMap<>();
-    private final Map<String, String> opTypeOf = new HashMap<>();
+    /** The legend: op types with their colours and label widths, measured once per profile (not per hover redraw). */
+    private final List<LegendItem> legend = new ArrayList<>();
     private double viewStart;
     private double viewEnd = 1;
     private ScheduleEntry hovered;
     private String selected;
     private Consumer<String> onSelectNode = id -> {};
     private double dragX = Double.NaN;
+
+    private record LegendItem(String label, Color colour, double width) {}
 
     TimelineCanvas() {
         super("timeline");
@@ -93,17 +97,29 @@ final class TimelineCanvas extends ChartCanvas {
         else redraw();
     }
 
-    /** The op types with most total latency get the palette, in that order. */
+    /** The op types with most total latency get the palette, in that order; the legend lists them. */
     private void colourTypes(Profile p) {
-        opTypeOf.clear();
         Map<String, Double> time = new HashMap<>();
-        for (NodeMetrics n : p.nodes()) {
-            opTypeOf.put(n.id(), n.opType());
-            time.merge(n.opType(), n.latencyMicros(), Double::sum);
-        }
+        for (NodeMetrics n : p.nodes()) time.merge(n.opType(), n.latencyMicros(), Double::sum);
         typeColours.clear();
         time.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(TYPE_COLOURS)
                 .forEach(e -> typeColours.put(e.getKey(), Color.web(ColorScale.CATEGORICAL_HEX[typeColours.size()])));
+        legend.clear();
+        for (Map.Entry<String, Color> e : typeColours.entrySet()) legend.add(legendItem(e.getKey(), e.getValue()));
+        legend.add(legendItem("other ops", OTHER));
+        if (lanes.contains(ScheduleEntry.HOST_LINK)) legend.add(legendItem("host transfer", TRANSFER));
+    }
+
+    private static LegendItem legendItem(String label, Color colour) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(label);
+        t.setFont(FONT);
+        return new LegendItem(label, colour, t.getLayoutBounds().getWidth() + 30);
+    }
+
+    private Color colourOf(ScheduleEntry e) {
+        if (e.kind() == ScheduleEntry.Kind.TRANSFER) return TRANSFER;
+        NodeMetrics n = profile.node(e.name());
+        return n == null ? OTHER : typeColours.getOrDefault(n.opType(), OTHER);
     }
 
     private void resetView() {
@@ -162,7 +178,7 @@ final class TimelineCanvas extends ChartCanvas {
     @Override
     void draw(GraphicsContext g, double w, double h) {
         if (profile == null || w < 160) return;
-        g.setFont(javafx.scene.text.Font.font(11));
+        g.setFont(FONT);
         for (int i = 0; i < lanes.size(); i++) {
             g.setFill(Color.gray(0.2));
             g.fillText(lanes.get(i), 6, TOP + 14 + i * ROW);
@@ -180,7 +196,7 @@ final class TimelineCanvas extends ChartCanvas {
             if (x1 < LEFT || x0 > w - RIGHT) continue;
             double y = TOP + lanes.indexOf(e.lane()) * ROW;
             double bw = Math.max(0.6, x1 - x0 - (x1 - x0 > 3 ? 1 : 0)); // a 1 px gap between bars wide enough to show it
-            g.setFill(e.kind() == ScheduleEntry.Kind.TRANSFER ? TRANSFER : typeColours.getOrDefault(opTypeOf.get(e.name()), OTHER));
+            g.setFill(colourOf(e));
             g.fillRect(x0, y, bw, ROW - 8);
             if (e.kind() == ScheduleEntry.Kind.OP && e.name().equals(selected)) selectedBar = new double[] {x0, y, bw};
             if (e == hovered) outline(g, x0, y, bw, Color.gray(0.1));
@@ -226,19 +242,13 @@ final class TimelineCanvas extends ChartCanvas {
 
     private void legend(GraphicsContext g, double y, double w) {
         double x = LEFT;
-        List<Map.Entry<String, Color>> entries = new ArrayList<>(typeColours.entrySet());
-        entries.add(Map.entry("other ops", OTHER));
-        if (lanes.contains(ScheduleEntry.HOST_LINK)) entries.add(Map.entry("host transfer", TRANSFER));
-        for (Map.Entry<String, Color> e : entries) {
-            javafx.scene.text.Text label = new javafx.scene.text.Text(e.getKey());
-            label.setFont(g.getFont());
-            double tw = label.getLayoutBounds().getWidth() + 30;
-            if (x + tw > w - RIGHT) break;
-            g.setFill(e.getValue());
+        for (LegendItem item : legend) {
+            if (x + item.width() > w - RIGHT) break;
+            g.setFill(item.colour());
             g.fillRect(x, y - 9, 10, 10);
             g.setFill(Color.gray(0.2));
-            g.fillText(e.getKey(), x + 14, y);
-            x += tw;
+            g.fillText(item.label(), x + 14, y);
+            x += item.width();
         }
     }
 
@@ -247,7 +257,7 @@ final class TimelineCanvas extends ChartCanvas {
         if (e.kind() == ScheduleEntry.Kind.TRANSFER) {
             return "transfer " + e.name() + " " + e.from() + " → " + e.to() + " · " + Units.bytes(e.bytes()) + when;
         }
-        String type = opTypeOf.get(e.name());
-        return (type == null ? "" : type + " ") + e.name() + " on " + e.lane() + when + " · click to select";
+        NodeMetrics n = profile.node(e.name());
+        return (n == null ? "" : n.opType() + " ") + e.name() + " on " + e.lane() + when + " · click to select";
     }
 }
