@@ -29,7 +29,8 @@ final class TimelineCanvas extends ChartCanvas {
     private static final double ROW = 26;
     private static final int TYPE_COLOURS = ColorScale.CATEGORICAL_HEX.length - 1; // the last (black) is kept for outlines
     private static final Color OTHER = Color.gray(0.7);
-    private static final Color TRANSFER = Color.web("#56B4E9");
+    /** Dark grey: every palette colour may belong to an op type (sky blue, the old choice, was Gemm's too). */
+    private static final Color TRANSFER = Color.gray(0.3);
     private static final javafx.scene.text.Font FONT = javafx.scene.text.Font.font(11);
 
     private Profile profile;
