@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npustudio.app.ModelFiles;
@@ -31,6 +30,7 @@ import org.npustudio.plan.Plan;
 import org.npustudio.plan.PlanValidator;
 import org.npustudio.runtime.OrtRunner;
 import org.npustudio.samples.SampleLibrary;
+import org.npustudio.testdata.TestData;
 
 /**
  * The issue's acceptance: on the ResNet50, MobileNetV2 and transformer samples and the model-zoo light
@@ -60,13 +60,7 @@ class PartitionAcceptanceTest {
 
     @Test
     void lightModelZoo() throws Exception {
-        Path light = Path.of(System.getProperty("npustudio.shared", "../shared"), "onnx-testdata", "light");
-        Assumptions.assumeTrue(Files.isDirectory(light), "skipped: light models not found at " + light.toAbsolutePath());
-        List<Path> models;
-        try (Stream<Path> s = Files.list(light)) {
-            models = s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList();
-        }
-        for (Path p : models) run(p);
+        for (Path p : TestData.sharedFiles("onnx-testdata/light", ".onnx")) run(p);
     }
 
     private void sample(String name) throws Exception {

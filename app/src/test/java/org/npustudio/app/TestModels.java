@@ -68,12 +68,4 @@ public final class TestModels {
         Files.write(file, new byte[] {0x08, 0x08, 0x12, 0x7f, 0x01, 0x02});
         return file;
     }
-
-    /** The shared test data folder's file, or null when the data is not available. */
-    public static Path shared(String relative) {
-        String dir = System.getProperty("npustudio.shared");
-        if (dir == null) return null;
-        Path p = Path.of(dir, relative);
-        return Files.isRegularFile(p) ? p : null;
-    }
 }

@@ -13,7 +13,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
@@ -21,6 +20,7 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.Shape;
 import org.npustudio.onnx.ModelLoadException;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.testdata.TestData;
 
 /**
  * Checks the window arithmetic against the output shapes that ONNX's own operator tests and PyTorch's
@@ -32,9 +32,7 @@ class WindowGeometrySharedDataTest {
 
     @Test
     void outputSizesMatchDeclaredShapes() throws IOException {
-        String shared = System.getProperty("npustudio.shared");
-        Path data = shared == null ? null : Path.of(shared, "onnx-testdata");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(data), "shared onnx-testdata is not available");
+        Path data = TestData.shared("onnx-testdata");
         List<Path> models = new ArrayList<>();
         for (String suite : List.of("node", "pytorch-converted")) {
             Path dir = data.resolve(suite);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.npustudio.ir.IrEquality;
 import org.npustudio.ir.Model;
 import org.npustudio.onnx.proto.OnnxProto;
+import org.npustudio.testdata.TestData;
 
 /**
  * Walks every model of ONNX's backend test data (node, light, pytorch-converted, pytorch-operator,
@@ -23,7 +24,7 @@ class CorpusRoundTripTest {
 
     @Test
     void everyCorpusModelImportsExportsAndReimportsUnchanged() throws Exception {
-        List<Path> files = SharedData.allModels();
+        List<Path> files = TestData.sharedFiles("onnx-testdata", ".onnx");
         Map<String, Integer> perFolder = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (Path f : files) {
@@ -39,7 +40,7 @@ class CorpusRoundTripTest {
                 Model second = OnnxReader.read(exported, f.toString(), f.getParent());
                 List<String> diffs = IrEquality.differences(first, second);
                 if (!diffs.isEmpty()) failures.add(f + ": re-import differs: " + diffs.subList(0, Math.min(3, diffs.size())));
-                else perFolder.merge(SharedData.onnxTestData().relativize(f).getName(0).toString(), 1, Integer::sum);
+                else perFolder.merge(TestData.shared("onnx-testdata").relativize(f).getName(0).toString(), 1, Integer::sum);
             } catch (Exception e) {
                 failures.add(f + ": " + e.getMessage());
             }

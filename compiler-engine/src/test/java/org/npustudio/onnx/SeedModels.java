@@ -18,6 +18,7 @@ import org.npustudio.ir.OpsetId;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
+import org.npustudio.testdata.TestData;
 
 /** Valid models that the bad-input corpus is derived from: one built here, more from the shared test data. */
 final class SeedModels {
@@ -61,7 +62,7 @@ final class SeedModels {
     static Map<String, byte[]> all() throws IOException {
         Map<String, byte[]> seeds = new LinkedHashMap<>();
         seeds.put("convgemm", OnnxWriter.toBytes(convReluGemm()));
-        Path shared = sharedTestData();
+        Path shared = TestData.sharedIfPresent("onnx-testdata").orElse(null);
         if (shared == null) return seeds;
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(shared.resolve("light"))) {
@@ -78,12 +79,5 @@ final class SeedModels {
             seeds.put(name, Files.readAllBytes(p));
         }
         return seeds;
-    }
-
-    /** The onnx-testdata folder, or null when the shared data is not on this machine. */
-    static Path sharedTestData() {
-        String shared = System.getProperty("npustudio.shared", "");
-        Path dir = Path.of(shared.isEmpty() ? "../shared" : shared, "onnx-testdata");
-        return Files.isDirectory(dir.resolve("light")) && Files.isDirectory(dir.resolve("node")) ? dir : null;
     }
 }

@@ -2,7 +2,6 @@ package org.npustudio.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,6 +27,7 @@ import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
 import org.npustudio.onnx.proto.OnnxProto;
 import org.npustudio.runtime.ConformanceReport.Outcome;
+import org.npustudio.testdata.TestData;
 
 /**
  * Checks the exporter against ONNX Runtime: every ONNX node test case is run twice, from the original
@@ -39,10 +39,7 @@ class OrtExporterConformanceTest {
     private static final double ATOL = 1e-7;
 
     private static Path testData(String sub) {
-        String shared = System.getProperty("npustudio.shared", "");
-        Path dir = Path.of(shared.isEmpty() ? "../shared" : shared, "onnx-testdata", sub);
-        assumeTrue(Files.isDirectory(dir), "shared ONNX test data not present at " + dir.toAbsolutePath() + "; skipping");
-        return dir;
+        return TestData.shared("onnx-testdata/" + sub);
     }
 
     @Test
@@ -52,6 +49,7 @@ class OrtExporterConformanceTest {
         try (Stream<Path> s = Files.list(root)) {
             cases = s.filter(p -> Files.isRegularFile(p.resolve("model.onnx"))).sorted().toList();
         }
+        TestData.nonEmpty(cases, "node test cases in " + root);
         long start = System.nanoTime();
         ConformanceReport report = new ConformanceReport();
         for (Path c : cases) classify(c, report, OnnxWriter::toBytes);
@@ -197,7 +195,7 @@ class OrtExporterConformanceTest {
         try (Stream<Path> s = Files.list(root)) {
             models = s.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().toList();
         }
-        assumeTrue(!models.isEmpty(), "no light models in " + root);
+        TestData.nonEmpty(models, "light models in " + root);
         long start = System.nanoTime();
         List<String> failures = new ArrayList<>();
         for (Path file : models) {

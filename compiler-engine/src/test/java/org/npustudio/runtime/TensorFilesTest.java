@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +20,7 @@ import org.npustudio.error.StudioException;
 import org.npustudio.ir.DataType;
 import org.npustudio.ir.Tensor;
 import org.npustudio.onnx.proto.OnnxProto.TensorProto;
+import org.npustudio.testdata.TestData;
 
 /** Reads .npy fixtures written by real NumPy (see resources/npy/make_fixtures.py) and TensorProto files. */
 class TensorFilesTest {
@@ -140,10 +140,7 @@ class TensorFilesTest {
 
     @Test
     void recognisesSequenceDataOfTheOnnxTestSuite() throws Exception {
-        String shared = System.getProperty("npustudio.shared", "");
-        Path file = Path.of(shared.isEmpty() ? "../shared" : shared, "onnx-testdata", "node", "test_identity_sequence",
-                "test_data_set_0", "input_0.pb");
-        assumeTrue(Files.isRegularFile(file), "shared ONNX test data not present (" + file + "); skipping");
+        Path file = TestData.shared("onnx-testdata/node/test_identity_sequence/test_data_set_0/input_0.pb");
         expectProblem(file, "not a TensorProto");
     }
 

@@ -1,7 +1,6 @@
 package org.npustudio.shape;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +30,14 @@ class ShapeInferenceCorpusTest {
 
     @Test
     void nodeCorpusOutputsMatchExpectedTensors() throws Exception {
-        Path dir = TestData.folder("onnx-testdata/node");
+        Path dir = org.npustudio.testdata.TestData.shared("onnx-testdata/node");
         Set<String> supported = ShapeInference.supportedOperators();
         Map<String, int[]> perOp = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         List<String> dataDependent = new ArrayList<>();
         int[] total = new int[COLUMNS.length];
         int outOfScope = 0;
-        for (Path caseDir : TestData.caseDirs(dir)) {
+        for (Path caseDir : caseDirs(dir)) {
             NodeCase nc = NodeCase.load(caseDir);
             Set<String> ops = nc.ops();
             if (!supported.containsAll(ops)) {
@@ -136,20 +135,11 @@ class ShapeInferenceCorpusTest {
         System.out.println(b);
     }
 
-    /** Shared test data location and case listing. */
-    static final class TestData {
-        static Path folder(String relative) {
-            String shared = System.getProperty("npustudio.shared");
-            assumeTrue(shared != null, "system property npustudio.shared is not set; shared test data unavailable");
-            Path p = Path.of(shared).resolve(relative);
-            assumeTrue(Files.isDirectory(p), "shared test data folder " + p + " is absent");
-            return p;
-        }
-
-        static List<Path> caseDirs(Path dir) throws Exception {
-            try (Stream<Path> s = Files.list(dir)) {
-                return s.filter(p -> Files.exists(p.resolve("model.onnx"))).sorted().toList();
-            }
+    /** The node test cases (folders with a model.onnx); an empty folder fails. */
+    static List<Path> caseDirs(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return org.npustudio.testdata.TestData.nonEmpty(s.filter(p -> Files.exists(p.resolve("model.onnx"))).sorted().toList(),
+                    "node test cases in " + dir);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.proto.OnnxProto;
+import org.npustudio.testdata.TestData;
 
 /**
  * Whole models (light/ zoo models, PyTorch-exported tests): inference with declared types removed must
@@ -25,17 +26,16 @@ import org.npustudio.onnx.proto.OnnxProto;
 class ShapeInferenceModelsTest {
     @Test
     void lightModels() throws Exception {
-        Path dir = ShapeInferenceCorpusTest.TestData.folder("onnx-testdata/light");
+        Path dir = TestData.shared("onnx-testdata/light");
         List<Path> models;
         try (Stream<Path> s = Files.list(dir)) {
-            models = s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList();
+            models = TestData.nonEmpty(s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList(), "light models in " + dir);
         }
         List<String> problems = new ArrayList<>();
         for (Path m : models) {
             String base = m.getFileName().toString().replace(".onnx", "");
             check(m, base, i -> dir.resolve(base + "_output_" + i + ".pb"), problems);
         }
-        assertTrue(!models.isEmpty(), "no light models found in " + dir);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
@@ -44,8 +44,8 @@ class ShapeInferenceModelsTest {
         List<String> problems = new ArrayList<>();
         int n = 0;
         for (String folder : new String[] {"onnx-testdata/pytorch-converted", "onnx-testdata/pytorch-operator"}) {
-            Path dir = ShapeInferenceCorpusTest.TestData.folder(folder);
-            for (Path c : ShapeInferenceCorpusTest.TestData.caseDirs(dir)) {
+            Path dir = TestData.shared(folder);
+            for (Path c : ShapeInferenceCorpusTest.caseDirs(dir)) {
                 check(c.resolve("model.onnx"), c.getFileName().toString(),
                         i -> c.resolve("test_data_set_0/output_" + i + ".pb"), problems);
                 n++;

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.config.Precision;
+import org.npustudio.testdata.TestData;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
 
 class DeviceConfigReaderTest {
     static Path presets() {
-        return Path.of(System.getProperty("npustudio.root", ".."), "samples", "npu");
+        return TestData.inCheckout("samples/npu");
     }
 
     @Test

@@ -7,20 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.npustudio.npusim.scalesim.ConfigReader;
 import org.npustudio.npusim.scalesim.ScaleSimConfig;
 import org.npustudio.npusim.scalesim.TopologyLayer;
 import org.npustudio.npusim.scalesim.TopologyReader;
+import org.npustudio.testdata.TestData;
 
 /** Our compute model against SCALE-Sim v2's own COMPUTE_REPORT.csv for ResNet-18 on a 256x256 array. */
 class ScaleSimReferenceTest {
     static Path reference() {
-        Path p = Path.of(System.getProperty("npustudio.shared", "../shared"), "reference", "scalesim");
-        Assumptions.assumeTrue(Files.isDirectory(p), "skipped: SCALE-Sim reference outputs not found at " + p.toAbsolutePath());
-        return p;
+        return TestData.shared("reference/scalesim");
     }
 
     @ParameterizedTest

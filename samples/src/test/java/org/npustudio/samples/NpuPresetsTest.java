@@ -9,11 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.npustudio.testdata.TestData;
 
 class NpuPresetsTest {
     @Test
     void everyFileInTheFolderIsBundledWithTheSameText() throws Exception {
-        Path dir = Path.of(System.getProperty("npustudio.root", "..")).resolve("samples/npu");
+        Path dir = TestData.inCheckout("samples/npu");
         Set<String> files = new TreeSet<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).forEach(n -> files.add(n.substring(0, n.length() - 5)));

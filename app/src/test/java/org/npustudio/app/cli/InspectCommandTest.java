@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npustudio.app.TestModels;
@@ -22,6 +21,7 @@ import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.testdata.TestData;
 
 class InspectCommandTest {
     @TempDir Path dir;
@@ -114,8 +114,7 @@ class InspectCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void sharedResnet50AgreesWithTheModel() throws Exception {
-        Path file = TestModels.shared("onnx-testdata/light/light_resnet50.onnx");
-        Assumptions.assumeTrue(file != null, "shared test data light/light_resnet50.onnx is not available");
+        Path file = TestData.shared("onnx-testdata/light/light_resnet50.onnx");
         Model model = OnnxReader.read(file);
         CliRun r = CliRun.of("inspect", file.toString(), "--json");
         assertEquals(0, r.status(), r.err());

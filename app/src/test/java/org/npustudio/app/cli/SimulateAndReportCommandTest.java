@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.npustudio.testdata.TestData;
 
 class SimulateAndReportCommandTest {
-    static final Path ROOT = Path.of(System.getProperty("npustudio.root", ".."));
+    static final Path ROOT = TestData.root();
     static final String LENET = ROOT.resolve("samples/models/lenet5.onnx").toString();
     static final String TEACHING = ROOT.resolve("samples/npu/teaching-32x32.yaml").toString();
 

@@ -13,11 +13,11 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.npustudio.app.TestModels;
+import org.npustudio.testdata.TestData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -96,8 +96,7 @@ class MainWindowTest {
 
     @Test
     void sharedResnet50Opens(FxRobot robot) throws Exception {
-        Path file = TestModels.shared("onnx-testdata/light/light_resnet50.onnx");
-        Assumptions.assumeTrue(file != null, "shared test data light/light_resnet50.onnx is not available");
+        Path file = TestData.shared("onnx-testdata/light/light_resnet50.onnx");
         openAndWait(robot, file);
         assertEquals("NPU Studio — light_resnet50", window.stage().getTitle());
         TableView<OpCount> table = robot.lookup("#op-histogram-table").queryTableView();

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.DataType;
@@ -27,14 +26,13 @@ import org.npustudio.plan.PlanBinding;
 import org.npustudio.plan.yaml.DevicesYaml;
 import org.npustudio.plan.yaml.PlanYaml;
 import org.npustudio.plan.yaml.PlanYamlWriter;
+import org.npustudio.testdata.TestData;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
 
 class NestcFormatTest {
     static Path nestcDir() {
-        Path p = Path.of(System.getProperty("npustudio.shared", "../shared"), "reference", "nestc");
-        Assumptions.assumeTrue(Files.isDirectory(p), "skipped: NEST-C reference files not found at " + p.toAbsolutePath());
-        return p;
+        return TestData.shared("reference/nestc");
     }
 
     static List<Path> files(String contains) throws Exception {

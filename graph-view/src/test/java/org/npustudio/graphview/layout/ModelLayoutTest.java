@@ -9,17 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.npustudio.ir.Graph;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.testdata.TestData;
 
 /** Layout invariants on real models from the shared test data (skipped with a reason when it is absent). */
 class ModelLayoutTest {
     private static Path testData(String sub) {
-        Path p = Path.of(System.getProperty("npustudio.shared", "../shared"), "onnx-testdata", sub);
-        Assumptions.assumeTrue(Files.isDirectory(p), "skipped: ONNX test data not found at " + p.toAbsolutePath());
-        return p;
+        return TestData.shared("onnx-testdata/" + sub);
     }
 
     private static List<Path> lightModels() throws IOException {

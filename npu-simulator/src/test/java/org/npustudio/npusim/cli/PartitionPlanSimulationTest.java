@@ -23,10 +23,11 @@ import org.npustudio.plan.NodeRef;
 import org.npustudio.plan.Plan;
 import org.npustudio.plan.yaml.PlanYaml;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.TestData;
 
 /** The simulator runs the editor's partition plans: devices by name, nodes where the plan puts them. */
 class PartitionPlanSimulationTest {
-    static final Path ROOT = Path.of(System.getProperty("npustudio.root", ".."));
+    static final Path ROOT = TestData.root();
     static final Path MODEL = ROOT.resolve("samples/models/lenet5.onnx");
     static final Path NPU = ROOT.resolve("samples/npu/teaching-32x32.yaml");
 

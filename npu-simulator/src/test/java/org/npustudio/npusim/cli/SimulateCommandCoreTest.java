@@ -9,20 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.testdata.TestData;
 
 class SimulateCommandCoreTest {
-    static Path root() { return Path.of(System.getProperty("npustudio.root", "..")); }
+    static Path root() { return TestData.root(); }
 
     static Path reference() {
-        Path p = Path.of(System.getProperty("npustudio.shared", "../shared"), "reference", "scalesim");
-        Assumptions.assumeTrue(Files.isDirectory(p), "skipped: SCALE-Sim reference outputs not found at " + p.toAbsolutePath());
-        return p;
+        return TestData.shared("reference/scalesim");
     }
 
     record Run(int code, String out, String err) {}

@@ -16,6 +16,7 @@ import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.TestData;
 
 class OverlayAndComparisonTest {
     @TempDir
@@ -27,7 +28,7 @@ class OverlayAndComparisonTest {
     static void simulateTwice() throws Exception {
         Path model = dir.resolve("mobilenetv2.onnx");
         OnnxWriter.write(SampleLibrary.build("mobilenetv2"), model);
-        Path npu = Path.of(System.getProperty("npustudio.root", ".."), "samples", "npu", "edge-npu-8tops.yaml");
+        Path npu = TestData.inCheckout("samples/npu/edge-npu-8tops.yaml");
         Model m = OnnxReader.read(model);
         ShapeInference.infer(m);
         unfused = Profile.of(SimulateCommandCore.simulate(new SimulateOptions(model, npu, null, FusionMode.NONE, null, null)), m);

@@ -25,6 +25,7 @@ import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.TestData;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlNode;
 import org.w3c.dom.Document;
@@ -40,7 +41,7 @@ class ProfileExportTest {
     static void simulate() throws Exception {
         Path model = dir.resolve("mobilenetv2.onnx");
         OnnxWriter.write(SampleLibrary.build("mobilenetv2"), model);
-        Path npu = Path.of(System.getProperty("npustudio.root", ".."), "samples", "npu", "edge-npu-8tops.yaml");
+        Path npu = TestData.inCheckout("samples/npu/edge-npu-8tops.yaml");
         run = SimulateCommandCore.simulate(new SimulateOptions(model, npu, null, FusionMode.AUTO, null, null));
         Model m = OnnxReader.read(model);
         ShapeInference.infer(m);

@@ -26,6 +26,7 @@ import org.npustudio.profiler.data.NodeMetrics;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.data.Roof;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.TestData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ProfilerPanelTest {
-    static final Path ROOT = Path.of(System.getProperty("npustudio.root", ".."));
+    static final Path ROOT = TestData.root();
     static final Path MODEL = ROOT.resolve("samples/models/lenet5.onnx");
     static final Path NPU = ROOT.resolve("samples/npu/teaching-32x32.yaml");
 

@@ -16,6 +16,7 @@ import org.npustudio.graphview.layout.LayoutOptions;
 import org.npustudio.graphview.layout.LayoutResult;
 import org.npustudio.graphview.layout.SyntheticGraphs;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.testdata.TestData;
 
 /**
  * Our layered layout against Eclipse ELK layered, side by side in one JVM, on the light/ model-zoo graphs plus the
@@ -147,7 +148,7 @@ public final class LayoutBenchmark {
     }
 
     private static List<Path> lightModels() throws IOException {
-        Path dir = Path.of(System.getProperty("npustudio.shared", "../shared"), "onnx-testdata", "light");
+        Path dir = TestData.sharedRoot().resolve("onnx-testdata/light"); // a benchmark, not a test: optional
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             System.out.println("(light models not found at " + dir + "; synthetic graphs only)");
