@@ -15,9 +15,20 @@ public final class Strictness {
 
     private static final Set<String> PRINTED = ConcurrentHashMap.newKeySet();
     private final boolean strict;
+    private final boolean quiet;
 
     private Strictness(boolean strict) {
+        this(strict, false);
+    }
+
+    private Strictness(boolean strict, boolean quiet) {
         this.strict = strict;
+        this.quiet = quiet;
+    }
+
+    /** The same mode without console lines (for testing the policy itself). */
+    Strictness quiet() {
+        return new Strictness(strict, true);
     }
 
     /** The mode of this test run: -Dnpustudio.testdata.strict=true|false, else strict when CI=true. */
@@ -52,18 +63,18 @@ public final class Strictness {
     public RuntimeException missing(String reason) {
         if (strict) {
             String msg = "missing test data (strict mode: CI=true or -D" + PROPERTY + "=true): " + reason;
-            print(msg);
+            if (!quiet) print(msg);
             throw new AssertionFailedError(msg);
         }
         String msg = "skipped: " + reason;
-        print(msg);
+        if (!quiet) print(msg);
         return new TestAbortedException(msg);
     }
 
     /** Optional data is missing: a note on the console (a failure in strict mode, where nothing is optional). */
     public void note(String reason) {
         if (strict) throw missing(reason);
-        print("note: " + reason);
+        if (!quiet) print("note: " + reason);
     }
 
     static void print(String line) {

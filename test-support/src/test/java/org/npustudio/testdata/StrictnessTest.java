@@ -23,14 +23,14 @@ class StrictnessTest {
 
     @Test
     void missingDataSkipsWhenLenientAndFailsWhenStrict() {
-        assertInstanceOf(TestAbortedException.class, Strictness.lenient().missing("x not found"));
-        AssertionFailedError strict = assertThrows(AssertionFailedError.class, () -> Strictness.strictMode().missing("x not found"));
+        assertInstanceOf(TestAbortedException.class, Strictness.lenient().quiet().missing("x not found"));
+        AssertionFailedError strict = assertThrows(AssertionFailedError.class, () -> Strictness.strictMode().quiet().missing("x not found"));
         assertTrue(strict.getMessage().contains("x not found") && strict.getMessage().contains("strict mode"), strict.getMessage());
     }
 
     @Test
     void optionalDataIsANoteWhenLenientAndAFailureWhenStrict() {
-        Strictness.lenient().note("y not found");
-        assertThrows(AssertionFailedError.class, () -> Strictness.strictMode().note("y not found"));
+        Strictness.lenient().quiet().note("y not found");
+        assertThrows(AssertionFailedError.class, () -> Strictness.strictMode().quiet().note("y not found"));
     }
 }

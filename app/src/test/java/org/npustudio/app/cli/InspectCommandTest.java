@@ -21,6 +21,7 @@ import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.testdata.JsonOracle;
 import org.npustudio.testdata.TestData;
 
 class InspectCommandTest {
@@ -54,7 +55,7 @@ class InspectCommandTest {
         Path file = TestModels.write(TestModels.tinyCnn(), dir.resolve("tiny_cnn.onnx"));
         CliRun r = CliRun.of("inspect", file.toString(), "--json");
         assertEquals(0, r.status(), r.err());
-        Map<String, Object> j = (Map<String, Object>) Json.parse(r.out());
+        Map<String, Object> j = JsonOracle.object(r.out());
         assertEquals(file.toString(), j.get("file"));
         assertEquals("tiny_cnn", j.get("model"));
         assertEquals(8L, j.get("irVersion"));
@@ -96,7 +97,7 @@ class InspectCommandTest {
         CliRun r = CliRun.of("inspect", "--json", file.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().chars().allMatch(c -> c < 0x7f), "non-ASCII is escaped");
-        Map<String, Object> j = (Map<String, Object>) Json.parse(r.out());
+        Map<String, Object> j = JsonOracle.object(r.out());
         assertEquals("quote\" and backslash\\", ((Map<String, Object>) j.get("producer")).get("name"));
         Map<String, Object> in = (Map<String, Object>) ((List<Object>) j.get("inputs")).get(1);
         assertEquals(odd, in.get("name"));
@@ -118,7 +119,7 @@ class InspectCommandTest {
         Model model = OnnxReader.read(file);
         CliRun r = CliRun.of("inspect", file.toString(), "--json");
         assertEquals(0, r.status(), r.err());
-        Map<String, Object> j = (Map<String, Object>) Json.parse(r.out());
+        Map<String, Object> j = JsonOracle.object(r.out());
         Map<String, Long> expected = new HashMap<>();
         for (Node n : model.graph().nodes()) expected.merge(n.opType(), 1L, Long::sum);
         assertEquals(expected, j.get("ops"));

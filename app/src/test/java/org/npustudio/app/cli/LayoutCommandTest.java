@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npustudio.app.TestModels;
 import org.npustudio.samples.SampleLibrary;
+import org.npustudio.testdata.JsonOracle;
 
 class LayoutCommandTest {
     @TempDir Path dir;
@@ -18,10 +19,9 @@ class LayoutCommandTest {
         return ((Number) json.get(key)).longValue();
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> json(CliRun r) {
         assertEquals(0, r.status(), r.err());
-        return (Map<String, Object>) Json.parse(r.out());
+        return JsonOracle.object(r.out());
     }
 
     @Test

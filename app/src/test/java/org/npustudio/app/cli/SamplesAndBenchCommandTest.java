@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npustudio.samples.SampleLibrary;
+import org.npustudio.testdata.JsonOracle;
 
 class SamplesAndBenchCommandTest {
     @TempDir
@@ -25,7 +26,7 @@ class SamplesAndBenchCommandTest {
         CliRun inspect = CliRun.of("inspect", dir.resolve("mobilenetv2.onnx").toString(), "--json");
         assertEquals(0, inspect.status(), inspect.err());
         // Shapes are inferred on open, so every node is costed: MobileNetV2 is about 300 M MACs.
-        long macs = Long.parseLong(inspect.out().replaceAll("(?s).*\"macs\":\\s*(\\d+).*", "$1"));
+        long macs = (Long) JsonOracle.object(inspect.out()).get("macs");
         assertTrue(macs > 290_000_000L && macs < 320_000_000L, "MobileNetV2 MACs " + macs);
     }
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.npustudio.testdata.JsonOracle;
 import org.npustudio.testdata.TestData;
 
 class SimulateAndReportCommandTest {
@@ -25,7 +28,9 @@ class SimulateAndReportCommandTest {
         assertTrue(r.out().contains("MACs         416520"), "LeNet-5's 416,520 MACs: " + r.out());
         CliRun json = CliRun.of("simulate", LENET, "--npu=" + TEACHING, "--format", "json", "-o", dir.toString());
         assertEquals(0, json.status(), json.err());
-        assertTrue(Files.exists(dir.resolve("simulation.json")));
+        Map<String, Object> sim = JsonOracle.object(Files.readString(dir.resolve("simulation.json")));
+        assertEquals(12, ((List<?>) sim.get("nodes")).size(), "LeNet-5's 12 nodes");
+        assertEquals(416_520L, ((Map<?, ?>) sim.get("total")).get("macs"));
     }
 
     @Test
@@ -37,6 +42,10 @@ class SimulateAndReportCommandTest {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertEquals(13, Files.readAllLines(out.resolve("ops.csv")).size(), "header + 12 LeNet-5 nodes");
+        Map<String, Object> ops = JsonOracle.object(Files.readString(out.resolve("ops.json")));
+        assertEquals(12L, ((Map<?, ?>) ops.get("totals")).get("nodes"));
+        assertEquals(416_520L, ((Map<?, ?>) ops.get("totals")).get("macs"));
+        assertEquals(1, JsonOracle.object(Files.readString(out.resolve("model-explorer.json"))).size(), "one graph's node data");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.npustudio.npusim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.testdata.JsonOracle;
 import org.npustudio.testdata.TestData;
 
 class SimulateCommandCoreTest {
@@ -69,8 +72,11 @@ class SimulateCommandCoreTest {
         assertEquals(0, table.code(), table.err());
         assertTrue(table.out().contains("end-to-end latency") && table.out().contains("Conv"), table.out());
         Run json = run(new SimulateOptions(model, npu, null, FusionMode.NONE, OutputFormat.JSON, null));
-        assertTrue(json.out().startsWith("{") && json.out().contains("\"schedule\"") && !json.out().contains("NaN")
-                && !json.out().contains("Infinity"), json.out());
+        // Jackson refuses NaN and Infinity, so an undefined number anywhere fails the parse.
+        Map<String, Object> doc = JsonOracle.object(json.out());
+        assertEquals(12, ((List<?>) doc.get("nodes")).size(), "LeNet-5's 12 nodes");
+        assertEquals(416_520L, ((Map<?, ?>) doc.get("total")).get("macs"), "LeNet-5's MACs");
+        assertFalse(((List<?>) doc.get("schedule")).isEmpty(), json.out());
         Run csv = run(new SimulateOptions(model, npu, null, FusionMode.NONE, OutputFormat.CSV, dir));
         assertEquals(0, csv.code(), csv.err());
         List<String> rows = Files.readAllLines(dir.resolve("simulation.csv"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +26,8 @@ import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.JsonOracle;
 import org.npustudio.testdata.TestData;
-import org.npustudio.yaml.SafeYaml;
-import org.npustudio.yaml.YamlNode;
 import org.w3c.dom.Document;
 
 /** Profiles of a real simulation (MobileNetV2 on the edge NPU preset, automatic fusion) and their exports. */
@@ -91,19 +91,18 @@ class ProfileExportTest {
     @Test
     void modelExplorerJsonFollowsItsNodeDataSchema() throws Exception {
         String json = ModelExplorerExport.render(profile, Metric.LATENCY, "main_graph");
-        YamlNode doc = SafeYaml.parse(json, "model-explorer.json"); // JSON is YAML; SnakeYAML reads it
-        Map<String, YamlNode> graphs = doc.entries();
-        assertEquals(List.of("main_graph"), List.copyOf(graphs.keySet()));
-        YamlNode g = graphs.get("main_graph");
-        Map<String, YamlNode> results = g.require("results").entries();
+        JsonNode doc = JsonOracle.tree(json); // Jackson: an independent, strict reading
+        assertEquals(List.of("main_graph"), doc.properties().stream().map(Map.Entry::getKey).toList());
+        JsonNode g = doc.get("main_graph");
+        JsonNode results = g.required("results");
         assertEquals(profile.nodes().size(), results.size());
         for (NodeMetrics n : profile.nodes()) {
-            assertEquals(n.latencyMicros(), results.get(n.name()).require("value").doubleValue(), 1e-9 * Math.max(1, n.latencyMicros()));
+            assertEquals(n.latencyMicros(), results.required(n.name()).required("value").doubleValue(), 1e-9 * Math.max(1, n.latencyMicros()));
         }
-        List<YamlNode> stops = g.require("gradient").items();
-        assertEquals(0.0, stops.get(0).require("stop").doubleValue());
-        assertEquals(1.0, stops.get(stops.size() - 1).require("stop").doubleValue());
-        for (YamlNode s : stops) assertTrue(s.require("bgColor").text().matches("#[0-9a-f]{6}"));
+        JsonNode stops = g.required("gradient");
+        assertEquals(0.0, stops.get(0).required("stop").doubleValue());
+        assertEquals(1.0, stops.get(stops.size() - 1).required("stop").doubleValue());
+        for (JsonNode s : stops) assertTrue(s.required("bgColor").textValue().matches("#[0-9a-f]{6}"));
     }
 
     @Test
