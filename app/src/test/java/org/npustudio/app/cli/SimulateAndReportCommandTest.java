@@ -21,7 +21,7 @@ class SimulateAndReportCommandTest {
     Path dir;
 
     @Test
-    void simulatePrintsEveryNodeAndTheTotals() {
+    void simulatePrintsEveryNodeAndTheTotals() throws Exception {
         CliRun r = CliRun.of("simulate", LENET, "--npu", TEACHING, "--fuse", "auto");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("/conv1/Conv") && r.out().contains("/fc3/Gemm"), r.out());
