@@ -19,6 +19,7 @@ class NpuPresetsTest {
         try (Stream<Path> s = Files.list(dir)) {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).forEach(n -> files.add(n.substring(0, n.length() - 5)));
         }
+        TestData.nonEmpty(files, "NPU presets in " + dir);
         assertEquals(files, new TreeSet<>(NpuPresets.NAMES), "register new presets in NpuPresets.NAMES");
         for (String n : NpuPresets.NAMES) assertEquals(Files.readString(dir.resolve(n + ".yaml")), NpuPresets.yaml(n), n);
     }
