@@ -17,6 +17,7 @@ import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.TypeInfo;
 import org.npustudio.onnx.proto.OnnxProto;
+import org.npustudio.testdata.TestData;
 
 /**
  * Runs inference over every ONNX backend node test whose operators all have a rule, with every
@@ -30,7 +31,7 @@ class ShapeInferenceCorpusTest {
 
     @Test
     void nodeCorpusOutputsMatchExpectedTensors() throws Exception {
-        Path dir = org.npustudio.testdata.TestData.shared("onnx-testdata/node");
+        Path dir = TestData.shared("onnx-testdata/node");
         Set<String> supported = ShapeInference.supportedOperators();
         Map<String, int[]> perOp = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
@@ -138,7 +139,7 @@ class ShapeInferenceCorpusTest {
     /** The node test cases (folders with a model.onnx); an empty folder fails. */
     static List<Path> caseDirs(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return org.npustudio.testdata.TestData.nonEmpty(s.filter(p -> Files.exists(p.resolve("model.onnx"))).sorted().toList(),
+            return TestData.nonEmpty(s.filter(p -> Files.exists(p.resolve("model.onnx"))).sorted().toList(),
                     "node test cases in " + dir);
         }
     }
