@@ -1,5 +1,6 @@
 package org.npustudio.runtime;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -66,6 +67,15 @@ public final class OrtRunner implements AutoCloseable {
     public List<String> inputNames() { return new ArrayList<>(session.getInputNames()); }
 
     public List<String> outputNames() { return new ArrayList<>(session.getOutputNames()); }
+
+    /** What ONNX Runtime's own type inference gives each graph output when the session is loaded. */
+    public Map<String, NodeInfo> outputInfo() throws StudioException {
+        try {
+            return session.getOutputInfo();
+        } catch (OrtException e) {
+            throw new StudioException(name, "", "ONNX Runtime cannot describe its outputs: " + OrtTensors.firstLine(e), e);
+        }
+    }
 
     /** Runs with our tensors in and out (copies both ways); every graph output. */
     public Map<String, Tensor> run(Map<String, Tensor> inputs) throws StudioException {
