@@ -15,7 +15,8 @@ import org.npustudio.runtime.OrtTensors;
  * Types of boundary tensors our shape inference could not derive, asked of ONNX Runtime: the whole
  * (legalized) model is loaded once with those tensors added as extra, untyped graph outputs, and ORT's own
  * inference, which it needs to choose kernels, reports their element types and shapes (unknown dims stay
- * unknown). No inputs are needed, as nothing is run.
+ * unknown; a shape ORT reports as rank 0 is left out, as ORT reports an unknown rank that way too). No
+ * inputs are needed, as nothing is run.
  */
 final class BoundaryTypes {
     private BoundaryTypes() {}
@@ -49,7 +50,9 @@ final class BoundaryTypes {
             if (d >= 0) dim.setDimValue(d);
             shape.addDim(dim);
         }
-        OnnxProto.TypeProto.Tensor.Builder tensor = OnnxProto.TypeProto.Tensor.newBuilder().setElemType(type.code()).setShape(shape);
+        OnnxProto.TypeProto.Tensor.Builder tensor = OnnxProto.TypeProto.Tensor.newBuilder().setElemType(type.code());
+        // ORT reports an unknown shape as rank 0, which cannot be told from a scalar: leave such a shape out
+        if (dims.length > 0) tensor.setShape(shape);
         return OnnxProto.ValueInfoProto.newBuilder().setName(name).setType(OnnxProto.TypeProto.newBuilder().setTensorType(tensor)).build();
     }
 }

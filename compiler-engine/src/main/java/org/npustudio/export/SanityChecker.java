@@ -56,6 +56,16 @@ public final class SanityChecker {
         return in;
     }
 
+    /** One line per input of {@code inputs} that is random (not in {@code given}): name, type, shape, range. */
+    public static List<String> randomInputs(Model model, Map<String, Tensor> given, Map<String, Tensor> inputs) {
+        List<String> out = new ArrayList<>();
+        for (ValueInfo v : model.graph().inputs()) {
+            Tensor t = inputs.get(v.name());
+            if (t != null && !given.containsKey(v.name())) out.add(RandomInputs.describe(v, t));
+        }
+        return out;
+    }
+
     public static Report check(Model model, Plan plan, Map<String, Tensor> inputs, OrtRunner.Options options) throws StudioException {
         return check(PartitionSplitter.split(model, plan), model, inputs, options);
     }
