@@ -56,12 +56,11 @@ public final class SanityChecker {
         return in;
     }
 
-    /** One line per input of {@code inputs} that is random (not in {@code given}): name, type, shape, range. */
-    public static List<String> randomInputs(Model model, Map<String, Tensor> given, Map<String, Tensor> inputs) {
+    /** One line per input {@link #inputs} makes up (those not in {@code given}): name, type, shape, range. */
+    public static List<String> randomInputs(Model model, Map<String, Tensor> given) {
         List<String> out = new ArrayList<>();
         for (ValueInfo v : model.graph().inputs()) {
-            Tensor t = inputs.get(v.name());
-            if (t != null && !given.containsKey(v.name())) out.add(RandomInputs.describe(v, t));
+            if (!given.containsKey(v.name()) && !model.graph().isInitializer(v.name())) out.add(RandomInputs.describe(v));
         }
         return out;
     }
