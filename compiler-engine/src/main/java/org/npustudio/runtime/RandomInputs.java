@@ -56,7 +56,7 @@ public final class RandomInputs {
         for (int i = 0; i < t.shape().rank(); i++) {
             Dim d = t.shape().dim(i);
             dims.add(d.isKnown() ? Long.toString(d.value()) : "1");
-            if (!d.isKnown()) filled.add(d.toString());
+            if (!d.isKnown()) filled.add(d.param() != null ? d.param() : "dim " + i);
         }
         return declared.name() + ": random " + t.elemType().displayName() + "[" + String.join(",", dims) + "] " + range
                 + (filled.isEmpty() ? "" : ", dims taken as 1: " + String.join(", ", filled));
