@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -26,7 +27,10 @@ import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.plan.AutoPartitioner;
+import org.npustudio.plan.Device;
+import org.npustudio.plan.DeviceKind;
 import org.npustudio.plan.ModelRef;
+import org.npustudio.plan.NodeRef;
 import org.npustudio.plan.Plan;
 import org.npustudio.plan.PlanBinding;
 import org.npustudio.plan.WeightNodes;
@@ -41,12 +45,15 @@ import org.npustudio.yaml.YamlNode;
  * Every real model of the corpus, auto-partitioned with the partition editor's built-in devices (edge NPU
  * op list + host CPU), exported and checked: no partition takes a weight (initializer or Constant-computed
  * value) as a graph input, no partition holds weights alone, every partition file loads in ONNX Runtime,
- * and the chained partitions are bit-identical to the whole model on the inputs models.yaml binds.
+ * and the chained partitions are bit-identical to the whole model on the inputs models.yaml binds. Then
+ * three seeded random convex plans per model, which scatter Constants away from their readers, split and
+ * check bit-identical too, with no weight as a partition input.
  * Models fetched into /tmp/mcache are skipped, with a printed reason, when absent.
  */
 class RealModelPartitionTest {
     private static final Path CORPUS = Path.of("../src/test/resources/real-models");
     private static final Path CACHE = Path.of("/tmp/mcache");
+    private static final int RANDOM_PLANS = 3;
     private static final Path DEVICES = Path.of("../partition-editor/src/main/resources/org/npustudio/partition/editor/model/builtin-devices.yaml");
 
     record Entry(String file, boolean fetched, Map<String, YamlNode> shapes, Map<String, YamlNode> values) {
@@ -104,6 +111,47 @@ class RealModelPartitionTest {
         System.out.printf("[figure] %s: %d partitions (%d weight nodes), check %s%n", e.file(), r.split().pieces().size(), w.count(),
                 report.identical() ? "bit-identical" : "max abs " + report.outputs().stream().mapToDouble(SanityChecker.OutputDiff::maxAbs).max().orElse(0));
         assertTrue(report.identical(), e.file() + ": " + report.outputs());
+
+        // hand-made plans scatter Constants away from their readers: they must still stay home
+        Map<String, Tensor> expected = SanityChecker.runWhole(r.split(), model, inputs, OrtRunner.Options.DETERMINISTIC);
+        Random rnd = new Random(e.file().hashCode());
+        for (int t = 0; t < RANDOM_PLANS; t++) {
+            PartitionSplitter.Split split = PartitionSplitter.split(model, randomConvexPlan(model, rnd));
+            for (PartitionModel pm : split.pieces()) {
+                for (String in : pm.inputs()) assertFalse(weightValues.contains(in), e.file() + " random plan " + t + ": " + pm.name() + " receives weight " + in);
+            }
+            SanityChecker.Report rr = SanityChecker.compare(split, model, inputs, expected, OrtRunner.Options.DETERMINISTIC);
+            assertTrue(rr.identical(), e.file() + " random plan " + t + ": " + rr.outputs());
+        }
+    }
+
+    /** Contiguous chunks (2 to 6) of a random topological order, which picks ready Constants early: always convex. */
+    private static Plan randomConvexPlan(Model model, Random r) {
+        GraphIndex idx = model.graph().index();
+        int n = idx.size();
+        int[] indeg = new int[n];
+        List<Integer> ready = new ArrayList<>();
+        for (int i = 0; i < n; i++) if ((indeg[i] = idx.predecessors(i).length) == 0) ready.add(i);
+        List<Integer> order = new ArrayList<>(n);
+        while (!ready.isEmpty()) {
+            int pick = ready.remove(r.nextInt(ready.size()));
+            order.add(pick);
+            for (int s : idx.successors(pick)) if (--indeg[s] == 0) ready.add(s);
+        }
+        int parts = Math.min(n, 2 + r.nextInt(5));
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        while (cuts.size() < parts - 1) cuts.add(1 + r.nextInt(n - 1));
+        cuts.add(n);
+        Plan plan = Plan.empty(ModelRef.UNKNOWN, List.of(Device.of("npu", DeviceKind.NPU, 0), Device.of("cpu", DeviceKind.CPU, 0)), "cpu");
+        int from = 0;
+        int k = 0;
+        for (int to : cuts) {
+            List<NodeRef> members = new ArrayList<>();
+            for (int i = from; i < to; i++) members.add(NodeRef.of(idx.node(order.get(i))));
+            plan = plan.createPartition("part" + k++, r.nextBoolean() ? "npu" : "cpu", members);
+            from = to;
+        }
+        return plan;
     }
 
     private static Set<String> weightValues(Model model, WeightNodes w) {
