@@ -30,9 +30,16 @@ public final class WeightNodes {
         this.index = index;
         int n = index.size();
         weight = new boolean[n];
-        int[] topo = index.topologicalOrder();
-        if (topo == null) return;
-        for (int i : topo) weight[i] = computesFromWeights(index.node(i));
+        // Kahn without a priority queue: any topological order will do, and this one is linear
+        int[] indeg = new int[n];
+        int[] queue = new int[n];
+        int tail = 0;
+        for (int i = 0; i < n; i++) if ((indeg[i] = index.predecessors(i).length) == 0) queue[tail++] = i;
+        for (int head = 0; head < tail; head++) {
+            int i = queue[head];
+            weight[i] = computesFromWeights(index.node(i));
+            for (int s : index.successors(i)) if (--indeg[s] == 0) queue[tail++] = s;
+        }
     }
 
     public static WeightNodes of(Graph graph) {
