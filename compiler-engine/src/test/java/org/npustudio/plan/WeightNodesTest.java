@@ -55,6 +55,9 @@ class WeightNodesTest {
         assertTrue(r.isLegal(), r.issues().toString());
         assertTrue(r.issues().stream().noneMatch(i -> i.message().contains("Constant") || i.message().contains("Cast")),
                 "weights are not ops the NPU must run: " + r.issues());
+        ValidationReport alone = PlanValidator.validate(plan.createPartition("consts", "npu0", List.of(NodeRef.named("w"))), g);
+        assertTrue(alone.isLegal() && alone.of(PlanIssue.Kind.EMPTY_PARTITION).stream().anyMatch(i -> i.message().contains("only weights")),
+                alone.issues().toString());
         PartitionBoundary p0 = PartitionBoundary.of(b, 0);
         assertEquals(List.of("x"), p0.inputs().stream().map(BoundaryTensor::name).toList());
         assertEquals(List.of("c", "cc"), p0.copiedWeights());
