@@ -34,6 +34,20 @@ public final class OrtExtensions {
         return path;
     }
 
+    /** Registers the library in a session's options; if ORT refuses it, sessions go on without it. */
+    static void register(ai.onnxruntime.OrtSession.SessionOptions options) {
+        String p = libraryPath();
+        if (p == null) return;
+        try {
+            options.registerCustomOpLibrary(p);
+        } catch (ai.onnxruntime.OrtException | RuntimeException e) {
+            synchronized (OrtExtensions.class) {
+                unavailable = "ONNX Runtime refused it: " + OrtTensors.firstLine(e);
+                path = null;
+            }
+        }
+    }
+
     /** Why the library is not registered, or null when it is. */
     public static String whyUnavailable() {
         libraryPath();

@@ -54,8 +54,7 @@ public final class OrtRunner implements AutoCloseable {
 
     public static OrtRunner open(byte[] model, String name, Options options) throws StudioException {
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            String extensions = OrtExtensions.libraryPath();
-            if (extensions != null) o.registerCustomOpLibrary(extensions);
+            OrtExtensions.register(o);
             o.setOptimizationLevel(options.level());
             o.setIntraOpNumThreads(options.threads());
             o.setInterOpNumThreads(1);
