@@ -67,6 +67,18 @@ class WeightNodesTest {
     }
 
     @Test
+    void convexClosureIgnoresPathsOutOfWeights() {
+        Graph g = graph();
+        var idx = g.index();
+        java.util.BitSet sel = new java.util.BitSet();
+        for (String id : List.of("c", "sig")) sel.set(idx.indexOf(g.nodeById(id)));
+        WeightNodes w = WeightNodes.of(g);
+        assertEquals(sel, ConvexClosure.grow(idx, sel, w), "c -> cc -> s -> sig is a weight's path: nothing to add");
+        assertEquals(sel, ConvexClosure.shrink(idx, sel, w));
+        assertEquals(4, ConvexClosure.grow(idx, sel).cardinality(), "counting every edge adds cc and s");
+    }
+
+    @Test
     void autoPartitionPutsEachWeightWithItsFirstReaderAndNeverAlone() {
         Graph g = graph();
         Device npu = Device.of("npu0", DeviceKind.NPU, 0).withSupport(Set.of("Relu", "Add", "Sigmoid"), Set.of());
