@@ -91,21 +91,38 @@ public final class PartitionSplitter {
         int[] pos = new int[topo.length];
         for (int i = 0; i < topo.length; i++) pos[topo[i]] = i;
 
-        List<PartitionModel> pieces = new ArrayList<>();
-        for (int k : pg.executionOrder()) {
-            int[] members = b.members(k);
-            if (members.length == 0) continue;
+        List<Integer> order = new ArrayList<>();
+        for (int k : pg.executionOrder()) if (b.members(k).length > 0) order.add(k);
+        Map<Integer, PartitionBoundary> boundaries = new HashMap<>();
+        Set<String> untyped = new LinkedHashSet<>();
+        for (int k : order) {
             PartitionBoundary boundary = PartitionBoundary.of(b, k);
-            Integer[] order = new Integer[members.length];
-            for (int i = 0; i < members.length; i++) order[i] = members[i];
-            java.util.Arrays.sort(order, (x, y) -> Integer.compare(pos[x], pos[y]));
+            boundaries.put(k, boundary);
+            for (var t : boundary.inputs()) if (!typed(types.get(t.name()))) untyped.add(t.name());
+            for (var t : boundary.outputs()) if (!typed(types.get(t.name()))) untyped.add(t.name());
+        }
+        if (!untyped.isEmpty()) types.putAll(BoundaryTypes.fromOrt(full, untyped, copy.displayName()));
+
+        Map<String, Integer> byId = new HashMap<>();
+        for (int i = 0; i < b.index().size(); i++) byId.put(b.index().node(i).id(), i);
+        List<PartitionModel> pieces = new ArrayList<>();
+        for (int k : order) {
+            PartitionBoundary boundary = boundaries.get(k);
+            List<Integer> nodes = new ArrayList<>();
+            for (int i : b.members(k)) nodes.add(i);
+            for (String id : boundary.copiedWeights()) nodes.add(byId.get(id));
+            nodes.sort((x, y) -> Integer.compare(pos[x], pos[y]));
+            nodes = withoutUnusedWeights(nodes, b, boundary);
+            if (nodes.isEmpty()) continue;
             OnnxProto.GraphProto.Builder g = OnnxProto.GraphProto.newBuilder().setName(b.name(k));
             Set<String> internal = new LinkedHashSet<>();
-            for (int i : order) {
+            Set<String> usedInits = new LinkedHashSet<>();
+            for (int i : nodes) {
                 Node n = b.index().node(i);
                 // the index lists the graph's nodes in file order, as the proto does
                 g.addNode(nodeProtos.get(i).toBuilder().setName(n.id()));
                 for (String o : n.outputs()) if (!o.isEmpty()) internal.add(o);
+                for (String v : PartitionBoundary.usedValues(n)) if (inits.containsKey(v)) usedInits.add(v);
             }
             List<String> ins = new ArrayList<>();
             for (var t : boundary.inputs()) {
@@ -118,12 +135,12 @@ public final class PartitionSplitter {
                 outs.add(t.name());
                 internal.remove(t.name());
             }
-            for (String init : boundary.initializers()) g.addInitializer(inits.get(init));
+            for (String init : usedInits) g.addInitializer(inits.get(init));
             for (String v : internal) if (types.containsKey(v)) g.addValueInfo(types.get(v));
             OnnxProto.ModelProto piece = full.toBuilder().setGraph(g).build();
             check(piece, b.name(k));
             Partition p = b.partition(k);
-            pieces.add(new PartitionModel(p.name(), p.device(), piece, boundary, ins, outs, members.length));
+            pieces.add(new PartitionModel(p.name(), p.device(), piece, boundary, ins, outs, b.members(k).length));
         }
         return new Split(full, pieces, rewrites, warnings);
     }
@@ -169,12 +186,36 @@ public final class PartitionSplitter {
         return m;
     }
 
+    /**
+     * Drops weight nodes (in topological order) whose values nothing in the partition reads and that it
+     * does not return: another partition holds its own copy.
+     */
+    private static List<Integer> withoutUnusedWeights(List<Integer> nodes, PlanBinding b, PartitionBoundary boundary) {
+        Set<String> needed = new java.util.HashSet<>();
+        for (var t : boundary.outputs()) needed.add(t.name());
+        boolean[] keep = new boolean[nodes.size()];
+        for (int j = nodes.size() - 1; j >= 0; j--) {
+            Node n = b.index().node(nodes.get(j));
+            keep[j] = !b.weights().isWeight(nodes.get(j)) || n.outputs().stream().anyMatch(needed::contains);
+            if (keep[j]) needed.addAll(PartitionBoundary.usedValues(n));
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int j = 0; j < keep.length; j++) if (keep[j]) out.add(nodes.get(j));
+        return out;
+    }
+
+    private static boolean typed(OnnxProto.ValueInfoProto v) {
+        if (v == null || !v.hasType()) return false;
+        OnnxProto.TypeProto t = v.getType();
+        return !t.hasTensorType() || t.getTensorType().getElemType() != 0;
+    }
+
     private static OnnxProto.ValueInfoProto typed(Map<String, OnnxProto.ValueInfoProto> types, String value, String partition)
             throws StudioException {
         OnnxProto.ValueInfoProto v = types.get(value);
-        if (v == null || !v.hasType()) {
+        if (!typed(v)) {
             throw new StudioException("export", "partition " + partition, "the type of boundary tensor '" + value
-                    + "' is unknown (shape inference could not derive it), so it cannot be a graph input or output");
+                    + "' is unknown (neither shape inference nor ONNX Runtime could derive it), so it cannot be a graph input or output");
         }
         return v;
     }

@@ -56,6 +56,15 @@ public final class SanityChecker {
         return in;
     }
 
+    /** One line per input {@link #inputs} makes up (those not in {@code given}): name, type, shape, range. */
+    public static List<String> randomInputs(Model model, Map<String, Tensor> given) {
+        List<String> out = new ArrayList<>();
+        for (ValueInfo v : model.graph().inputs()) {
+            if (!given.containsKey(v.name()) && !model.graph().isInitializer(v.name())) out.add(RandomInputs.describe(v));
+        }
+        return out;
+    }
+
     public static Report check(Model model, Plan plan, Map<String, Tensor> inputs, OrtRunner.Options options) throws StudioException {
         return check(PartitionSplitter.split(model, plan), model, inputs, options);
     }

@@ -14,7 +14,9 @@ import org.npustudio.ir.Node;
  * then one topological walk takes ready nodes of the current device for as long as there are any and only
  * switches device (closing the partition) when none is ready. Each partition is therefore a contiguous
  * chunk of one topological order — convex, and the partitions run in plan order — and it is only closed
- * when it cannot grow. Ties follow file order, so the result is deterministic.
+ * when it cannot grow. Ties follow file order, so the result is deterministic. Weight nodes (a Constant and
+ * what computes only from weights, {@link WeightNodes}) take no part in the walk: each joins the first
+ * partition that reads it, as weights belong with the ops that use them.
  */
 public final class AutoPartitioner {
     /**
@@ -37,8 +39,10 @@ public final class AutoPartitioner {
         int n = idx.size();
         int[] dev = new int[n];
         int deflt = devices.indexOf(empty.device(defaultDevice));
-        for (int i = 0; i < n; i++) dev[i] = choose(idx.node(i), graph, devices, deflt);
-        List<Partition> parts = chain(idx, dev, devices, options.namePrefix());
+        WeightNodes w = WeightNodes.of(graph);
+        for (int i = 0; i < n; i++) dev[i] = w.isWeight(i) ? -1 : choose(idx.node(i), graph, devices, deflt);
+        List<Partition> parts = withWeights(chain(idx, dev, devices, options.namePrefix()), idx, w, devices.get(deflt).name(),
+                options.namePrefix());
         Plan plan = empty.withPartitions(parts);
         if (options.mergeIslandsUpTo() > 0) plan = mergeIslands(plan, graph, defaultDevice, options.mergeIslandsUpTo());
         return renumber(plan, graph, options.namePrefix());
@@ -69,14 +73,17 @@ public final class AutoPartitioner {
         int[] indeg = new int[n];
         List<PriorityQueue<Integer>> ready = new ArrayList<>();
         for (int d = 0; d < devices.size(); d++) ready.add(new PriorityQueue<>());
+        int runtime = 0;
         for (int i = 0; i < n; i++) {
-            indeg[i] = idx.predecessors(i).length;
+            if (dev[i] < 0) continue;
+            runtime++;
+            for (int p : idx.predecessors(i)) if (dev[p] >= 0) indeg[i]++;
             if (indeg[i] == 0) ready.get(dev[i]).add(i);
         }
         List<Partition> out = new ArrayList<>();
         int current = -1;
         List<NodeRef> members = new ArrayList<>();
-        for (int done = 0; done < n; done++) {
+        for (int done = 0; done < runtime; done++) {
             if (current < 0 || ready.get(current).isEmpty()) {
                 if (!members.isEmpty()) out.add(Partition.of(prefix + out.size(), devices.get(current).name(), members));
                 members = new ArrayList<>();
@@ -85,9 +92,41 @@ public final class AutoPartitioner {
             }
             int i = ready.get(current).poll();
             members.add(NodeRef.of(idx.node(i)));
-            for (int s : idx.successors(i)) if (--indeg[s] == 0) ready.get(dev[s]).add(s);
+            for (int s : idx.successors(i)) if (dev[s] >= 0 && --indeg[s] == 0) ready.get(dev[s]).add(s);
         }
         if (!members.isEmpty()) out.add(Partition.of(prefix + out.size(), devices.get(current).name(), members));
+        return out;
+    }
+
+    /**
+     * Puts each weight node (dev -1 in the walk) into the earliest partition that reads its value, directly
+     * or through other weight nodes, so no partition holds weights alone; other readers get copies on
+     * export. Weights nothing reads (or only the model's outputs) join the last partition. Members are
+     * listed in topological order.
+     */
+    private static List<Partition> withWeights(List<Partition> parts, GraphIndex idx, WeightNodes w, String defaultDevice,
+                                               String prefix) {
+        int n = idx.size();
+        if (w.count() == 0) return parts;
+        if (parts.isEmpty()) parts = List.of(Partition.of(prefix + 0, defaultDevice, List.of()));
+        int[] home = new int[n];
+        java.util.Arrays.fill(home, -1);
+        java.util.Map<String, Integer> partOfId = new java.util.HashMap<>();
+        for (int k = 0; k < parts.size(); k++) for (NodeRef r : parts.get(k).nodes()) partOfId.put(r.id(), k);
+        for (int i = 0; i < n; i++) if (!w.isWeight(i)) home[i] = partOfId.get(idx.node(i).id());
+        int[] topo = idx.topologicalOrder();
+        for (int t = topo.length - 1; t >= 0; t--) {
+            int i = topo[t];
+            if (!w.isWeight(i)) continue;
+            int best = Integer.MAX_VALUE;
+            for (int s : idx.successors(i)) if (home[s] >= 0) best = Math.min(best, home[s]);
+            home[i] = best == Integer.MAX_VALUE ? parts.size() - 1 : best;
+        }
+        List<List<NodeRef>> members = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) members.add(new ArrayList<>());
+        for (int i : topo) members.get(home[i]).add(NodeRef.of(idx.node(i)));
+        List<Partition> out = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) out.add(parts.get(k).withNodes(members.get(k)));
         return out;
     }
 

@@ -19,8 +19,16 @@ public final class ConvexClosure {
 
     /** The set plus every node lying on a path between two members (node indices of {@code idx}). */
     public static BitSet grow(GraphIndex idx, BitSet members) {
-        BitSet down = reach(idx, members, true);
-        BitSet up = reach(idx, members, false);
+        return grow(idx, members, null);
+    }
+
+    /**
+     * As {@link #grow(GraphIndex, BitSet)}, where a path out of a weight node does not count (its readers
+     * carry copies, see {@link WeightNodes}); {@code weights} null means every edge counts.
+     */
+    public static BitSet grow(GraphIndex idx, BitSet members, WeightNodes weights) {
+        BitSet down = reach(idx, members, true, weights);
+        BitSet up = reach(idx, members, false, weights);
         down.and(up);
         down.or(members);
         return down;
@@ -28,11 +36,17 @@ public final class ConvexClosure {
 
     /** The members not downstream of a path that has left the set. */
     public static BitSet shrink(GraphIndex idx, BitSet members) {
+        return shrink(idx, members, null);
+    }
+
+    /** As {@link #shrink(GraphIndex, BitSet)}, where a path out of a weight node does not count. */
+    public static BitSet shrink(GraphIndex idx, BitSet members, WeightNodes weights) {
         int n = idx.size();
         BitSet tainted = new BitSet(n);   // outside nodes reachable from the set, and everything after them
         int[] stack = new int[n];
         int top = 0;
         for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
+            if (weights != null && weights.isWeight(m)) continue;
             for (int s : idx.successors(m)) {
                 if (!members.get(s) && !tainted.get(s)) {
                     tainted.set(s);
@@ -60,7 +74,7 @@ public final class ConvexClosure {
     }
 
     /** Nodes reachable from the set (successors when {@code forward}, else predecessors), members excluded unless reached. */
-    private static BitSet reach(GraphIndex idx, BitSet from, boolean forward) {
+    private static BitSet reach(GraphIndex idx, BitSet from, boolean forward, WeightNodes weights) {
         int n = idx.size();
         BitSet seen = new BitSet(n);
         int[] stack = new int[n];
@@ -68,7 +82,9 @@ public final class ConvexClosure {
         for (int m = from.nextSetBit(0); m >= 0; m = from.nextSetBit(m + 1)) stack[top++] = m;
         while (top > 0) {
             int x = stack[--top];
+            if (forward && weights != null && weights.isWeight(x)) continue;
             for (int y : forward ? idx.successors(x) : idx.predecessors(x)) {
+                if (!forward && weights != null && weights.isWeight(y)) continue;
                 if (!seen.get(y)) {
                     seen.set(y);
                     stack[top++] = y;

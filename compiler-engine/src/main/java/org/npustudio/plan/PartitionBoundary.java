@@ -10,15 +10,23 @@ import org.npustudio.ir.Node;
 
 /**
  * What flows into and out of one partition: inputs are values its nodes read that it does not produce
- * (graph inputs or other partitions' results; constants are not inputs), outputs are values it
- * produces that another partition reads or that the model returns. Both in first-use order.
+ * (graph inputs or other partitions' results), outputs are values it produces that another partition
+ * reads or that the model returns. Both in first-use order. Weights are not inputs: the partition holds
+ * the initializers it reads ({@code initializers}) and a copy of the weight nodes of other partitions
+ * whose values it reads ({@code copiedWeights}, node ids, see {@link WeightNodes}); so a weight node's value
+ * is never an output either, unless the model returns it.
  */
 public record PartitionBoundary(String partition, List<BoundaryTensor> inputs, List<BoundaryTensor> outputs,
-                                List<String> initializers) {
+                                List<String> initializers, List<String> copiedWeights) {
     public PartitionBoundary {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         initializers = List.copyOf(initializers);
+        copiedWeights = List.copyOf(copiedWeights);
+    }
+
+    public PartitionBoundary(String partition, List<BoundaryTensor> inputs, List<BoundaryTensor> outputs, List<String> initializers) {
+        this(partition, inputs, outputs, initializers, List.of());
     }
 
     public long inputBytes() { return sum(inputs); }
@@ -44,31 +52,41 @@ public record PartitionBoundary(String partition, List<BoundaryTensor> inputs, L
     public static PartitionBoundary of(PlanBinding b, int k) {
         Graph g = b.graph();
         GraphIndex idx = b.index();
+        WeightNodes w = b.weights();
         Set<String> graphOutputs = new LinkedHashSet<>();
         g.outputs().forEach(v -> graphOutputs.add(v.name()));
         Set<String> produced = new LinkedHashSet<>();
         for (int i : b.members(k)) for (String o : idx.node(i).outputs()) if (!o.isEmpty()) produced.add(o);
         Set<String> ins = new LinkedHashSet<>();
         Set<String> inits = new LinkedHashSet<>();
+        Set<String> foreignWeights = new LinkedHashSet<>();
         for (int i : b.members(k)) {
             for (String v : usedValues(idx.node(i))) {
                 if (produced.contains(v)) continue;
                 if (g.isInitializer(v)) inits.add(v);
+                else if (w.isWeightValue(v)) foreignWeights.add(v);
                 else ins.add(v);
             }
+        }
+        List<String> copies = new ArrayList<>();
+        for (int c : w.producersOf(foreignWeights)) {
+            if (b.partitionOf(c) == k) continue;
+            copies.add(idx.node(c).id());
+            for (String v : idx.node(c).inputs()) if (g.isInitializer(v)) inits.add(v);
         }
         List<BoundaryTensor> inputs = new ArrayList<>();
         for (String v : ins) inputs.add(BoundaryTensor.of(v, g.typeOf(v)));
         List<BoundaryTensor> outputs = new ArrayList<>();
         for (String v : produced) {
             boolean leaves = graphOutputs.contains(v);
+            if (!leaves && w.isWeightValue(v)) continue;
             for (Node c : idx.consumers(v)) {
                 if (leaves) break;
                 leaves = b.partitionOf(idx.indexOf(c)) != k;
             }
             if (leaves) outputs.add(BoundaryTensor.of(v, g.typeOf(v)));
         }
-        return new PartitionBoundary(b.name(k), inputs, outputs, List.copyOf(inits));
+        return new PartitionBoundary(b.name(k), inputs, outputs, List.copyOf(inits), copies);
     }
 
     /** A node's inputs plus values its subgraphs capture from the enclosing graph. */

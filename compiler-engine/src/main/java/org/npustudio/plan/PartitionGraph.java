@@ -8,7 +8,8 @@ import org.npustudio.ir.GraphIndex;
 
 /**
  * The graph of partitions of a {@link PlanBinding} (an edge wherever a value flows from one partition to
- * another), its execution order, and the convexity test. All work is linear in nodes + edges except the
+ * another; a weight node's value is copied, not sent, so it adds no edge — see {@link WeightNodes}), its
+ * execution order, and the convexity test. All work is linear in nodes + edges except the
  * per-partition search, which runs only for partitions on a cycle of this graph — a non-convex partition
  * always lies on one, so a plan whose partition graph is acyclic needs no per-partition search.
  */
@@ -25,7 +26,10 @@ public final class PartitionGraph {
         GraphIndex idx = b.index();
         List<java.util.LinkedHashSet<Integer>> s = new ArrayList<>(count);
         for (int k = 0; k < count; k++) s.add(new java.util.LinkedHashSet<>());
+        WeightNodes w = b.weights();
         for (int i = 0; i < idx.size(); i++) {
+            // a weight is copied into every partition that reads it, so it orders nothing
+            if (w.isWeight(i)) continue;
             int from = b.partitionOf(i);
             for (int j : idx.successors(i)) {
                 int to = b.partitionOf(j);
@@ -94,7 +98,9 @@ public final class PartitionGraph {
         Arrays.fill(parent, -2);
         int[] queue = new int[n];
         int head = 0, tail = 0;
+        WeightNodes w = binding.weights();
         for (int m : members) {
+            if (w.isWeight(m)) continue;
             for (int s : idx.successors(m)) {
                 if (binding.partitionOf(s) != k && pos[s] < last && parent[s] == -2) {
                     parent[s] = m;

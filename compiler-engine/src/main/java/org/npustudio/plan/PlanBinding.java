@@ -28,6 +28,7 @@ public final class PlanBinding {
     private final int[][] members;
     private final List<Unmatched> unmatched = new ArrayList<>();
     private final List<Duplicate> duplicates = new ArrayList<>();
+    private WeightNodes weights;
 
     private PlanBinding(Plan plan, Graph graph) {
         this.plan = plan;
@@ -105,6 +106,12 @@ public final class PlanBinding {
     public int indexOfPartition(String name) {
         for (int k = 0; k < partitionCount(); k++) if (name(k).equals(name)) return k;
         return -1;
+    }
+
+    /** Which nodes compute only from weights (computed once per binding). */
+    public WeightNodes weights() {
+        if (weights == null) weights = WeightNodes.of(graph);
+        return weights;
     }
 
     public List<Unmatched> unmatched() { return List.copyOf(unmatched); }

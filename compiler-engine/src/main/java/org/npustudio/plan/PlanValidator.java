@@ -52,6 +52,9 @@ public final class PlanValidator {
             }
             if (k != b.restIndex() && b.members(k).length == 0) {
                 issues.add(new PlanIssue(Severity.WARNING, Kind.EMPTY_PARTITION, p.name(), List.of(), "has no nodes of this model"));
+            } else if (k != b.restIndex() && weightsOnly(b, k)) {
+                issues.add(new PlanIssue(Severity.WARNING, Kind.EMPTY_PARTITION, p.name(), List.of(),
+                        "holds only weights (Constants), which go with the partitions that read them; nothing is exported for it"));
             }
         }
         PartitionGraph pg = PartitionGraph.of(b);
@@ -100,6 +103,8 @@ public final class PlanValidator {
             Map<String, List<String>> badOps = new LinkedHashMap<>();
             Map<DataType, List<String>> badTypes = new LinkedHashMap<>();
             for (int i : b.members(k)) {
+                // weights are folded into the partition by the device's compiler, whatever op computes them
+                if (b.weights().isWeight(i)) continue;
                 Node n = idx.node(i);
                 String why = d.refusesOp(n.opType());
                 if (why != null) badOps.computeIfAbsent(why, x -> new ArrayList<>()).add(n.id());
@@ -124,6 +129,17 @@ public final class PlanValidator {
                         d.name() + " does not handle " + e.getKey().displayName() + " tensors: " + listed(e.getValue())));
             }
         }
+    }
+
+    /** All members are weight nodes and none computes a model output. */
+    private static boolean weightsOnly(PlanBinding b, int k) {
+        java.util.Set<String> outs = new java.util.HashSet<>();
+        b.graph().outputs().forEach(v -> outs.add(v.name()));
+        for (int i : b.members(k)) {
+            if (!b.weights().isWeight(i)) return false;
+            for (String o : b.index().node(i).outputs()) if (outs.contains(o)) return false;
+        }
+        return true;
     }
 
     static DataType elementType(TypeInfo t) {

@@ -1,5 +1,6 @@
 package org.npustudio.runtime;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -18,8 +19,9 @@ import org.npustudio.ir.Tensor;
 /**
  * An ONNX Runtime session on the CPU for a model held in memory. By default graph optimisations are
  * off ({@code ORT_DISABLE_ALL}) and one thread is used, so two runs of equivalent graphs execute the same
- * kernels in the same order and can be compared bit for bit. Failures become one-line
- * {@link StudioException}s naming the model.
+ * kernels in the same order and can be compared bit for bit. The ONNX Runtime extensions library
+ * ({@link OrtExtensions}) is registered in every session, so models using its custom ops run too. Failures
+ * become one-line {@link StudioException}s naming the model (and the op, when ORT has no kernel for it).
  */
 public final class OrtRunner implements AutoCloseable {
     /** Graph optimisation level and thread count. */
@@ -52,6 +54,7 @@ public final class OrtRunner implements AutoCloseable {
 
     public static OrtRunner open(byte[] model, String name, Options options) throws StudioException {
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+            OrtExtensions.register(o);
             o.setOptimizationLevel(options.level());
             o.setIntraOpNumThreads(options.threads());
             o.setInterOpNumThreads(1);
@@ -59,13 +62,23 @@ public final class OrtRunner implements AutoCloseable {
             o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             return new OrtRunner(name, environment().createSession(model, o));
         } catch (OrtException | RuntimeException e) {
-            throw new StudioException(name, "", "ONNX Runtime cannot load it: " + OrtTensors.firstLine(e), e);
+            String op = OrtExtensions.unregisteredOp(OrtTensors.firstLine(e));
+            throw new StudioException(name, "", op != null ? op : "ONNX Runtime cannot load it: " + OrtTensors.firstLine(e), e);
         }
     }
 
     public List<String> inputNames() { return new ArrayList<>(session.getInputNames()); }
 
     public List<String> outputNames() { return new ArrayList<>(session.getOutputNames()); }
+
+    /** What ONNX Runtime's own type inference gives each graph output when the session is loaded. */
+    public Map<String, NodeInfo> outputInfo() throws StudioException {
+        try {
+            return session.getOutputInfo();
+        } catch (OrtException e) {
+            throw new StudioException(name, "", "ONNX Runtime cannot describe its outputs: " + OrtTensors.firstLine(e), e);
+        }
+    }
 
     /** Runs with our tensors in and out (copies both ways); every graph output. */
     public Map<String, Tensor> run(Map<String, Tensor> inputs) throws StudioException {

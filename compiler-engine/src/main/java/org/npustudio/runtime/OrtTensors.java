@@ -76,7 +76,7 @@ public final class OrtTensors {
     }
 
     /** ORT numbers its element types differently from ONNX, but names them the same. */
-    private static DataType dataType(TensorInfo.OnnxTensorType t) {
+    public static DataType dataType(TensorInfo.OnnxTensorType t) {
         String prefix = "ONNX_TENSOR_ELEMENT_DATA_TYPE_";
         String n = t.name();
         if (!n.startsWith(prefix)) return null;

@@ -39,6 +39,29 @@ public final class RandomInputs {
         return out;
     }
 
+    /**
+     * What {@link #forGraph} gives one input, for the user: e.g. {@code x: random float32[1,3,48,1] uniform in
+     * [-1, 1), dims taken as 1: width}.
+     */
+    public static String describe(ValueInfo declared) {
+        if (!(declared.type() instanceof TypeInfo.TensorType t) || t.shape() == null) return declared.name() + ": random (type or rank unknown)";
+        String range = switch (t.elemType()) {
+            case FLOAT, DOUBLE -> "uniform in [-1, 1)";
+            case FLOAT16 -> "random bits of magnitude below 1";
+            case BOOL -> "fair coins";
+            default -> "integers in [0, 8)";
+        };
+        java.util.List<String> dims = new java.util.ArrayList<>();
+        java.util.List<String> filled = new java.util.ArrayList<>();
+        for (int i = 0; i < t.shape().rank(); i++) {
+            Dim d = t.shape().dim(i);
+            dims.add(d.isKnown() ? Long.toString(d.value()) : "1");
+            if (!d.isKnown()) filled.add(d.param() != null ? d.param() : "dim " + i);
+        }
+        return declared.name() + ": random " + t.elemType().displayName() + "[" + String.join(",", dims) + "] " + range
+                + (filled.isEmpty() ? "" : ", dims taken as 1: " + String.join(", ", filled));
+    }
+
     static Tensor random(String name, DataType type, long[] dims, SplittableRandom r) throws StudioException {
         long n = 1;
         for (long d : dims) n = Math.multiplyExact(n, d);

@@ -28,7 +28,8 @@ final class CheckCommand implements Command {
                 output's largest absolute and relative difference.
                   --inputs FILE   a .pb TensorProto or .npy file (repeatable); matched to a model input by
                                   tensor name (.npy: file name), otherwise to the inputs in order.
-                                  Inputs not given are seeded random values.
+                                  Inputs not given are seeded random values; each is listed
+                                  (type, shape, range, symbolic dims taken as 1).
                   --seed N        seed for the random inputs (default 0)
                   --tolerance X   largest absolute difference accepted (default 0: bit-identical)
                 Exit status 0 when every output is within the tolerance, 1 when not.
@@ -43,8 +44,10 @@ final class CheckCommand implements Command {
         long seed = (long) number(a.value("--seed"), "--seed", 0);
         PlanArgs.Opened o = PlanArgs.open(modelFile, a.required("--plan", "PLAN.yaml"), ctx.err());
         Map<String, Tensor> given = given(a.values("--inputs"), o.model().graph().inputs());
-        SanityChecker.Report r = SanityChecker.check(o.model(), o.plan(), SanityChecker.inputs(o.model(), given, seed),
-                OrtRunner.Options.DETERMINISTIC);
+        Map<String, Tensor> inputs = SanityChecker.inputs(o.model(), given, seed);
+        // say which inputs are made up, so a failure on them (a sample rate of 3, a too short signal) is understood
+        for (String line : SanityChecker.randomInputs(o.model(), given)) ctx.out().println("input " + line + " (seed " + seed + ")");
+        SanityChecker.Report r = SanityChecker.check(o.model(), o.plan(), inputs, OrtRunner.Options.DETERMINISTIC);
         for (SanityChecker.OutputDiff d : r.outputs()) {
             ctx.out().printf("%-24s max abs %.3g  max rel %.3g  %s%n", d.name(), d.maxAbs(), d.maxRel(),
                     d.identical() ? "identical" : d.within(tolerance) ? "within tolerance" : "DIFFERS");

@@ -20,7 +20,10 @@ final class ExportCommand implements Command {
         return """
                 Writes DIR/<partition>.onnx for every partition with nodes, in execution order, and
                 DIR/plan.yaml. The model is legalized first (docs/legalizer.md). Partitions keep the
-                original tensor names, so they chain by name. All files appear together or none does;
+                original tensor names, so they chain by name. Weights (initializers, Constants and what
+                computes only from them) are copied into every partition that reads them, never passed
+                between partitions. Boundary tensor types our inference misses come from ONNX Runtime.
+                All files appear together or none does;
                 DIR must be new, empty, or a previous export. A non-convex plan is refused with the path.
                 """;
     }

@@ -58,6 +58,7 @@ class PartitionCommandsTest {
         CliRun c = CliRun.of("check", m.toString(), "--plan", plan.toString(), "--seed", "5");
         assertEquals(0, c.status(), c.out() + c.err());
         assertTrue(c.out().contains("identical: 2 partitions, 1 outputs"), c.out());
+        assertTrue(c.out().contains("input x: random float32[1,3,8,8] uniform in [-1, 1) (seed 5)"), "says which inputs are made up: " + c.out());
     }
 
     @Test
@@ -81,6 +82,7 @@ class PartitionCommandsTest {
         Files.write(input, t.build().toByteArray());
         CliRun withInput = CliRun.of("check", m.toString(), "--plan", back.toString(), "--inputs", input.toString(), "--tolerance", "1e-6");
         assertEquals(0, withInput.status(), withInput.out() + withInput.err());
+        assertFalse(withInput.out().contains("random"), "a given input is not random: " + withInput.out());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.npustudio.yaml.YamlNode;
  * {@code nodeToPartition} is written one entry per line; YAML folds the continuation lines into one
  * string, so every entry after the first starts with {@code :} and may carry spaces — entries are
  * trimmed. Node names therefore cannot contain {@code :} or {@code -} (the partition index follows the
- * last {@code -}); the writer refuses such names, naming them.
+ * last {@code -}); the writer refuses such names, naming them. Single spaces inside a node name are kept.
  */
 public final class NestcPlanFormat {
     static final Set<String> KEYS = Set.of("funcName", "numOfPartitions", "backendNames", "partitionNames",
@@ -26,6 +26,12 @@ public final class NestcPlanFormat {
     private static final Pattern LOGICAL_ID = Pattern.compile("\\d+(-\\d+)*");
     /** Characters that would end or change a plain YAML scalar, or that NEST-C's splitting reserves. */
     private static final Pattern UNSAFE = Pattern.compile("[\\s#,\\[\\]{}'\"]|^[&*!|>%@`?]");
+    /**
+     * As {@link #UNSAFE}, but single spaces inside a node name are allowed: a plain YAML scalar keeps them
+     * (folding only joins lines, and the reader trims each entry's ends), so {@code my conv-0} reads back
+     * as node {@code my conv}. Leading, trailing or repeated spaces would not survive NEST-C's trimming.
+     */
+    private static final Pattern UNSAFE_NODE = Pattern.compile("[\\t\\n\\r\\f#,\\[\\]{}'\"]|^[&*!|>%@`?\\s]|\\s$|  ");
 
     /** A plan and what the reader wants the user to know. */
     public record Loaded(NestcPlan plan, List<String> warnings) {}
@@ -136,7 +142,10 @@ public final class NestcPlanFormat {
         else if (name.indexOf(':') >= 0) problem = "contains ':', which NEST-C uses to join list entries";
         else if (!dashAllowed && name.indexOf('-') >= 0 && what.equals("node")) problem = "contains '-', which NEST-C uses before the partition index";
         else if (!dashAllowed && name.indexOf('-') >= 0 && what.equals("partition")) problem = "contains '-', which NEST-C reads as a separator";
-        else if (UNSAFE.matcher(name).find()) problem = "contains a space or a character that YAML would not read back as plain text";
+        else if (what.equals("node") ? UNSAFE_NODE.matcher(name).find() : UNSAFE.matcher(name).find()) {
+            problem = what.equals("node") ? "starts or ends with a space, has two spaces in a row, or has a character that YAML would not read back as plain text"
+                    : "contains a space or a character that YAML would not read back as plain text";
+        }
         if (problem != null) throw new StudioException("NEST-C plan", "", what + " '" + name + "' cannot be written: " + problem);
     }
 

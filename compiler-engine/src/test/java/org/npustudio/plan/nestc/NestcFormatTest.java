@@ -120,6 +120,23 @@ class NestcFormatTest {
     }
 
     @Test
+    void nodeNamesWithSpacesRoundTrip() throws Exception {
+        List<NodeRef> nodes = List.of(NodeRef.named("first conv"), NodeRef.named("my conv 2"), NodeRef.named("relu"));
+        Plan p = Plan.empty(ModelRef.UNKNOWN, List.of(Device.of("CPU", DeviceKind.CPU, 0)), "CPU").createPartition("p0", "CPU", nodes);
+        String text = NestcPlanFormat.write(NestcConverter.fromPlan(p, "m.onnx"));
+        assertTrue(text.contains("nodeToPartition: first conv-0\n  :my conv 2-0\n"), text);
+        NestcPlan back = NestcPlanFormat.parse(text, "n.yaml").plan();
+        assertEquals(List.of("first conv", "my conv 2", "relu"), back.nodeToPartition().stream().map(NestcPlan.Assignment::node).toList());
+        assertEquals(text, NestcPlanFormat.write(back));
+        for (String bad : List.of(" lead", "trail ", "two  spaces", "tab\there", "x #1")) {
+            Plan q = Plan.empty(ModelRef.UNKNOWN, List.of(Device.of("CPU", DeviceKind.CPU, 0)), "CPU")
+                    .createPartition("p0", "CPU", List.of(NodeRef.named(bad)));
+            StudioException e = assertThrows(StudioException.class, () -> NestcPlanFormat.write(NestcConverter.fromPlan(q, "m.onnx")));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+    }
+
+    @Test
     void malformedPlansNameTheirLine() {
         YamlException e = assertThrows(YamlException.class, () -> NestcPlanFormat.parse(
                 "funcName: m\nnumOfPartitions: 3\nbackendNames: CPU:CPU\npartitionNames: p0:p1:p2\nlogicalIDs: 0:0:0\n", "n.yaml"));

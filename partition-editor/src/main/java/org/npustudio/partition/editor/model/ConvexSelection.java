@@ -8,19 +8,20 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.GraphIndex;
 import org.npustudio.ir.Node;
 import org.npustudio.plan.ConvexClosure;
+import org.npustudio.plan.WeightNodes;
 
-/** Grow or shrink a selection of node ids to a convex set ({@link ConvexClosure}), ids in graph order. */
+/** Grow or shrink a selection of node ids to a convex set ({@link ConvexClosure}; paths out of weights do not count), ids in graph order. */
 public final class ConvexSelection {
     private ConvexSelection() {}
 
     public static List<String> grow(Graph graph, Collection<String> ids) {
         GraphIndex idx = graph.index();
-        return ids(idx, ConvexClosure.grow(idx, bits(idx, ids)));
+        return ids(idx, ConvexClosure.grow(idx, bits(idx, ids), WeightNodes.of(graph)));
     }
 
     public static List<String> shrink(Graph graph, Collection<String> ids) {
         GraphIndex idx = graph.index();
-        return ids(idx, ConvexClosure.shrink(idx, bits(idx, ids)));
+        return ids(idx, ConvexClosure.shrink(idx, bits(idx, ids), WeightNodes.of(graph)));
     }
 
     private static BitSet bits(GraphIndex idx, Collection<String> ids) {

@@ -18,7 +18,8 @@ import org.npustudio.plan.ValidationReport;
  *
  * @param macs        multiply-accumulates of its nodes whose cost is known
  * @param macsPartial true when some member's MACs are unknown (a shape the cost model needs is missing)
- * @param paramBytes  bytes of the distinct initializers its nodes read
+ * @param paramBytes  bytes of the distinct initializers its nodes read and of the Constant weights it reads,
+ *                    its own or copies (docs/partition-format.md, "Weights stay home")
  * @param inputBytes  bytes of its boundary inputs, -1 when a shape is not static (likewise outputs)
  * @param errors      error findings of the validator for this partition; {@link #firstError} the first one
  */
@@ -43,6 +44,20 @@ public record PartitionStats(String name, String device, String precision, boole
         long macs(int node) { return macs[node]; }
     }
 
+    /** Whether a member of partition k reads node i's value (else only other partitions' copies do). */
+    private static boolean readHere(PlanBinding b, int k, int i) {
+        for (String o : b.index().node(i).outputs()) {
+            for (org.npustudio.ir.Node c : b.index().consumers(o)) if (b.partitionOf(b.index().indexOf(c)) == k) return true;
+        }
+        return false;
+    }
+
+    private static long constantBytes(org.npustudio.ir.Node n) {
+        if (n == null || !n.opType().equals("Constant") || n.attribute("value") == null) return 0;
+        Object v = n.attribute("value").value();
+        return v instanceof Tensor t ? t.byteSize() : 0;
+    }
+
     /** Rows for every partition of the binding, the catch-all last. */
     public static List<PartitionStats> of(PlanBinding b, ValidationReport report, Costs costs) {
         List<PartitionStats> rows = new ArrayList<>(b.partitionCount());
@@ -62,6 +77,9 @@ public record PartitionStats(String name, String device, String precision, boole
                 Tensor t = g.initializers().get(init);
                 if (t != null) params += t.byteSize();
             }
+            // weights written as Constant nodes (paddle2onnx): its own and the copies it carries
+            for (int i : b.members(k)) if (b.weights().isWeight(i) && readHere(b, k, i)) params += constantBytes(b.index().node(i));
+            for (String id : pb.copiedWeights()) params += constantBytes(g.nodeById(id));
             int errors = 0;
             String first = "";
             for (PlanIssue i : report.issues()) {

@@ -18,7 +18,8 @@ final class CheckReportDialog {
                 + r.outputs().size() + (r.outputs().size() == 1 ? " output" : " outputs") + ", " + r.millis() + " ms in ONNX Runtime";
     }
 
-    static Alert show(Node owner, SanityChecker.Report r) {
+    /** @param randomInputs one line per made-up input ({@link SanityChecker#randomInputs}) */
+    static Alert show(Node owner, SanityChecker.Report r, List<String> randomInputs) {
         TableView<SanityChecker.OutputDiff> table = new TableView<>();
         table.setId("check-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -32,7 +33,9 @@ final class CheckReportDialog {
         Label head = new Label(summary(r));
         head.setId("check-summary");
         head.setWrapText(true);
-        Label how = new Label("Seeded random inputs (seed " + PlanActions.CHECK_SEED + "); graph optimisations off, one thread.");
+        Label how = new Label("Seeded random inputs (seed " + PlanActions.CHECK_SEED + "): " + String.join("; ", randomInputs)
+                + ". Graph optimisations off, one thread.");
+        how.setWrapText(true);
         how.getStyleClass().add("check-note");
         Alert a = new Alert(r.identical() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, "", ButtonType.OK);
         a.initOwner(Dialogs.owner(owner));

@@ -126,7 +126,7 @@ public final class PlanActions {
         return run("Checking with ONNX Runtime…", () -> SanityChecker.check(session.model(), plan,
                 SanityChecker.inputs(session.model(), Map.of(), CHECK_SEED), OrtRunner.Options.DETERMINISTIC), r -> {
             session.info(CheckReportDialog.summary(r));
-            CheckReportDialog.show(owner, r);
+            CheckReportDialog.show(owner, r, SanityChecker.randomInputs(session.model(), Map.of()));
         }, "The check could not run");
     }
 

@@ -119,6 +119,23 @@ class PlanEditorTest {
     }
 
     @Test
+    void constantWeightsCountWhereTheyAreRead() throws Exception {
+        org.npustudio.ir.Graph g = new org.npustudio.ir.Graph("c");
+        g.addInput(org.npustudio.ir.ValueInfo.tensor("x", org.npustudio.ir.DataType.FLOAT, org.npustudio.ir.Shape.of(4)));
+        org.npustudio.ir.Node c = new org.npustudio.ir.Node("c", "c", "Constant", "", List.of(), List.of("c"));
+        c.setAttribute(org.npustudio.ir.Attribute.of("value", org.npustudio.ir.Tensor.ofFloats("c", new long[] {4}, new float[4])));
+        g.addNode(c);
+        g.addNode(new org.npustudio.ir.Node("add", "add", "Add", "", List.of("x", "c"), List.of("y")));
+        g.addNode(new org.npustudio.ir.Node("mul", "mul", "Mul", "", List.of("y", "c"), List.of("z")));
+        g.addOutput(org.npustudio.ir.ValueInfo.tensor("z", org.npustudio.ir.DataType.FLOAT, org.npustudio.ir.Shape.of(4)));
+        PlanEditor e = new PlanEditor(g, ModelRef.UNKNOWN, Models.emptyPlan(ModelRef.UNKNOWN));
+        e.apply(new PlanEdit.CreatePartition("a", "cpu", e.refs(List.of("c", "add"))));
+        e.apply(new PlanEdit.CreatePartition("m", "cpu", e.refs(List.of("mul"))));
+        assertEquals(List.of(16L, 16L, 0L), e.stats().stream().map(PartitionStats::paramBytes).toList(), "own Constant, copied Constant, empty rest");
+        assertEquals(1, e.stats().get(1).inputs(), "the Constant is copied into m, not sent: only y enters");
+    }
+
+    @Test
     void everyChangeIsValidatedAndCounted() {
         editor.apply(new PlanEdit.CreatePartition("head", "cpu", refs(0, 6)));   // LeNet-5's Tanh is not an NPU op
         assertTrue(editor.report().isLegal(), editor.report().issues().toString());

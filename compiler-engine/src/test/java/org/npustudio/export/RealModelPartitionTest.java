@@ -1,0 +1,191 @@
+package org.npustudio.export;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.npustudio.ir.DataType;
+import org.npustudio.ir.GraphIndex;
+import org.npustudio.ir.Model;
+import org.npustudio.ir.Node;
+import org.npustudio.ir.Tensor;
+import org.npustudio.ir.TypeInfo;
+import org.npustudio.ir.ValueInfo;
+import org.npustudio.onnx.OnnxReader;
+import org.npustudio.plan.AutoPartitioner;
+import org.npustudio.plan.Device;
+import org.npustudio.plan.DeviceKind;
+import org.npustudio.plan.ModelRef;
+import org.npustudio.plan.NodeRef;
+import org.npustudio.plan.Plan;
+import org.npustudio.plan.PlanBinding;
+import org.npustudio.plan.WeightNodes;
+import org.npustudio.plan.yaml.DevicesYaml;
+import org.npustudio.runtime.OrtRunner;
+import org.npustudio.runtime.RandomInputs;
+import org.npustudio.shape.ShapeInference;
+import org.npustudio.yaml.SafeYaml;
+import org.npustudio.yaml.YamlNode;
+
+/**
+ * Every real model of the corpus, auto-partitioned with the partition editor's built-in devices (edge NPU
+ * op list + host CPU), exported and checked: no partition takes a weight (initializer or Constant-computed
+ * value) as a graph input, no partition holds weights alone, every partition file loads in ONNX Runtime,
+ * and the chained partitions are bit-identical to the whole model on the inputs models.yaml binds. Then
+ * three seeded random convex plans per model, which scatter Constants away from their readers, split and
+ * check bit-identical too, with no weight as a partition input.
+ * Models fetched into /tmp/mcache are skipped, with a printed reason, when absent.
+ */
+class RealModelPartitionTest {
+    private static final Path CORPUS = Path.of("../src/test/resources/real-models");
+    private static final Path CACHE = Path.of("/tmp/mcache");
+    private static final int RANDOM_PLANS = 3;
+    private static final Path DEVICES = Path.of("../partition-editor/src/main/resources/org/npustudio/partition/editor/model/builtin-devices.yaml");
+
+    record Entry(String file, boolean fetched, Map<String, YamlNode> shapes, Map<String, YamlNode> values) {
+        @Override public String toString() { return file; }
+    }
+
+    static Stream<Entry> models() throws Exception {
+        List<Entry> out = new ArrayList<>();
+        for (YamlNode m : SafeYaml.read(CORPUS.resolve("models.yaml")).require("models").items()) {
+            out.add(new Entry(m.require("file").text(), m.has("fetch"), m.has("inputs") ? m.get("inputs").entries() : Map.of(),
+                    m.has("values") ? m.get("values").entries() : Map.of()));
+        }
+        assertTrue(out.size() >= 20, "models.yaml lists the corpus");
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void autoPartitionExportsWithWeightsAtHomeAndChecksBitIdentical(Entry e, @TempDir Path tmp) throws Exception {
+        Path file = (e.fetched() ? CACHE : CORPUS).resolve(e.file());
+        if (!Files.exists(file)) {
+            System.out.println("[skip] " + e.file() + ": not in " + CACHE + " (run src/test/resources/real-models/fetch.sh)");
+            Assumptions.abort(e.file() + " is not fetched");
+        }
+        Model model = OnnxReader.read(file);
+        ShapeInference.infer(model);
+        DevicesYaml.Loaded devices = DevicesYaml.read(DEVICES);
+        Plan plan = AutoPartitioner.partition(model.graph(), ModelRef.of(file), devices.devices(), devices.defaultDevice(),
+                AutoPartitioner.Options.DEFAULT);
+
+        PlanBinding b = PlanBinding.bind(plan, model.graph());
+        WeightNodes w = b.weights();
+        for (int k = 0; k < b.partitionCount(); k++) {
+            int[] members = b.members(k);
+            if (members.length == 0) continue;
+            boolean weightsOnly = true;
+            for (int i : members) weightsOnly &= w.isWeight(i);
+            assertFalse(weightsOnly && w.count() < b.index().size(), e.file() + ": partition " + b.name(k) + " holds only weights");
+        }
+
+        PartitionExporter.Result r = PartitionExporter.export(model, plan, tmp.resolve("out"));
+        Set<String> weightValues = weightValues(model, w);
+        for (PartitionModel pm : r.split().pieces()) {
+            Model piece = OnnxReader.read(tmp.resolve("out").resolve(pm.name() + ".onnx"));
+            for (ValueInfo in : piece.graph().inputs()) {
+                assertFalse(weightValues.contains(in.name()), e.file() + ": partition " + pm.name() + " receives weight '" + in.name() + "' as an input");
+            }
+            try (OrtRunner ort = OrtRunner.open(pm.bytes(), pm.name(), OrtRunner.Options.DETERMINISTIC)) {
+                assertTrue(ort.outputNames().containsAll(pm.outputs()));
+            }
+        }
+
+        Map<String, Tensor> inputs = inputs(model, e);
+        SanityChecker.Report report = SanityChecker.check(r.split(), model, inputs, OrtRunner.Options.DETERMINISTIC);
+        System.out.printf("[figure] %s: %d partitions (%d weight nodes), check %s%n", e.file(), r.split().pieces().size(), w.count(),
+                report.identical() ? "bit-identical" : "max abs " + report.outputs().stream().mapToDouble(SanityChecker.OutputDiff::maxAbs).max().orElse(0));
+        assertTrue(report.identical(), e.file() + ": " + report.outputs());
+
+        // hand-made plans scatter Constants away from their readers: they must still stay home
+        Map<String, Tensor> expected = SanityChecker.runWhole(r.split(), model, inputs, OrtRunner.Options.DETERMINISTIC);
+        Random rnd = new Random(e.file().hashCode());
+        for (int t = 0; t < RANDOM_PLANS; t++) {
+            PartitionSplitter.Split split = PartitionSplitter.split(model, randomConvexPlan(model, rnd));
+            for (PartitionModel pm : split.pieces()) {
+                for (String in : pm.inputs()) assertFalse(weightValues.contains(in), e.file() + " random plan " + t + ": " + pm.name() + " receives weight " + in);
+            }
+            SanityChecker.Report rr = SanityChecker.compare(split, model, inputs, expected, OrtRunner.Options.DETERMINISTIC);
+            assertTrue(rr.identical(), e.file() + " random plan " + t + ": " + rr.outputs());
+        }
+    }
+
+    /** Contiguous chunks (2 to 6) of a random topological order, which picks ready Constants early: always convex. */
+    private static Plan randomConvexPlan(Model model, Random r) {
+        GraphIndex idx = model.graph().index();
+        int n = idx.size();
+        int[] indeg = new int[n];
+        List<Integer> ready = new ArrayList<>();
+        for (int i = 0; i < n; i++) if ((indeg[i] = idx.predecessors(i).length) == 0) ready.add(i);
+        List<Integer> order = new ArrayList<>(n);
+        while (!ready.isEmpty()) {
+            int pick = ready.remove(r.nextInt(ready.size()));
+            order.add(pick);
+            for (int s : idx.successors(pick)) if (--indeg[s] == 0) ready.add(s);
+        }
+        int parts = Math.min(n, 2 + r.nextInt(5));
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        while (cuts.size() < parts - 1) cuts.add(1 + r.nextInt(n - 1));
+        cuts.add(n);
+        Plan plan = Plan.empty(ModelRef.UNKNOWN, List.of(Device.of("npu", DeviceKind.NPU, 0), Device.of("cpu", DeviceKind.CPU, 0)), "cpu");
+        int from = 0;
+        int k = 0;
+        for (int to : cuts) {
+            List<NodeRef> members = new ArrayList<>();
+            for (int i = from; i < to; i++) members.add(NodeRef.of(idx.node(order.get(i))));
+            plan = plan.createPartition("part" + k++, r.nextBoolean() ? "npu" : "cpu", members);
+            from = to;
+        }
+        return plan;
+    }
+
+    private static Set<String> weightValues(Model model, WeightNodes w) {
+        Set<String> s = new HashSet<>(model.graph().initializers().keySet());
+        GraphIndex idx = model.graph().index();
+        for (int i = 0; i < idx.size(); i++) {
+            if (!w.isWeight(i)) continue;
+            Node n = idx.node(i);
+            for (String o : n.outputs()) if (!o.isEmpty()) s.add(o);
+        }
+        return s;
+    }
+
+    /** Random inputs with the shapes models.yaml binds and the values it fixes (e.g. silero's sr = 16000). */
+    private static Map<String, Tensor> inputs(Model model, Entry e) throws Exception {
+        Map<String, Tensor> in = RandomInputs.forGraph(model.graph(), 7);
+        for (ValueInfo v : model.graph().inputs()) {
+            TypeInfo.TensorType t = (TypeInfo.TensorType) v.type();
+            YamlNode shape = e.shapes().get(v.name());
+            YamlNode value = e.values().get(v.name());
+            if (value != null) {
+                long[] dims = new long[t.shape().rank()];
+                java.util.Arrays.fill(dims, 1);
+                if (t.elemType() != DataType.INT64) fail(e.file() + ": values: only int64 inputs are bound in this test");
+                in.put(v.name(), Tensor.ofLongs(v.name(), dims, new long[] {value.longValue()}));
+            } else if (shape != null) {
+                long[] dims = java.util.Arrays.stream(shape.text().split("x")).mapToLong(Long::parseLong).toArray();
+                if (t.elemType() != DataType.FLOAT) fail(e.file() + ": inputs: only float32 inputs are bound in this test");
+                SplittableRandom rnd = new SplittableRandom(v.name().hashCode());
+                float[] data = new float[(int) java.util.Arrays.stream(dims).reduce(1, (a, c) -> a * c)];
+                for (int i = 0; i < data.length; i++) data[i] = (float) (rnd.nextDouble() * 2 - 1);
+                in.put(v.name(), Tensor.ofFloats(v.name(), dims, data));
+            }
+        }
+        return in;
+    }
+}
