@@ -118,7 +118,8 @@ public final class OnnxWorkMapper {
         long[] out = new long[n.outputs().size()];
         for (int i = 0; i < out.length; i++) {
             long[] s = shapes.get(n.output(i));
-            if (s == null && !n.output(i).isEmpty()) return unknown(n, "the shape of output '" + n.output(i) + "' is unknown", Uncosted.UNKNOWN_SHAPE, in, cst);
+            // LSTM/GRU/RNN outputs follow from X and R (shape inference has no rule for them).
+            if (s == null && !n.output(i).isEmpty() && !RecurrentMapper.handles(op)) return unknown(n, "the shape of output '" + n.output(i) + "' is unknown", Uncosted.UNKNOWN_SHAPE, in, cst);
             out[i] = s == null ? 0 : ConvGeometry.product(s);
         }
         try {

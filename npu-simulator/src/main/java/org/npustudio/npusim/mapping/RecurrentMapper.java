@@ -52,6 +52,8 @@ final class RecurrentMapper {
         require(w[1] == g * hidden && w[2] == inputSize, op + " W " + Arrays.toString(w) + " does not match " + g + " gates x hidden " + hidden
                 + " x input " + inputSize);
         require(r[1] == g * hidden && r[2] == hidden, op + " R " + Arrays.toString(r) + " does not match " + g + " gates x hidden " + hidden);
+        long[] produced = {Math.multiplyExact(seq, dirs * batch * hidden), dirs * batch * hidden, dirs * batch * hidden};
+        for (int i = 0; i < out.length && i < produced.length; i++) if (!n.output(i).isEmpty()) out[i] = produced[i];
         GemmShape input = new GemmShape(Math.multiplyExact(seq, batch), g * hidden, inputSize);
         GemmShape recurrent = new GemmShape(batch, g * hidden, hidden);
         long steps = Math.multiplyExact(seq, dirs);
