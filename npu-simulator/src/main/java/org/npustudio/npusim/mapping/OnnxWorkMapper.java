@@ -57,7 +57,9 @@ public final class OnnxWorkMapper {
         for (Node n : topo) {
             if (n.opType().equals("Constant")) m.constants.addAll(n.outputs());
             OpWork w = m.work(n);
-            if (w instanceof BodyWork) {
+            if (w instanceof BodyWork b) {
+                // The rule that chose the body and the trip count is an assumption the user should see.
+                m.warnings.add("node '" + n.id() + "' (" + n.opType() + "): costed as " + b.label());
                 nodes.add(new WorkNode(n.id(), n.opType(), ControlFlowMapper.inputsOf(n), ControlFlowMapper.outputsOf(n), w));
             } else {
                 nodes.add(new WorkNode(n.id(), n.opType(), n.inputs(), n.outputs(), w));

@@ -39,7 +39,7 @@ public final class ShapeTable {
     public static ShapeTable resolve(Graph graph, List<Node> topological) {
         ShapeTable t = new ShapeTable(graph, null);
         if (t.missing(topological)) {
-            infer(graph);
+            infer(graph, Map.of());
             t.shapes.clear();
         }
         return t;
@@ -55,13 +55,17 @@ public final class ShapeTable {
         if (!t.missing(body.topologicalOrder())) return t;
         List<ValueInfo> original = List.copyOf(body.inputs());
         List<ValueInfo> seeded = new ArrayList<>(original);
+        Map<String, Tensor> values = new HashMap<>();
         for (String v : body.outerScopeReferences()) {
             TypeInfo type = outer.typeOf(v);
             if (type != null) seeded.add(new ValueInfo(v, type, "", null, null));
+            // Captured weights and constants keep their values, so shapes computed from them (Reshape targets) resolve.
+            Tensor value = outer.constant(v);
+            if (value != null) values.put(v, value);
         }
         try {
             body.setInputs(seeded);
-            infer(body);
+            infer(body, values);
         } finally {
             body.setInputs(original);
         }
@@ -76,11 +80,19 @@ public final class ShapeTable {
         return false;
     }
 
-    private static void infer(Graph graph) {
+    private static void infer(Graph graph, Map<String, Tensor> knownValues) {
         Model context = new Model(graph);
         context.setIrVersion(8);
         context.opsetImports().add(new OpsetId("", 17));
-        ShapeInference.infer(context, graph);
+        ShapeInference.infer(context, graph, knownValues);
+    }
+
+    /** The constant tensor behind a value (initializer or Constant node, here or in an enclosing graph), or null. */
+    Tensor constant(String value) {
+        Tensor t = graph.initializers().get(value);
+        if (t == null) t = constantNodeValue(value);
+        if (t == null && captured(value)) t = outer.constant(value);
+        return t;
     }
 
     /** The declared type of a value here or in an enclosing graph, or null. */
