@@ -83,6 +83,8 @@ class RealModelSimulationTest {
         assertEquals(r.total().uncosted(), questionRows, table);
         assertTrue(table.contains("end-to-end latency: >= ") && table.contains(r.total().uncostedSummary()), table);
         assertTrue(Probe.json(r).contains("\"not_costed\": \"unknown shape\""), file);
+        assertEquals(r.total().uncosted(), Probe.csv(r).lines().filter(l -> l.contains(",?,?,?,?,?,?,?,?,?,?,")).count(), file);
+        assertTrue(Probe.json(r).contains("\"not_costed\": " + r.total().uncosted()), "the totals count them");
     }
 
     @Test
