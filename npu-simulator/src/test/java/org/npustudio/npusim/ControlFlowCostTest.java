@@ -173,6 +173,21 @@ class ControlFlowCostTest {
     }
 
     @Test
+    void untypedBodyValuesAreInferredWithoutTouchingTheModel() throws Exception {
+        Graph g = ifGraph(true);
+        Graph then = new Graph("then");
+        then.putInitializer(Tensor.ofFloats("then.w", new long[] {8, 4}, new float[32]));
+        then.addNode(new Node("then.mm", "then.mm", "MatMul", "", List.of("x", "then.w"), List.of("mid")));  // 'mid' has no type
+        then.addNode(new Node("then.relu", "then.relu", "Relu", "", List.of("mid"), List.of("then.y")));
+        then.addOutput(ValueInfo.tensor("then.y", DataType.FLOAT, Shape.of(1, 4)));
+        g.nodes().get(0).setAttribute(Attribute.of("then_branch", then));
+        BodyWork w = (BodyWork) OnnxWorkMapper.map(g).node(0).work();
+        assertEquals(32, w.macs(), "x[1x8] captured from outside, typed for the body's inference");
+        assertEquals(2, w.body().size());
+        assertTrue(then.valueInfos().isEmpty() && then.inputs().isEmpty(), "the model's body is left as it was");
+    }
+
+    @Test
     void aBodyWithAnUnknownShapeLeavesTheNodeNotCosted() throws Exception {
         Graph g = ifGraph(true);
         Graph then = g.nodes().get(0).attribute("then_branch").asGraph();

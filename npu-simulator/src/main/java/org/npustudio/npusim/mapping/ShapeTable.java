@@ -1,10 +1,10 @@
 package org.npustudio.npusim.mapping;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.npustudio.ir.Attribute;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.OpsetId;
@@ -22,10 +22,10 @@ public final class ShapeTable {
     private final Map<String, long[]> shapes = new HashMap<>();
     private final Set<String> defined;
 
-    private ShapeTable(Graph graph, ShapeTable outer) {
+    private ShapeTable(Graph graph, ShapeTable outer, Set<String> defined) {
         this.graph = graph;
         this.outer = outer;
-        this.defined = outer == null ? Set.of() : graph.definedValues();
+        this.defined = defined;
     }
 
     /** True when the value is read from an enclosing graph. */
@@ -37,7 +37,7 @@ public final class ShapeTable {
      * opset-17 context.
      */
     public static ShapeTable resolve(Graph graph, List<Node> topological) {
-        ShapeTable t = new ShapeTable(graph, null);
+        ShapeTable t = new ShapeTable(graph, null, Set.of());
         if (t.missing(topological)) {
             infer(graph, Map.of());
             t.shapes.clear();
@@ -47,30 +47,34 @@ public final class ShapeTable {
 
     /**
      * Shapes inside a subgraph (If branch, Loop/Scan body) whose captured values resolve in {@code outer}.
-     * Shape inference does not enter bodies, so a body with untyped values is inferred here, its captured
-     * outer values seeded as temporary graph inputs (removed again afterwards).
+     * Shape inference does not enter bodies, so a body with untyped values is inferred here — on a scratch
+     * copy (same values, fresh nodes), never on the model, which the IDE may be drawing meanwhile — with the
+     * captured outer values seeded as inputs, weights and constants with their values.
      */
     static ShapeTable body(Graph body, ShapeTable outer) {
-        ShapeTable t = new ShapeTable(body, outer);
+        Set<String> defined = body.definedValues();
+        ShapeTable t = new ShapeTable(body, outer, defined);
         if (!t.missing(body.topologicalOrder())) return t;
-        List<ValueInfo> original = List.copyOf(body.inputs());
-        List<ValueInfo> seeded = new ArrayList<>(original);
+        Graph scratch = new Graph(body.name());
+        for (ValueInfo v : body.inputs()) scratch.addInput(v);
+        for (Tensor w : body.initializers().values()) scratch.putInitializer(w);
+        for (ValueInfo v : body.valueInfos()) scratch.putValueInfo(v);
+        for (ValueInfo v : body.outputs()) scratch.addOutput(v);
+        for (Node n : body.nodes()) {
+            Node copy = new Node(n.id(), n.name(), n.opType(), n.domain(), n.inputs(), n.outputs());
+            for (Attribute a : n.attributes().values()) copy.setAttribute(a);
+            scratch.addNode(copy);
+        }
         Map<String, Tensor> values = new HashMap<>();
         for (String v : body.outerScopeReferences()) {
             TypeInfo type = outer.typeOf(v);
-            if (type != null) seeded.add(new ValueInfo(v, type, "", null, null));
+            if (type != null) scratch.addInput(new ValueInfo(v, type, "", null, null));
             // Captured weights and constants keep their values, so shapes computed from them (Reshape targets) resolve.
             Tensor value = outer.constant(v);
             if (value != null) values.put(v, value);
         }
-        try {
-            body.setInputs(seeded);
-            infer(body, values);
-        } finally {
-            body.setInputs(original);
-        }
-        t.shapes.clear();
-        return t;
+        infer(scratch, values);
+        return new ShapeTable(scratch, outer, defined);
     }
 
     private boolean missing(List<Node> topological) {
