@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import org.npustudio.app.ui.profile.NpuPresetList;
 import org.npustudio.ir.Model;
-import org.npustudio.npusim.cli.SimulateCommandCore;
+import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.profiler.data.Metric;
@@ -39,7 +39,7 @@ public final class LiveProfileBenchmark {
                 int side = 16 + 16 * ((i + WARMUP) % 8); // a different array every run, as a user dragging a spinner
                 NpuConfig c = withArray(base, side);
                 long t0 = System.nanoTime();
-                SimulationResult r = SimulateCommandCore.simulate(m.graph(), c, null, null, null);
+                SimulationResult r = SimulationService.simulate(m.graph(), c, null, null, SimulationService.Options.DEFAULT);
                 long t1 = System.nanoTime();
                 Profile p = Profile.of(r, m);
                 long t2 = System.nanoTime();

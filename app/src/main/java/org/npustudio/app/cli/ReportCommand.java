@@ -1,7 +1,5 @@
 package org.npustudio.app.cli;
 
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +10,6 @@ import org.npustudio.npusim.cli.SimulateCommandCore;
 import org.npustudio.npusim.cli.SimulateOptions;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.fusion.FusionMode;
-import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.profiler.data.Metric;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.data.ReportWriter;
@@ -23,19 +20,20 @@ final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String synopsis() {
-        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--metric METRIC] -o DIR";
+        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... [--metric METRIC] -o DIR";
     }
 
     @Override public String summary() { return "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model"; }
 
     @Override
     public String details() {
-        return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n";
+        return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n"
+                + "--loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not costed)\n";
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--metric", "-o"));
+        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips"));
         Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
         Path out = Path.of(a.required("-o", "DIR"));
         Metric metric = Metric.parse(a.value("--metric", "latency"));
@@ -44,11 +42,13 @@ final class ReportCommand implements Command {
         if (a.value("--fuse") != null && fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
         Path npuFile = Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg"));
         Model m = ModelFiles.open(model);
-        SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null);
-        SimulationResult run = SimulateCommandCore.runChecked(o, new PrintStream(OutputStream.nullOutputStream()), ctx.err());
-        NpuConfig npu = SimulateCommandCore.readNpu(npuFile);
-        var plan = o.plan() == null ? null : SimulateCommandCore.readPartitionPlan(o.plan(), m, model);
-        Profile profile = Profile.of(run, m, plan == null ? null : plan.plan());
+        SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null,
+                LoopTrips.parse(name(), a.values("--loop-trips")));
+        // One simulation of the model opened above: the NPU file and the plan are read once each.
+        SimulateCommandCore.Simulation run = SimulateCommandCore.simulate(m, o);
+        for (String w : run.result().warnings()) ctx.err().println("warning: " + w);
+        NpuConfig npu = run.npu();
+        Profile profile = Profile.of(run.result(), m, run.partitionPlan());
         String graphId = m.graph().name().isEmpty() ? m.displayName() : m.graph().name();
         for (Path p : ReportWriter.write(profile, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond()), metric, graphId, out)) {
             ctx.out().println("wrote " + p);

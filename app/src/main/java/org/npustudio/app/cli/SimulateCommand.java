@@ -15,7 +15,7 @@ final class SimulateCommand implements Command {
 
     @Override public String synopsis() {
         return "(MODEL.onnx | TOPOLOGY.csv) --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan]"
-                + " [--format table|csv|json|scalesim] [-o DIR]";
+                + " [--format table|csv|json|scalesim] [--loop-trips NODE=N]... [-o DIR]";
     }
 
     @Override public String summary() { return "simulate a model on an NPU: cycles, latency, DRAM traffic, schedule"; }
@@ -28,13 +28,15 @@ final class SimulateCommand implements Command {
                 --fuse MODE     none, auto (group layers to minimise DRAM traffic) or plan (the plan's groups)
                 --format FMT    table (default), csv, json, or scalesim (COMPUTE_REPORT.csv and
                                 DETAILED_ACCESS_REPORT.csv with SCALE-Sim's exact headers)
+                --loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable;
+                                without it such a Loop is reported as not costed, never as 0)
                 -o DIR          write the report into DIR instead of printing it
                 """;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--format", "-o"));
+        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--format", "-o", "--loop-trips"));
         String model = a.positional(1, 1, "MODEL (an .onnx model or a SCALE-Sim topology .csv)").get(0);
         FusionMode fuse = null;
         if (a.value("--fuse") != null) {
@@ -44,7 +46,7 @@ final class SimulateCommand implements Command {
         OutputFormat format = parseFormat(a.value("--format", "table"));
         SimulateOptions o = new SimulateOptions(Path.of(model), Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg")),
                 a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, format,
-                a.value("-o") == null ? null : Path.of(a.value("-o")));
+                a.value("-o") == null ? null : Path.of(a.value("-o")), LoopTrips.parse(name(), a.values("--loop-trips")));
         SimulateCommandCore.runChecked(o, ctx.out(), ctx.err());
         return Cli.OK;
     }

@@ -49,6 +49,21 @@ class SimulateAndReportCommandTest {
     }
 
     @Test
+    void opsWithoutACostAreQuestionMarksAndCountedNeverZero() throws Exception {
+        // PP-OCRv4's detector without a size binding: its symbolic H x W leave most ops without a cost.
+        String det = ROOT.resolve("src/test/resources/real-models/ch_PP-OCRv4_det_infer.onnx").toString();
+        CliRun r = CliRun.of("simulate", det, "--npu", ROOT.resolve("samples/npu/edge-npu-8tops.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("ops not costed: ") && r.out().contains("end-to-end latency: >= "), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\S+ +Conv .* \\? +\\? +\\? .*")), "a Conv row of ?s");
+        Path out = dir.resolve("det");
+        CliRun report = CliRun.of("report", det, "--npu", ROOT.resolve("samples/npu/edge-npu-8tops.yaml").toString(), "-o", out.toString());
+        assertEquals(0, report.status(), report.err());
+        assertTrue(Files.readString(out.resolve("ops.csv")).contains(",?,?,?,"));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Not costed (?)"));
+    }
+
+    @Test
     void mistakesAreOneLineWithStatusTwo() throws Exception {
         Path badNpu = Files.writeString(dir.resolve("bad.yaml"), "name: x\nclock_mhz: 1000\narray: {rows: 8, cols: 8, dataflow: zz}\n");
         for (String[] args : new String[][] {
@@ -57,6 +72,9 @@ class SimulateAndReportCommandTest {
                 {"simulate", LENET, "--npu", TEACHING, "--fuse", "sometimes"},
                 {"simulate", LENET, "--npu"},
                 {"report", LENET, "--npu", TEACHING, "--metric", "joy", "-o", dir.toString()},
+                {"simulate", LENET, "--npu", TEACHING, "--loop-trips", "loop"},
+                {"simulate", LENET, "--npu", TEACHING, "--loop-trips", "loop=-3"},
+                {"report", LENET, "--npu", TEACHING, "--loop-trips", "a=1", "--loop-trips", "a=2", "-o", dir.toString()},
                 {"report", LENET, "--npu", TEACHING, "-o", Files.writeString(dir.resolve("file"), "x").toString()}}) {
             CliRun r = CliRun.of(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());

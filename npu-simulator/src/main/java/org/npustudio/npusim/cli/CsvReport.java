@@ -12,6 +12,12 @@ final class CsvReport {
         StringBuilder b = new StringBuilder("node,op,device,cycles,latency_us,macs,dram_read_bytes,dram_write_bytes,"
                 + "unfused_read_bytes,unfused_write_bytes,sram_peak_bytes,utilisation,bound,fusion_group,start_us,end_us\n");
         for (NodeResult n : r.nodes()) {
+            if (!n.costed()) {
+                // Not costed: "?" in every cost column, never 0.
+                b.append(q(n.id())).append(',').append(q(n.opType())).append(',').append(q(n.device())).append(",?,?,?,?,?,?,?,?,?,?,")
+                        .append(n.fusionGroup()).append(',').append(n.startSeconds() * 1e6).append(',').append(n.endSeconds() * 1e6).append('\n');
+                continue;
+            }
             b.append(q(n.id())).append(',').append(q(n.opType())).append(',').append(q(n.device())).append(',').append(n.cycles())
                     .append(',').append(n.latencyMicros()).append(',').append(n.macs()).append(',').append(n.readBytes()).append(',')
                     .append(n.writeBytes()).append(',').append(n.unfusedReadBytes()).append(',').append(n.unfusedWriteBytes())

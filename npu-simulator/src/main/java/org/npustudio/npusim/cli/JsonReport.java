@@ -37,6 +37,10 @@ final class JsonReport {
             m.put("fusion_group", n.fusionGroup());
             m.put("start_us", n.startSeconds() * 1e6);
             m.put("end_us", n.endSeconds() * 1e6);
+            if (!n.costed()) {
+                for (String k : COST_KEYS) m.put(k, null);
+                m.put("not_costed", n.uncosted().label());
+            }
             nodes.add(m);
         }
         doc.put("nodes", nodes);
@@ -75,6 +79,10 @@ final class JsonReport {
         return JsonWriter.write(doc) + "\n";
     }
 
+    /** Node fields that are null for a node that is not costed. */
+    private static final List<String> COST_KEYS = List.of("cycles", "latency_us", "macs", "dram_read_bytes", "dram_write_bytes",
+            "unfused_read_bytes", "unfused_write_bytes", "sram_peak_bytes", "utilisation", "bound");
+
     private static Map<String, Object> totals(Totals t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nodes", t.nodes());
@@ -89,6 +97,13 @@ final class JsonReport {
         m.put("feature_map_bytes", t.featureMapBytes());
         m.put("unfused_feature_map_bytes", t.unfusedFeatureMapBytes());
         m.put("sram_peak_bytes", t.sramPeakBytes());
+        if (!t.complete()) {
+            // Present only when some op is not costed: the sums above are then lower bounds.
+            Map<String, Object> by = new LinkedHashMap<>();
+            for (var e : t.uncostedByReason().entrySet()) by.put(e.getKey().label(), e.getValue());
+            m.put("not_costed", t.uncosted());
+            m.put("not_costed_by_reason", by);
+        }
         return m;
     }
 }

@@ -4,21 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.io.AtomicFiles;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
-import org.npustudio.npusim.fusion.FusionPlan;
-import org.npustudio.npusim.mapping.OnnxWorkMapper;
 import org.npustudio.npusim.scalesim.ConfigReader;
 import org.npustudio.npusim.scalesim.TopologyReader;
 import org.npustudio.npusim.scalesim.TopologyWorkMapper;
-import org.npustudio.npusim.sim.DeviceAssignment;
-import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.npusim.sim.SimulationResult;
-import org.npustudio.npusim.sim.Simulator;
+import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
@@ -51,24 +48,26 @@ public final class SimulateCommandCore {
 
     /** Simulates and reports; warnings go to {@code err}; problems are thrown, for callers with their own error style. */
     public static SimulationResult runChecked(SimulateOptions o, PrintStream out, PrintStream err) throws StudioException {
-        SimulationResult r = simulate(o);
-        for (String w : r.warnings()) err.println("warning: " + w);
-        write(r, o, readNpu(o.npu()), out);
-        return r;
+        Simulation s = simulateFiles(o);
+        for (String w : s.result().warnings()) err.println("warning: " + w);
+        write(s.result(), o, s.npu(), out);
+        return s.result();
     }
 
     /** The NPU described by a YAML file or SCALE-Sim {@code .cfg}; a CPU description is an error. */
     public static NpuConfig readNpu(Path file) throws StudioException {
-        Device d = readDevice(file, new ArrayList<>());
-        if (!d.isNpu()) throw new StudioException(file.toString(), "kind", "--npu needs an NPU description, this is a CPU");
-        return d.npu();
+        return npuOf(file, readDevice(file, new ArrayList<>())).npu();
     }
+
+    /** One run's result with the NPU it ran on and the partition plan it used (null when none, or the simulator's own plan YAML). */
+    public record Simulation(SimulationResult result, NpuConfig npu, Plan partitionPlan) {}
 
     /** Reads all inputs and simulates; warnings from reading are part of the result's warnings. */
     public static SimulationResult simulate(SimulateOptions o) throws StudioException {
-        List<String> warnings = new ArrayList<>();
-        Device npu = readDevice(o.npu(), warnings);
-        if (!npu.isNpu()) throw new StudioException(o.npu().toString(), "kind", "--npu needs an NPU description, this is a CPU");
+        return simulateFiles(o).result();
+    }
+
+    private static Simulation simulateFiles(SimulateOptions o) throws StudioException {
         Model model = null;
         WorkGraph graph;
         if (o.model().getFileName().toString().toLowerCase().endsWith(".csv")) {
@@ -76,40 +75,48 @@ public final class SimulateCommandCore {
         } else {
             model = OnnxReader.read(o.model());
             ShapeInference.infer(model); // fills value_info; ShapeTable then reads every shape through graph.typeOf
-            graph = map(model.graph(), o.model().toString());
+            graph = SimulationService.workGraph(model.graph(), o.model().toString(), o.loopTrips());
         }
-        PlanFile plan = o.plan() == null ? PlanFile.NONE : readPlan(o.plan(), model, o.model(), npu.npu(), warnings);
-        return run(graph, npu, plan, o.fuse(), o.plan() == null ? null : o.plan().toString(), warnings);
+        return simulate(graph, model, o);
     }
 
     /**
-     * Simulates an open model (shapes already inferred) on {@code npu} with an optional partition plan;
-     * the IDE's entry point. {@code planDir} resolves the plan's relative device descriptions (may be null).
+     * Simulates a model the caller has opened (read, validated, shapes inferred): the NPU file and the
+     * plan are each read once. {@code o.model()} names the model in errors and binds the plan.
      */
-    public static SimulationResult simulate(Graph inferred, NpuConfig npu, Plan plan, Path planDir, FusionMode fuse) throws StudioException {
-        List<String> warnings = new ArrayList<>();
-        PlanFile pf = plan == null ? PlanFile.NONE : StudioPlanAdapter.toPlanFile(plan, npu, planDir, warnings);
-        return run(map(inferred, inferred.name()), Device.of(npu), pf, fuse, "plan", warnings);
+    public static Simulation simulate(Model opened, SimulateOptions o) throws StudioException {
+        return simulate(SimulationService.workGraph(opened.graph(), o.model().toString(), o.loopTrips()), opened, o);
     }
 
-    private static SimulationResult run(WorkGraph graph, Device npu, PlanFile plan, FusionMode fuse, String planSource, List<String> warnings)
-            throws StudioException {
-        List<Device> devices = new ArrayList<>(List.of(npu));
-        for (Device d : plan.devices()) if (!d.name().equals(npu.name())) devices.add(d);
-        DeviceSet set;
-        try {
-            set = new DeviceSet(devices);
-        } catch (IllegalArgumentException e) {
-            throw new StudioException(String.valueOf(planSource), "devices", e.getMessage());
+    private static Simulation simulate(WorkGraph graph, Model model, SimulateOptions o) throws StudioException {
+        List<String> warnings = new ArrayList<>();
+        Device npu = npuOf(o.npu(), readDevice(o.npu(), warnings));
+        PlanFile plan = PlanFile.NONE;
+        Plan partition = null;
+        if (o.plan() != null) {
+            PlanFiles.Opened opened = readPartitionPlan(o.plan(), model, o.model());
+            if (opened == null) {
+                plan = readSimulatorPlan(o.plan(), warnings);
+            } else {
+                partition = opened.plan();
+                plan = adapt(o.plan(), opened, npu.npu(), warnings);
+            }
         }
-        String dflt = plan.defaultDevice() != null ? plan.defaultDevice() : npu.name();
-        if (set.get(dflt) == null) throw new StudioException(String.valueOf(planSource), "default device", "no device is named '" + dflt + "'");
-        FusionMode mode = fuse != null ? fuse : plan.fusion().isEmpty() ? FusionMode.NONE : FusionMode.PLAN;
-        if (mode == FusionMode.PLAN && plan.fusion().isEmpty()) warnings.add("--fuse plan: the plan lists no fusion groups");
-        SimulationResult r = new Simulator(graph, set, plan.precision())
-                .simulate(new DeviceAssignment(dflt, plan.assignment()), mode, new FusionPlan(plan.fusion()));
-        warnings.addAll(r.warnings());
-        return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(warnings));
+        SimulationResult r = SimulationService.simulate(graph, npu, plan, o.fuse(), o.plan() == null ? null : o.plan().toString(), warnings);
+        return new Simulation(r, npu.npu(), partition);
+    }
+
+    private static Device npuOf(Path file, Device d) throws StudioException {
+        if (!d.isNpu()) throw new StudioException(file.toString(), "kind", "--npu needs an NPU description, this is a CPU");
+        return d;
+    }
+
+    /**
+     * Simulates an open model (shapes already inferred) on {@code npu} with an optional partition plan.
+     * Kept for callers of the earlier API; {@link SimulationService} is the entry point.
+     */
+    public static SimulationResult simulate(Graph inferred, NpuConfig npu, Plan plan, Path planDir, FusionMode fuse) throws StudioException {
+        return SimulationService.simulate(inferred, npu, plan, planDir, new SimulationService.Options(fuse, Map.of()));
     }
 
     /**
@@ -118,12 +125,17 @@ public final class SimulateCommandCore {
      */
     static PlanFile readPlan(Path file, Model model, Path modelPath, NpuConfig npu, List<String> warnings) throws StudioException {
         PlanFiles.Opened opened = readPartitionPlan(file, model, modelPath);
-        if (opened == null) {
-            PlanReader reader = new PlanReader();
-            PlanFile plan = reader.read(file);
-            warnings.addAll(reader.warnings());
-            return plan;
-        }
+        return opened == null ? readSimulatorPlan(file, warnings) : adapt(file, opened, npu, warnings);
+    }
+
+    private static PlanFile readSimulatorPlan(Path file, List<String> warnings) throws StudioException {
+        PlanReader reader = new PlanReader();
+        PlanFile plan = reader.read(file);
+        warnings.addAll(reader.warnings());
+        return plan;
+    }
+
+    private static PlanFile adapt(Path file, PlanFiles.Opened opened, NpuConfig npu, List<String> warnings) throws StudioException {
         for (String w : opened.warnings()) warnings.add(file + ": " + w);
         Path dir = file.toAbsolutePath().getParent();
         return StudioPlanAdapter.toPlanFile(opened.plan(), npu, dir, warnings);
@@ -143,15 +155,7 @@ public final class SimulateCommandCore {
         if (name.toLowerCase().endsWith(".csv")) return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
         Model m = OnnxReader.read(model);
         ShapeInference.infer(m);
-        return map(m.graph(), model.toString());
-    }
-
-    private static WorkGraph map(Graph g, String source) throws StudioException {
-        try {
-            return OnnxWorkMapper.map(g);
-        } catch (IllegalStateException e) {
-            throw new StudioException(source, "graph", e.getMessage());
-        }
+        return SimulationService.workGraph(m.graph(), model.toString(), Map.of());
     }
 
     /** An NPU or CPU description: a SCALE-Sim {@code .cfg} or NPU Studio YAML. */

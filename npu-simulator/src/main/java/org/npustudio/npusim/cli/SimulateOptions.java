@@ -1,16 +1,24 @@
 package org.npustudio.npusim.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.npustudio.npusim.fusion.FusionMode;
 
 /**
  * Parsed options of {@code npustudio simulate (MODEL.onnx | TOPOLOGY.csv) --npu (NPU.yaml | SCALESIM.cfg)
  * [--plan PLAN.yaml] [--fuse none|auto|plan] [--format table|csv|json|scalesim] [-o DIR]}.
- * {@code fuse} null means: the plan's groups when the plan has some, otherwise none.
+ * {@code fuse} null means: the plan's groups when the plan has some, otherwise none. {@code loopTrips}
+ * ({@code --loop-trips NODE=N}) gives the trip count of Loop nodes whose count is not a constant.
  */
-public record SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir) {
+public record SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
+                              Map<String, Long> loopTrips) {
     public SimulateOptions {
         if (model == null || npu == null) throw new IllegalArgumentException("a model (or topology) and --npu are required");
         if (format == null) format = OutputFormat.TABLE;
+        loopTrips = loopTrips == null ? Map.of() : Map.copyOf(loopTrips);
+    }
+
+    public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir) {
+        this(model, npu, plan, fuse, format, outputDir, Map.of());
     }
 }

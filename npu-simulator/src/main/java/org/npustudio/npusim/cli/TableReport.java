@@ -15,6 +15,12 @@ final class TableReport {
         b.append(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s%n", "node", "op", "device",
                 "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group"));
         for (NodeResult n : r.nodes()) {
+            if (!n.costed()) {
+                b.append(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s%n",
+                        clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), "?", "?", "?", "?", "?", "?", "?", "?",
+                        n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup())));
+                continue;
+            }
             b.append(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s%n",
                     clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), n.cycles(), n.latencyMicros(), n.macs(),
                     n.readBytes(), n.writeBytes(), n.sramPeakBytes(), 100 * n.utilisation(), n.bound().label(),
@@ -23,7 +29,12 @@ final class TableReport {
         b.append('\n');
         for (Totals t : r.perDevice().values()) if (t.nodes() > 0) b.append(totals(t));
         b.append(totals(r.total()));
-        b.append(String.format(Locale.ROOT, "end-to-end latency: %.3f us (schedule makespan)%n", r.total().makespanSeconds() * 1e6));
+        if (r.total().complete()) {
+            b.append(String.format(Locale.ROOT, "end-to-end latency: %.3f us (schedule makespan)%n", r.total().makespanSeconds() * 1e6));
+        } else {
+            b.append(String.format(Locale.ROOT, "end-to-end latency: >= %.3f us (schedule makespan of the costed ops; %s, so the latency"
+                    + " and every total above are lower bounds)%n", r.total().makespanSeconds() * 1e6, r.total().uncostedSummary()));
+        }
         for (FusionGroup g : r.groups()) {
             b.append(String.format(Locale.ROOT, "fusion group %d on %s: %d nodes, %d values kept on chip (%s), %.0f B saved%n", g.index(),
                     g.device(), g.nodes().size(), g.internal().size(), g.fused() ? "fused" : "did not fit", g.savedBytes()));
@@ -32,9 +43,10 @@ final class TableReport {
     }
 
     private static String totals(Totals t) {
-        return String.format(Locale.ROOT, "%-8s %-14s nodes %5d  busy %11.3f us  MACs %14d  DRAM %14.0f B (unfused %14.0f B)  feature maps %14.0f B (unfused %14.0f B)%n",
+        String line = String.format(Locale.ROOT, "%-8s %-14s nodes %5d  busy %11.3f us  MACs %14d  DRAM %14.0f B (unfused %14.0f B)  feature maps %14.0f B (unfused %14.0f B)",
                 t.scope().equals("model") ? "total" : "device", t.scope(), t.nodes(), t.busySeconds() * 1e6, t.macs(), t.dramBytes(),
                 t.unfusedDramBytes(), t.featureMapBytes(), t.unfusedFeatureMapBytes());
+        return line + (t.complete() ? "" : "  (" + t.uncostedSummary() + ")") + System.lineSeparator();
     }
 
     private static String clip(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "~"; }

@@ -5,13 +5,15 @@ import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.work.FreeWork;
 import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.OpWork;
+import org.npustudio.npusim.work.RecurrentWork;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.VectorWork;
 
 /**
  * A roofline CPU: compute time = FLOPs / (peak x per-op efficiency), memory time = bytes / bandwidth
  * (every tensor read and written once: caches are not modelled). An op it knows nothing about is
- * charged one FLOP per output element, so it is memory-bound, never free.
+ * charged one FLOP per output element (the simulator itself reports such a node as not costed).
+ * LSTM/GRU/RNN: 2 FLOPs per MAC plus one per gate element operation.
  */
 public final class CpuCostModel {
     private CpuCostModel() {}
@@ -21,6 +23,7 @@ public final class CpuCostModel {
         double flops = 0;
         if (work instanceof GemmWork g) flops = 2.0 * g.macs();
         else if (work instanceof VectorWork v) flops = v.workElements() * VectorCosts.opCycles(v.opType(), java.util.Map.of());
+        else if (work instanceof RecurrentWork r) flops = 2.0 * r.macs() + r.vectorElements();
         else if (work instanceof UnknownWork u) flops = sum(u.outputElements());
         double eff = c.efficiencyOf(work.opType());
         double seconds = flops / (c.peakFlopsPerSecond() * eff);

@@ -8,6 +8,7 @@ import org.npustudio.npusim.work.FreeWork;
 import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.MoveWork;
 import org.npustudio.npusim.work.OpWork;
+import org.npustudio.npusim.work.RecurrentWork;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.VectorWork;
 
@@ -20,6 +21,8 @@ public final class NpuCostModel {
         if (work instanceof VectorWork v) return vector(nodeId, v, c, p);
         if (work instanceof MoveWork m) return move(nodeId, m, c, p);
         if (work instanceof FreeWork f) return NodeCost.free(c.name(), f.inputElements().length, f.outputElements().length);
+        if (work instanceof RecurrentWork r) return RecurrentCost.npu(nodeId, r, c, p);
+        if (!(work instanceof UnknownWork)) throw new IllegalArgumentException("node '" + nodeId + "': " + work.opType() + " is priced by CostModels");
         UnknownWork u = (UnknownWork) work;
         throw new IllegalArgumentException("node '" + nodeId + "' (" + u.opType() + ") cannot run on an NPU: " + u.reason());
     }

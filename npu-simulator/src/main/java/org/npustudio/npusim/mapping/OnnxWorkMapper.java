@@ -11,10 +11,12 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.npusim.GemmShape;
+import org.npustudio.npusim.work.BodyWork;
 import org.npustudio.npusim.work.FreeWork;
 import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.MoveWork;
 import org.npustudio.npusim.work.OpWork;
+import org.npustudio.npusim.work.Uncosted;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.VectorWork;
 import org.npustudio.npusim.work.WorkGraph;
@@ -31,20 +33,37 @@ public final class OnnxWorkMapper {
     private final ShapeTable shapes;
     private final Set<String> constants = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Long> loopTrips;
 
-    private OnnxWorkMapper(Graph graph, ShapeTable shapes) {
+    private OnnxWorkMapper(Graph graph, ShapeTable shapes, Map<String, Long> loopTrips) {
         this.graph = graph;
         this.shapes = shapes;
+        this.loopTrips = loopTrips;
     }
 
     public static WorkGraph map(Graph graph) {
+        return map(graph, Map.of());
+    }
+
+    /**
+     * Maps the graph; {@code loopTrips} gives the trip count of Loop nodes (by node id, also inside bodies)
+     * whose count is not a constant (without one such a Loop is not costed).
+     */
+    public static WorkGraph map(Graph graph, Map<String, Long> loopTrips) {
         List<Node> topo = graph.topologicalOrder();
-        OnnxWorkMapper m = new OnnxWorkMapper(graph, ShapeTable.resolve(graph, topo));
+        OnnxWorkMapper m = new OnnxWorkMapper(graph, ShapeTable.resolve(graph, topo), Map.copyOf(loopTrips));
         m.constants.addAll(graph.initializers().keySet());
         List<WorkNode> nodes = new ArrayList<>(topo.size());
         for (Node n : topo) {
             if (n.opType().equals("Constant")) m.constants.addAll(n.outputs());
-            nodes.add(new WorkNode(n.id(), n.opType(), n.inputs(), n.outputs(), m.work(n)));
+            OpWork w = m.work(n);
+            if (w instanceof BodyWork b) {
+                // The rule that chose the body and the trip count is an assumption the user should see.
+                m.warnings.add("node '" + n.id() + "' (" + n.opType() + "): costed as " + b.label());
+                nodes.add(new WorkNode(n.id(), n.opType(), ControlFlowMapper.inputsOf(n), ControlFlowMapper.outputsOf(n), w));
+            } else {
+                nodes.add(new WorkNode(n.id(), n.opType(), n.inputs(), n.outputs(), w));
+            }
         }
         Set<String> outputs = new HashSet<>();
         for (ValueInfo v : graph.outputs()) outputs.add(v.name());
@@ -60,9 +79,34 @@ public final class OnnxWorkMapper {
         if (s != null && !v.isEmpty()) known.put(v, s);
     }
 
+    /** The works of a body's nodes in order, or the first node's work that is not costed (an {@link UnknownWork}). */
+    List<OpWork> mapBody(Graph body, Map<String, long[]> inputShapes) {
+        ShapeTable table = ShapeTable.body(body, shapes);
+        for (var e : inputShapes.entrySet()) table.assume(e.getKey(), e.getValue());
+        OnnxWorkMapper child = new OnnxWorkMapper(body, table, loopTrips);
+        child.constants.addAll(constants);
+        child.constants.addAll(body.initializers().keySet());
+        List<OpWork> works = new ArrayList<>();
+        for (Node n : body.topologicalOrder()) {
+            if (n.opType().equals("Constant")) child.constants.addAll(n.outputs());
+            OpWork w = child.work(n);
+            if (w instanceof UnknownWork u) {
+                return List.of(new UnknownWork(u.opType(), "body node '" + n.id() + "' (" + n.opType() + "): " + u.reason(), u.kind(),
+                        u.inputElements(), u.constantInputs(), u.outputElements()));
+            }
+            works.add(w);
+        }
+        return works;
+    }
+
+    ShapeTable shapes() { return shapes; }
+
+    Long loopTrips(String nodeId) { return loopTrips.get(nodeId); }
+
     private OpWork work(Node n) {
         String op = n.opType();
         if (OpCatalog.FREE.contains(op)) return new FreeWork(op, n.inputs().size(), n.outputs().size());
+        if (ControlFlowMapper.handles(op)) return ControlFlowMapper.work(this, n);
         long[] in = new long[n.inputs().size()];
         boolean[] cst = new boolean[in.length];
         for (int i = 0; i < in.length; i++) {
@@ -70,13 +114,14 @@ public final class OnnxWorkMapper {
             cst[i] = constants.contains(v);
             if (v.isEmpty()) continue;
             long[] s = shapes.get(v);
-            if (s == null) return unknown(n, "the shape of input '" + v + "' is unknown", in, cst);
+            if (s == null) return unknown(n, "the shape of input '" + v + "' is unknown", Uncosted.UNKNOWN_SHAPE, in, cst);
             in[i] = ConvGeometry.product(s);
         }
         long[] out = new long[n.outputs().size()];
         for (int i = 0; i < out.length; i++) {
             long[] s = shapes.get(n.output(i));
-            if (s == null && !n.output(i).isEmpty()) return unknown(n, "the shape of output '" + n.output(i) + "' is unknown", in, cst);
+            // LSTM/GRU/RNN outputs follow from X and R (shape inference has no rule for them).
+            if (s == null && !n.output(i).isEmpty() && !RecurrentMapper.handles(op)) return unknown(n, "the shape of output '" + n.output(i) + "' is unknown", Uncosted.UNKNOWN_SHAPE, in, cst);
             out[i] = s == null ? 0 : ConvGeometry.product(s);
         }
         try {
@@ -84,8 +129,9 @@ public final class OnnxWorkMapper {
             if (op.equals("ConvTranspose")) return convTranspose(n, in, cst, out);
             if (op.equals("Gemm")) return gemm(n, in, cst, out);
             if (op.equals("MatMul")) return matmul(n, in, cst, out);
+            if (RecurrentMapper.handles(op)) return RecurrentMapper.work(n, shapes, in, cst, out);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            return unknown(n, e.getMessage(), in, cst);
+            return unknown(n, e.getMessage(), Uncosted.UNKNOWN_SHAPE, in, cst);
         }
         if (OpCatalog.ELEMENTWISE.contains(op)) return new VectorWork(op, out.length == 0 ? 0 : out[0], in, cst, out, 2);
         if (OpCatalog.PER_INPUT.contains(op)) {
@@ -99,17 +145,17 @@ public final class OnnxWorkMapper {
             }
             return new MoveWork(op, in, cst, out);
         }
-        return unknown(n, "the cost model has no rule for " + op, in, cst);
+        return unknown(n, "the cost model has no rule for " + op, Uncosted.OPAQUE_OP, in, cst);
     }
 
-    private UnknownWork unknown(Node n, String reason, long[] in, boolean[] cst) {
+    UnknownWork unknown(Node n, String reason, Uncosted kind, long[] in, boolean[] cst) {
         warnings.add("node '" + n.id() + "' (" + n.opType() + "): " + reason);
         long[] out = new long[n.outputs().size()];
         for (int i = 0; i < out.length; i++) {
             long[] s = shapes.get(n.output(i));
             out[i] = s == null ? 0 : ConvGeometry.product(s);
         }
-        return new UnknownWork(n.opType(), reason, in, cst, out);
+        return new UnknownWork(n.opType(), reason, kind, in, cst, out);
     }
 
     private OpWork conv(Node n, long[] in, boolean[] cst, long[] out) {
@@ -177,7 +223,7 @@ public final class OnnxWorkMapper {
     private OpWork pool(Node n, long[] in, boolean[] cst, long[] out) {
         long[] x = shapes.get(n.input(0));
         long[] k = n.attrLongs("kernel_shape");
-        if (k == null || k.length != x.length - 2) return unknown(n, "kernel_shape missing or of the wrong rank", in, cst);
+        if (k == null || k.length != x.length - 2) return unknown(n, "kernel_shape missing or of the wrong rank", Uncosted.UNKNOWN_SHAPE, in, cst);
         ConvGeometry geo = ConvGeometry.of(n, Arrays.copyOfRange(x, 2, x.length), k, n.attrLong("ceil_mode", 0) != 0);
         return new VectorWork(n.opType(), Math.multiplyExact(out[0], geo.kernelSize()), in, cst, out, geo.windowRows());
     }

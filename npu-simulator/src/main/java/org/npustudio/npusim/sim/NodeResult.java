@@ -3,19 +3,33 @@ package org.npustudio.npusim.sim;
 import org.npustudio.npusim.ComputeCost;
 import org.npustudio.npusim.cost.Bound;
 import org.npustudio.npusim.cost.SramCounts;
+import org.npustudio.npusim.work.Uncosted;
 
 /**
  * Everything the simulator says about one node. Bytes are DRAM bytes after fusion; the {@code unfused}
  * pair is the same op with every tensor through DRAM. {@code featureMapBytes} counts the non-weight part
  * (activations read plus written). {@code cycles} are compute cycles on an NPU (0 on a CPU, which has
  * no cycle model); {@code fusionGroup} is -1 outside any group. {@code gemm}/{@code sram} are set for
- * array ops (SCALE-Sim report columns).
+ * array ops (SCALE-Sim report columns). {@code uncosted} is null for a costed node; otherwise why its cost is
+ * unknown — its numbers are then 0 placeholders that reports print as "?" (JSON null) and totals do not add.
  */
 public record NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds,
                          long macs, double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes,
                          double unfusedReadBytes, double unfusedWriteBytes, double unfusedFeatureMapBytes,
                          double sramPeakBytes, double utilisation, Bound bound, int fusionGroup, double startSeconds,
-                         double endSeconds, ComputeCost gemm, SramCounts sram) {
+                         double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted) {
+
+    /** A costed node (what callers built before costs could be unknown). */
+    public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,
+                      double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes, double unfusedReadBytes,
+                      double unfusedWriteBytes, double unfusedFeatureMapBytes, double sramPeakBytes, double utilisation, Bound bound,
+                      int fusionGroup, double startSeconds, double endSeconds, ComputeCost gemm, SramCounts sram) {
+        this(id, opType, device, onNpu, cycles, latencySeconds, macs, readBytes, writeBytes, weightReadBytes, featureMapBytes,
+                unfusedReadBytes, unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, utilisation, bound, fusionGroup,
+                startSeconds, endSeconds, gemm, sram, null);
+    }
+
+    public boolean costed() { return uncosted == null; }
 
     public double latencyMicros() { return latencySeconds * 1e6; }
 

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.npusim.config.Precision;
-import org.npustudio.npusim.cost.CpuCostModel;
+import org.npustudio.npusim.cost.CostModels;
 import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.cost.NodeCost;
-import org.npustudio.npusim.cost.NpuCostModel;
 import org.npustudio.npusim.cost.Timing;
 import org.npustudio.npusim.fusion.AutoGrouper;
 import org.npustudio.npusim.fusion.FusionContext;
@@ -19,6 +18,7 @@ import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.fusion.Grouping;
 import org.npustudio.npusim.mapping.OpCatalog;
+import org.npustudio.npusim.work.BodyWork;
 import org.npustudio.npusim.work.OpWork;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.WorkGraph;
@@ -83,6 +83,7 @@ public final class Simulator {
         if (!d.isNpu()) return d;
         String why = null;
         if (node.work() instanceof UnknownWork u) why = u.reason();
+        else if (node.work() instanceof BodyWork b) why = unsupportedInBody(b, d);
         else if (OpCatalog.needsSupport(node.opType()) && !d.npu().supports(node.opType())) why = node.opType() + " is not among its supported_ops";
         if (why == null) return d;
         Device cpu = devices.fallbackCpu();
@@ -95,6 +96,19 @@ public final class Simulator {
         return cpu;
     }
 
+    /** An NPU runs a control-flow body when it supports every op in it (nested bodies included); else why not. */
+    private static String unsupportedInBody(BodyWork b, Device d) {
+        for (OpWork w : b.body()) {
+            if (w instanceof BodyWork inner) {
+                String why = unsupportedInBody(inner, d);
+                if (why != null) return why;
+            } else if (OpCatalog.needsSupport(w.opType()) && !d.npu().supports(w.opType())) {
+                return "its body has " + w.opType() + ", which is not among its supported_ops";
+            }
+        }
+        return null;
+    }
+
     private NodeCost cost(WorkNode node, Device d) throws StudioException {
         Precision p = precision(d);
         CostKey key = new CostKey(node.id(), d.name(), p, node.work());
@@ -102,7 +116,10 @@ public final class Simulator {
         if (c != null) return c;
         lastEvaluations++;
         try {
-            c = d.isNpu() ? NpuCostModel.cost(node.id(), node.work(), d.npu(), p) : CpuCostModel.cost(node.work(), d.cpu(), p);
+            // Not costed: no guess enters the sums or the schedule; the result says so instead.
+            c = node.work() instanceof UnknownWork
+                    ? NodeCost.free(d.name(), node.work().inputElements().length, node.work().outputElements().length)
+                    : CostModels.cost(node.id(), node.work(), d, p);
         } catch (ArithmeticException e) {
             throw new StudioException(graph.name(), "node '" + node.id() + "'", "sizes too large to count (" + e.getMessage() + ")");
         }
@@ -161,10 +178,7 @@ public final class Simulator {
         }
         Map<String, Totals> perDevice = new LinkedHashMap<>();
         for (var e : byDevice.entrySet()) perDevice.put(e.getKey(), Totals.of(e.getKey(), e.getValue()));
-        Totals total = Totals.of("model", results);
-        total = new Totals(total.scope(), total.nodes(), total.cycles(), total.busySeconds(), s.makespan(), total.macs(),
-                total.readBytes(), total.writeBytes(), total.featureMapBytes(), total.unfusedReadBytes(), total.unfusedWriteBytes(),
-                total.unfusedFeatureMapBytes(), total.sramPeakBytes());
+        Totals total = Totals.of("model", results).withMakespan(s.makespan());
         return new SimulationResult(graph.name(), List.copyOf(results), perDevice, total, grouping.groups(), s.entries(), List.copyOf(warnings));
     }
 
@@ -185,7 +199,8 @@ public final class Simulator {
         double util = t.latencySeconds() > 0 ? Math.min(1, c.busySeconds() / t.latencySeconds()) : 0;
         return new NodeResult(node.id(), node.opType(), d.name(), d.isNpu(), c.cycles(), t.latencySeconds(), c.macs(),
                 sum(reads), sum(writes), weights, fm, c.totalReadBytes(), c.totalWriteBytes(), ufm, c.sramPeakBytes(), util,
-                t.bound(), group, s.start()[i], s.end()[i], c.gemm(), c.sram());
+                t.bound(), group, s.start()[i], s.end()[i], c.gemm(), c.sram(),
+                node.work() instanceof UnknownWork u ? u.kind() : null);
     }
 
     private static double sum(double[] a) {

@@ -7,7 +7,7 @@ package org.npustudio.npusim.work;
  * {@code outputElements[j]} how many of its j-th output are written. {@code constantInputs[i]} marks
  * initializers (weights), which are stored in the weight precision.
  */
-public sealed interface OpWork permits GemmWork, VectorWork, MoveWork, FreeWork, UnknownWork {
+public sealed interface OpWork permits GemmWork, VectorWork, MoveWork, FreeWork, UnknownWork, RecurrentWork, BodyWork {
     String opType();
 
     long[] inputElements();

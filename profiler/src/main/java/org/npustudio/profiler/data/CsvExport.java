@@ -12,6 +12,13 @@ public final class CsvExport {
     public static String render(Profile p) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (NodeMetrics n : p.nodes()) {
+            if (!n.costed()) {
+                // Not costed: "?" in every cost column, never 0.
+                b.append(cell(n.id())).append(',').append(cell(n.name())).append(',').append(cell(n.opType())).append(',')
+                        .append(cell(n.device())).append(',').append(cell(n.partition())).append(',').append(n.fusionGroup())
+                        .append(",?,?,?,?,?,?,?,?,?,?,?,").append(num(n.startMicros())).append(',').append(num(n.endMicros())).append('\n');
+                continue;
+            }
             b.append(cell(n.id())).append(',').append(cell(n.name())).append(',').append(cell(n.opType())).append(',')
                     .append(cell(n.device())).append(',').append(cell(n.partition())).append(',').append(n.fusionGroup()).append(',')
                     .append(num(n.latencyMicros())).append(',').append(num(n.share())).append(',').append(n.cycles()).append(',')

@@ -26,6 +26,7 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}")
                 .append("td:first-child,th:first-child,td.t{text-align:left}th{background:#f3f3f3}.cards{display:flex;gap:12px;flex-wrap:wrap}")
                 .append(".card{border:1px solid #ddd;border-radius:6px;padding:8px 12px}.card b{display:block;font-size:18px}")
+                .append("tr.unknown td{background:" + ColorScale.NEUTRAL_HEX + "}")
                 .append("</style></head><body>\n");
         b.append("<h1>").append(Markup.escape(p.model())).append(" on ").append(Markup.escape(roof.device())).append("</h1>\n");
         summary(b, p);
@@ -50,13 +51,17 @@ public final class HtmlReport {
         double dram = p.sum(Metric.DRAM);
         double unfused = p.nodes().stream().mapToDouble(NodeMetrics::unfusedDramBytes).sum();
         b.append("<div class='cards'>");
-        card(b, "End-to-end", Metric.LATENCY.format(p.makespanMicros()));
-        card(b, "Busy (sum of ops)", Metric.LATENCY.format(p.busyMicros()));
+        // With ops not costed every sum is a lower bound: say so on each card rather than print a low number as if exact.
+        String atLeast = p.notCosted() > 0 ? "≥ " : "";
+        card(b, "End-to-end", atLeast + Metric.LATENCY.format(p.makespanMicros()));
+        card(b, "Busy (sum of ops)", atLeast + Metric.LATENCY.format(p.busyMicros()));
         card(b, "Ops", Integer.toString(p.nodes().size()));
-        card(b, "MACs", Units.count(p.sum(Metric.MACS)) + "MAC");
-        card(b, "DRAM traffic", Units.bytes(dram));
-        card(b, "without fusion", Units.bytes(unfused));
+        if (p.notCosted() > 0) card(b, "Not costed (?)", Integer.toString(p.notCosted()));
+        card(b, "MACs", atLeast + Units.count(p.sum(Metric.MACS)) + "MAC");
+        card(b, "DRAM traffic", atLeast + Units.bytes(dram));
+        card(b, "without fusion", atLeast + Units.bytes(unfused));
         b.append("</div>\n");
+        if (p.notCosted() > 0) b.append("<p>").append(Markup.escape(p.notCostedSummary())).append(": shown as ?, not as 0.</p>\n");
     }
 
     private static void card(StringBuilder b, String label, String value) {
@@ -67,6 +72,13 @@ public final class HtmlReport {
         b.append("<table><tr><th>node</th><th>op</th><th>device</th><th>latency</th><th>share</th><th>MACs</th>")
                 .append("<th>DRAM read</th><th>DRAM write</th><th>intensity</th><th>util</th><th>bound</th><th>group</th></tr>\n");
         for (NodeMetrics n : rows) {
+            if (!n.costed()) {
+                b.append("<tr class='unknown'><td>").append(Markup.escape(n.name())).append("</td><td class='t'>").append(Markup.escape(n.opType()))
+                        .append("</td><td class='t'>").append(Markup.escape(n.device())).append("</td>")
+                        .append("<td>?</td>".repeat(7)).append("<td class='t'>").append(Markup.escape(n.notCosted())).append("</td><td>")
+                        .append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup())).append("</td></tr>\n");
+                continue;
+            }
             b.append("<tr><td>").append(Markup.escape(n.name())).append("</td><td class='t'>").append(Markup.escape(n.opType()))
                     .append("</td><td class='t'>").append(Markup.escape(n.device())).append("</td><td>")
                     .append(Markup.escape(Metric.LATENCY.format(n.latencyMicros()))).append("</td><td>")

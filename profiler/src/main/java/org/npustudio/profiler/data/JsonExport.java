@@ -20,6 +20,7 @@ public final class JsonExport {
         totals.put("macs", (long) p.sum(Metric.MACS));
         totals.put("dram_read_bytes", p.sum(Metric.DRAM_READ));
         totals.put("dram_write_bytes", p.sum(Metric.DRAM_WRITE));
+        if (p.notCosted() > 0) totals.put("not_costed", p.notCosted()); // the sums above are then lower bounds
         doc.put("totals", totals);
         List<Object> rows = new ArrayList<>();
         for (NodeMetrics n : p.nodes()) {
@@ -43,6 +44,13 @@ public final class JsonExport {
             r.put("bound", n.bound());
             r.put("start_us", n.startMicros());
             r.put("end_us", n.endMicros());
+            if (!n.costed()) {
+                for (String k : List.of("latency_us", "share", "cycles", "macs", "dram_read_bytes", "dram_write_bytes",
+                        "unfused_dram_bytes", "intensity_mac_per_byte", "utilisation", "bound")) {
+                    r.put(k, null);
+                }
+                r.put("not_costed", n.notCosted());
+            }
             rows.add(r);
         }
         doc.put("nodes", rows);

@@ -32,8 +32,14 @@ public enum Metric {
 
     public String unit() { return unit; }
 
-    /** The node's value; NaN means "no value" (e.g. intensity of a node that moved no bytes). */
-    public double of(NodeMetrics m) { return value.applyAsDouble(m); }
+    /** The node's value; NaN means "no value" (intensity of a node that moved no bytes; any metric of a node not costed). */
+    public double of(NodeMetrics m) { return m.costed() ? value.applyAsDouble(m) : Double.NaN; }
+
+    /** The node's value for people: "?" when the node is not costed (never 0), else {@link #format}. */
+    public String display(NodeMetrics m) { return m.costed() ? format(of(m)) : UNKNOWN; }
+
+    /** How a cost that cannot be known is shown. */
+    public static final String UNKNOWN = "?";
 
     /** Human-readable value with unit, e.g. {@code 0.42 ms}, {@code 1.3 MB}, {@code 12.5 %}. */
     public String format(double v) {

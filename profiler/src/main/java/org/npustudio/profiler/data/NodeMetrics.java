@@ -5,12 +5,25 @@ import java.util.List;
 /**
  * One simulated node as the profiler shows it: identity (stable id, ONNX name, op, scope path), where it
  * ran (device, partition, fusion group; -1 = none) and what it cost. Times in microseconds, sizes in
- * bytes. {@code share} is this node's part of the summed latency, 0..1.
+ * bytes. {@code share} is this node's part of the summed latency, 0..1. {@code notCosted} is null for a
+ * costed node, else why its cost is unknown ("unknown shape", "opaque op", "unknown trip count"): its
+ * numbers are then placeholders, every {@link Metric} of it is NaN (drawn grey, shown as "?").
  */
 public record NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                           int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                           double writeBytes, double unfusedDramBytes, double utilisation, String bound,
-                          double startMicros, double endMicros) {
+                          double startMicros, double endMicros, String notCosted) {
+
+    /** A costed node. */
+    public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                       int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                       double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                       double startMicros, double endMicros) {
+        this(id, name, opType, scope, device, partition, fusionGroup, latencyMicros, share, cycles, macs, readBytes, writeBytes,
+                unfusedDramBytes, utilisation, bound, startMicros, endMicros, null);
+    }
+
+    public boolean costed() { return notCosted == null; }
 
     public double dramBytes() { return readBytes + writeBytes; }
 

@@ -54,7 +54,7 @@ public final class Profile {
         Map<String, Node> graphNodes = new HashMap<>();
         for (Node n : g.nodes()) graphNodes.put(n.id(), n);
         double total = 0;
-        for (NodeResult r : run.nodes()) total += r.latencySeconds();
+        for (NodeResult r : run.nodes()) if (r.costed()) total += r.latencySeconds();
         List<NodeMetrics> rows = new ArrayList<>(run.nodes().size());
         for (NodeResult r : run.nodes()) {
             Node n = graphNodes.get(r.id());
@@ -64,7 +64,7 @@ public final class Profile {
                     partition == null ? r.device() : partition, r.fusionGroup(), r.latencySeconds() * 1e6,
                     total > 0 ? r.latencySeconds() / total : 0, r.cycles(), r.macs(), r.readBytes(), r.writeBytes(),
                     r.unfusedReadBytes() + r.unfusedWriteBytes(), r.utilisation(), r.bound().label(),
-                    r.startSeconds() * 1e6, r.endSeconds() * 1e6));
+                    r.startSeconds() * 1e6, r.endSeconds() * 1e6, r.costed() ? null : r.uncosted().label()));
         }
         List<String> missing = new ArrayList<>();
         for (Node n : g.nodes()) if (run.node(n.id()) == null) missing.add(n.id());
@@ -87,12 +87,22 @@ public final class Profile {
     /** The values a node produces (edge keys in the graph view). */
     public List<String> outputs(String nodeId) { return outputs.getOrDefault(nodeId, List.of()); }
 
-    /** Summed latency of all nodes (µs); the end-to-end time is {@link #makespanMicros()}. */
+    /** Summed latency of the costed nodes (µs); the end-to-end time is {@link #makespanMicros()}. */
     public double busyMicros() {
         double s = 0;
-        for (NodeMetrics n : nodes) s += n.latencyMicros();
+        for (NodeMetrics n : nodes) if (n.costed()) s += n.latencyMicros();
         return s;
     }
+
+    /** Nodes whose cost is unknown (their sums are missing from every total, which are then lower bounds). */
+    public int notCosted() {
+        int c = 0;
+        for (NodeMetrics n : nodes) if (!n.costed()) c++;
+        return c;
+    }
+
+    /** "3 ops not costed: 2 unknown shape, 1 opaque op", or "" when all are costed. */
+    public String notCostedSummary() { return run.total().uncostedSummary(); }
 
     public double makespanMicros() { return run.total().makespanSeconds() * 1e6; }
 

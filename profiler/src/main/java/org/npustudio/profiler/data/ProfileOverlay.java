@@ -41,7 +41,8 @@ public final class ProfileOverlay {
         for (NodeMetrics n : p.nodes()) {
             double v = metric.of(n);
             b.fill(n.id(), steps != null ? argb(steps.hex(v)) : scale.argb(v));
-            b.badge(n.id(), Metric.LATENCY.format(n.latencyMicros()) + " · " + Units.bytes(n.dramBytes()));
+            b.badge(n.id(), n.costed() ? Metric.LATENCY.format(n.latencyMicros()) + " · " + Units.bytes(n.dramBytes())
+                    : Metric.UNKNOWN + " (" + n.notCosted() + ")");
         }
         for (String id : p.nodesWithoutResults()) {
             b.fill(id, argb(ColorScale.NEUTRAL_HEX));
@@ -51,7 +52,7 @@ public final class ProfileOverlay {
         if (steps != null) {
             List<Overlay.LegendEntry> entries = new ArrayList<>();
             for (String[] e : steps.legend(metric)) entries.add(new Overlay.LegendEntry(e[0], argb(e[1])));
-            entries.add(new Overlay.LegendEntry("no value", argb(ColorScale.NEUTRAL_HEX)));
+            entries.add(new Overlay.LegendEntry(p.notCosted() > 0 ? "no value / not costed (?)" : "no value", argb(ColorScale.NEUTRAL_HEX)));
             b.legend(metric.label() + " (quantile thresholds)", entries);
         } else {
             b.legend(metric.label() + (log ? " (log scale)" : ""), legend(scale, metric, p));
@@ -97,7 +98,7 @@ public final class ProfileOverlay {
             double v = scale.valueAt(t);
             out.add(new Overlay.LegendEntry(m.format(v), argb(ColorScale.SEQUENTIAL_HEX[i])));
         }
-        out.add(new Overlay.LegendEntry("no value", argb(ColorScale.NEUTRAL_HEX)));
+        out.add(new Overlay.LegendEntry(p.notCosted() > 0 ? "no value / not costed (?)" : "no value", argb(ColorScale.NEUTRAL_HEX)));
         return out;
     }
 

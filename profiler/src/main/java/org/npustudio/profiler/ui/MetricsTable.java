@@ -101,14 +101,21 @@ public final class MetricsTable extends BorderPane {
         filtered.setPredicate(n -> pattern == null || pattern.matcher(n.name()).find() || pattern.matcher(n.opType()).find()
                 || pattern.matcher(n.device()).find() || pattern.matcher(n.partition()).find());
         double latency = 0, dram = 0, macs = 0;
+        int unknown = 0;
         for (NodeMetrics n : filtered) {
+            if (!n.costed()) {
+                unknown++;
+                continue;
+            }
             latency += n.latencyMicros();
             dram += n.dramBytes();
             macs += n.macs();
         }
         totals.setId("metrics-totals");
-        totals.setText(String.format(Locale.ROOT, "%d ops · %s · %s · %sMAC", filtered.size(), Metric.LATENCY.format(latency),
-                Units.bytes(dram), Units.count(macs)));
+        // With ops not costed the sums are lower bounds: say "≥" and how many are left out.
+        String atLeast = unknown > 0 ? "≥ " : "";
+        totals.setText(String.format(Locale.ROOT, "%d ops · %s%s · %s%s · %s%sMAC", filtered.size(), atLeast, Metric.LATENCY.format(latency),
+                atLeast, Units.bytes(dram), atLeast, Units.count(macs)) + (unknown > 0 ? " · " + unknown + " not costed (?)" : ""));
     }
 
     private static TableColumn<NodeMetrics, String> text(String title, java.util.function.Function<NodeMetrics, String> f, double width) {
@@ -127,7 +134,8 @@ public final class MetricsTable extends BorderPane {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : m.format(v));
+                NodeMetrics row = getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || v == null ? null : row != null && !row.costed() ? Metric.UNKNOWN : m.format(v));
                 setStyle("-fx-alignment: CENTER-RIGHT;");
             }
         });

@@ -89,6 +89,32 @@ class ProfilerPanelTest {
     }
 
     @Test
+    void opsWithoutACostShowAQuestionMarkAndTheTotalsSayLowerBound(FxRobot robot) throws Exception {
+        // PP-OCRv4's detector without a size binding: the first convolutions already have unknown shapes.
+        Path det = ROOT.resolve("src/test/resources/real-models/ch_PP-OCRv4_det_infer.onnx");
+        Path edge = ROOT.resolve("samples/npu/edge-npu-8tops.yaml");
+        NpuConfig npu = SimulateCommandCore.readNpu(edge);
+        Profile before = panel.profileProperty().get();
+        robot.interact(() -> panel.simulate(() -> {
+            Model m = OnnxReader.read(det);
+            ShapeInference.infer(m);
+            return Profile.of(SimulateCommandCore.simulate(new SimulateOptions(det, edge, null, FusionMode.NONE, null, null)), m);
+        }, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond())));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> panel.profileProperty().get() != before && !panel.liveSimulation().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Profile p = panel.profileProperty().get();
+        assertTrue(p.notCosted() > 0);
+        String totals = robot.lookup("#metrics-totals").queryLabeled().getText();
+        assertTrue(totals.contains("≥ ") && totals.contains(p.notCosted() + " not costed (?)"), totals);
+        TableView<NodeMetrics> table = robot.lookup("#metrics-table").queryTableView();
+        NodeMetrics unknown = table.getItems().stream().filter(n -> !n.costed()).findFirst().orElseThrow();
+        robot.interact(() -> table.scrollTo(unknown));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(c -> c instanceof javafx.scene.control.TableCell<?, ?> cell && "?".equals(cell.getText())), "a ? cell");
+    }
+
+    @Test
     void pinnedBaselineShowsTheDeltaAndTheSpeedUp(FxRobot robot) throws Exception {
         simulateAndWait(robot, FusionMode.NONE);
         robot.clickOn("#pin-baseline");

@@ -2,6 +2,7 @@ package org.npustudio.app.ui.profile;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -10,7 +11,7 @@ import javafx.scene.layout.VBox;
 import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.ui.GraphView;
 import org.npustudio.ir.Model;
-import org.npustudio.npusim.cli.SimulateCommandCore;
+import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.plan.Plan;
 import org.npustudio.profiler.data.Profile;
@@ -109,7 +110,7 @@ public final class ProfilingSession {
     }
 
     private static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s) throws Exception {
-        return Profile.of(SimulateCommandCore.simulate(model.graph(), c, p, dir, s.fusion()), model, p);
+        return Profile.of(SimulationService.simulate(model.graph(), c, p, dir, new SimulationService.Options(s.fusion(), Map.of())), model, p);
     }
 
     private void revealFromTable(String nodeId) {
@@ -118,7 +119,9 @@ public final class ProfilingSession {
 
     private static String summary(Profile p) {
         List<String> w = p.run().warnings();
-        return "Simulated " + p.nodes().size() + " ops · end-to-end " + org.npustudio.profiler.data.Metric.LATENCY.format(p.makespanMicros())
+        return "Simulated " + p.nodes().size() + " ops · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
+                + org.npustudio.profiler.data.Metric.LATENCY.format(p.makespanMicros())
+                + (p.notCosted() > 0 ? " · " + p.notCostedSummary() + " (shown grey, ?)" : "")
                 + (w.isEmpty() ? "" : " · " + w.size() + " warning" + (w.size() == 1 ? "" : "s") + " (see the profiler panel)");
     }
 }

@@ -1,0 +1,80 @@
+package org.npustudio.npusim.sim;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.npustudio.error.StudioException;
+import org.npustudio.ir.Graph;
+import org.npustudio.npusim.cli.PlanFile;
+import org.npustudio.npusim.cli.StudioPlanAdapter;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.npusim.fusion.FusionPlan;
+import org.npustudio.npusim.mapping.OnnxWorkMapper;
+import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.plan.Plan;
+
+/**
+ * Simulation as one service: an opened, shape-inferred graph (or a SCALE-Sim work graph), an NPU, an
+ * optional plan and the options in, a {@link SimulationResult} out. {@code npustudio simulate}, {@code
+ * npustudio report}, the IDE's profiling session and the live benchmark all come through here; reading
+ * files stays with the callers.
+ */
+public final class SimulationService {
+    private SimulationService() {}
+
+    /** Fusion mode (null: the plan's groups when it has some, else none) and Loop trip counts by node id. */
+    public record Options(FusionMode fuse, Map<String, Long> loopTrips) {
+        public static final Options DEFAULT = new Options(null, Map.of());
+
+        public Options {
+            loopTrips = loopTrips == null ? Map.of() : Map.copyOf(loopTrips);
+        }
+    }
+
+    /**
+     * Simulates an open graph (shapes already inferred) on {@code npu} with an optional partition plan;
+     * {@code planDir} resolves the plan's relative device descriptions (may be null).
+     */
+    public static SimulationResult simulate(Graph inferred, NpuConfig npu, Plan plan, Path planDir, Options o) throws StudioException {
+        List<String> warnings = new ArrayList<>();
+        PlanFile pf = plan == null ? PlanFile.NONE : StudioPlanAdapter.toPlanFile(plan, npu, planDir, warnings);
+        return simulate(workGraph(inferred, inferred.name(), o.loopTrips()), Device.of(npu), pf, o.fuse(), "plan", warnings);
+    }
+
+    /** The simulator's view of an inferred ONNX graph; {@code source} names it in errors. */
+    public static WorkGraph workGraph(Graph inferred, String source, Map<String, Long> loopTrips) throws StudioException {
+        try {
+            return OnnxWorkMapper.map(inferred, loopTrips);
+        } catch (IllegalStateException e) {
+            throw new StudioException(source, "graph", e.getMessage());
+        }
+    }
+
+    /**
+     * Simulates a work graph with an already-read plan; {@code warnings} (from reading inputs) come first
+     * in the result's warnings. {@code planSource} names the plan in errors.
+     */
+    public static SimulationResult simulate(WorkGraph graph, Device npu, PlanFile plan, FusionMode fuse, String planSource,
+                                            List<String> warnings) throws StudioException {
+        List<Device> devices = new ArrayList<>(List.of(npu));
+        for (Device d : plan.devices()) if (!d.name().equals(npu.name())) devices.add(d);
+        DeviceSet set;
+        try {
+            set = new DeviceSet(devices);
+        } catch (IllegalArgumentException e) {
+            throw new StudioException(String.valueOf(planSource), "devices", e.getMessage());
+        }
+        String dflt = plan.defaultDevice() != null ? plan.defaultDevice() : npu.name();
+        if (set.get(dflt) == null) throw new StudioException(String.valueOf(planSource), "default device", "no device is named '" + dflt + "'");
+        FusionMode mode = fuse != null ? fuse : plan.fusion().isEmpty() ? FusionMode.NONE : FusionMode.PLAN;
+        List<String> all = new ArrayList<>(warnings);
+        if (mode == FusionMode.PLAN && plan.fusion().isEmpty()) all.add("--fuse plan: the plan lists no fusion groups");
+        SimulationResult r = new Simulator(graph, set, plan.precision())
+                .simulate(new DeviceAssignment(dflt, plan.assignment()), mode, new FusionPlan(plan.fusion()));
+        all.addAll(r.warnings());
+        return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(all));
+    }
+}
