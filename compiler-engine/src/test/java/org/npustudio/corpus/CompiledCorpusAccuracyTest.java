@@ -3,6 +3,7 @@ package org.npustudio.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtSession;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,21 +39,36 @@ class CompiledCorpusAccuracyTest {
         PipelineResult r = new PassManager().verifyAfterEachPass(true).run(compiled, Pipeline.defaultPipeline());
         assertTrue(r.succeeded(), () -> c + ": " + r.failure().getMessage());
         StandardRules.legalize(compiled);
-        try (OrtRunner a = OrtRunner.open(OnnxWriter.toBytes(original), c.file(), OrtRunner.Options.DETERMINISTIC);
+        byte[] originalBytes = OnnxWriter.toBytes(original);
+        try (OrtRunner a = OrtRunner.open(originalBytes, c.file(), OrtRunner.Options.DETERMINISTIC);
+             OrtRunner ortOptimised = ortOptimised(originalBytes, c.file());
              OrtRunner b = OrtRunner.open(OnnxWriter.toBytes(compiled), c.file() + " compiled", OrtRunner.Options.DETERMINISTIC)) {
             for (long seed = 1; seed <= 2; seed++) {
                 Map<String, Tensor> in = c.inputs(original, seed);
-                Map<String, Tensor> ra = a.run(in), rb = b.run(in);
+                Map<String, Tensor> ra = a.run(in), rb = b.run(in), ro = ortOptimised == null ? ra : ortOptimised.run(in);
                 assertEquals(ra.keySet(), rb.keySet());
                 for (String k : ra.keySet()) {
                     Tensor x = ra.get(k), y = rb.get(k);
                     TensorComparison cmp = TensorComparison.of(y, x);
                     double scale = maxAbs(x);
-                    System.out.printf("%s %s: max abs %.3g, relative to max |x| %.3g%n", c, k, cmp.maxAbsDiff(), cmp.maxAbsDiff() / Math.max(scale, 1e-30));
+                    // ONNX Runtime's own graph optimisations (BN folding, fusions) on the same input: the
+                    // float-rounding floor any rewrite meets (a sigmoid output near 1e-7 is resolved to ~6e-8)
+                    double floor = TensorComparison.of(ro.get(k), x).maxAbsDiff();
+                    System.out.printf("%s %s seed %d: max abs %.3g, relative to max |x| %.3g (ORT's optimiser: %.3g)%n", c, k, seed,
+                            cmp.maxAbsDiff(), cmp.maxAbsDiff() / Math.max(scale, 1e-30), floor / Math.max(scale, 1e-30));
                     assertTrue(cmp.sameShape(), c + " " + k + ": shapes differ");
-                    assertTrue(cmp.allClose(RTOL, RTOL * scale), c + " " + k + ": " + cmp.describe());
+                    assertTrue(cmp.allClose(RTOL, Math.max(RTOL * scale, 2 * floor)), c + " " + k + ": " + cmp.describe());
                 }
             }
+        }
+    }
+
+    /** The original under ONNX Runtime's full graph optimisation, or null where ORT cannot optimise it (silero v5/v6's If bodies). */
+    private static OrtRunner ortOptimised(byte[] model, String name) {
+        try {
+            return OrtRunner.open(model, name + " (ORT optimised)", OrtRunner.Options.DETERMINISTIC.withLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT));
+        } catch (org.npustudio.error.StudioException e) {
+            return null;
         }
     }
 
