@@ -38,6 +38,9 @@ class CompiledCorpusAccuracyTest {
         Model compiled = ModelCopy.of(original);
         PipelineResult r = new PassManager().verifyAfterEachPass(true).run(compiled, Pipeline.defaultPipeline());
         assertTrue(r.succeeded(), () -> c + ": " + r.failure().getMessage());
+        for (var rec : r.records()) {
+            if (rec.wasSkipped()) System.out.println(c + ": " + rec.pass() + " skipped: " + rec.skipped());
+        }
         StandardRules.legalize(compiled);
         byte[] originalBytes = OnnxWriter.toBytes(original);
         try (OrtRunner a = OrtRunner.open(originalBytes, c.file(), OrtRunner.Options.DETERMINISTIC);

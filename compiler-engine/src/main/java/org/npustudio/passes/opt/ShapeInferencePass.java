@@ -8,6 +8,7 @@ import org.npustudio.ir.Node;
 import org.npustudio.passes.BasePass;
 import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.PassContext;
+import org.npustudio.passes.PassContract;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOption;
 import org.npustudio.passes.PassOptions;
@@ -29,6 +30,9 @@ public final class ShapeInferencePass extends BasePass {
     public ShapeInferencePass(PassOptions o) {
         super(INFO.name(), o);
     }
+
+    @Override
+    public PassContract contract() { return PassContract.NONE.andProvides(PassContract.TYPED_VALUE_INFO); }
 
     @Override
     public boolean run(Model model, PassContext ctx) {
