@@ -9,7 +9,6 @@ import org.npustudio.ir.Shape;
 import org.npustudio.passes.BasePass;
 import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.PassContext;
-import org.npustudio.passes.PassContract;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOptions;
 
@@ -25,9 +24,6 @@ public final class MatMulAddToGemmPass extends BasePass {
     public MatMulAddToGemmPass(PassOptions o) {
         super(INFO.name(), o);
     }
-
-    @Override
-    public PassContract contract() { return PassContract.requires(PassContract.SHAPES_INFERRED); }
 
     @Override
     public boolean run(Model model, PassContext ctx) {
