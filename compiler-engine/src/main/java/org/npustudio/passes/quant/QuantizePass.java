@@ -18,6 +18,11 @@ import org.npustudio.passes.PassException;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOption;
 import org.npustudio.passes.PassOptions;
+import org.npustudio.passes.GraphEdits;
+import org.npustudio.passes.PassContract;
+import org.npustudio.passes.StandardRules;
+import org.npustudio.passes.opset.OpsetConverter;
+import org.npustudio.runtime.TensorComparison;
 import org.npustudio.passes.numeric.OrtExecution;
 
 /** Pipeline step for {@link Quantizer}; notes one line per layer with its SQNR against fp32. */
@@ -56,9 +61,19 @@ public final class QuantizePass extends BasePass {
     }
 
     @Override
+    public PassContract contract() { return PassContract.requires(PassContract.opsetAtLeast(OpsetConverter.OLDEST)); }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         try {
             QuantConfig cfg = config();
+            long opset = GraphEdits.opset(model);
+            if (opset < OpsetConverter.TARGET) {
+                Model original = ModelCopy.of(model);
+                int rewritten = OpsetConverter.toOpset13(model);
+                checkSameOutputs(original, model, cfg, opset);
+                ctx.note("lifted opset " + opset + " to " + OpsetConverter.TARGET + " for per-channel QDQ (" + rewritten + " nodes rewritten; outputs checked equal in ONNX Runtime)");
+            }
             Model fp32 = ModelCopy.of(model);
             report = Quantizer.quantize(model, cfg);
             if (options().bool("report-sqnr") && !report.layers().isEmpty()) {
@@ -67,13 +82,32 @@ public final class QuantizePass extends BasePass {
                 Quantizer.evaluate(fp32, model, report, eval);
             }
             for (QuantizationReport.Layer l : report.layers()) {
-                ctx.note(String.format("%s %s int%d%s: SQNR %.1f dB", l.opType(), l.nodeId(), l.weightBits(),
-                        l.emulatedInt4() ? " (emulated in int8)" : "", l.sqnrDb()));
+                ctx.note(String.format("%s %s int%d%s: %s", l.opType(), l.nodeId(), l.weightBits(),
+                        l.emulatedInt4() ? " (emulated in int8)" : "",
+                        l.output().isEmpty() ? "weights only (inside an If/Loop/Scan body)" : String.format("SQNR %.1f dB", l.sqnrDb())));
             }
             if (!Double.isNaN(report.outputSqnrDb())) ctx.note(String.format("model output SQNR %.1f dB", report.outputSqnrDb()));
             return !report.layers().isEmpty();
         } catch (StudioException e) {
             throw new PassException((String) null, e.getMessage(), e);
+        }
+    }
+
+    /** The lifted model must compute what the original did: both run in ONNX Runtime on one calibration input. */
+    private static void checkSameOutputs(Model original, Model lifted, QuantConfig cfg, long opset) throws StudioException {
+        Model a = ModelCopy.of(original), b = ModelCopy.of(lifted);
+        StandardRules.legalize(a);
+        StandardRules.legalize(b);
+        Map<String, Tensor> feed = Quantizer.calibrationInputs(original, cfg).get(0);
+        Map<String, Tensor> ra = OrtExecution.run(a, feed), rb = OrtExecution.run(b, feed);
+        for (String k : ra.keySet()) {
+            TensorComparison c = TensorComparison.of(rb.get(k), ra.get(k));
+            double scale = 0;
+            if (ra.get(k).dataType().isFloatingPoint()) for (float f : ra.get(k).toFloats()) scale = Math.max(scale, Math.abs(f));
+            if (!c.sameShape() || !c.allClose(1e-5, 1e-5 * Math.max(scale, 1e-3))) {
+                throw new StudioException("quantize", "output '" + k + "'", "lifting opset " + opset + " to "
+                        + OpsetConverter.TARGET + " changed the model's outputs (" + c.describe() + ")");
+            }
         }
     }
 
