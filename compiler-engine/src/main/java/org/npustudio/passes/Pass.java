@@ -25,6 +25,13 @@ public interface Pass {
      */
     boolean run(Model model, PassContext ctx);
 
+    /**
+     * Whether the manager also runs this pass on every If/Loop/Scan body (at any depth), each seen as a
+     * graph of its own whose captured outer values are opaque inputs. Off for passes that need the whole
+     * model (shape inference, layout, quantization, which visits bodies itself).
+     */
+    default boolean appliesToBodies() { return false; }
+
     /** What must hold before the pass runs and what holds after; checked by {@link PassManager}. */
     default PassContract contract() { return PassContract.NONE; }
 }

@@ -67,6 +67,7 @@ public final class PassManager {
             boolean said;
             try {
                 said = pass.run(model, ctx);
+                if (pass.appliesToBodies()) said |= runInBodies(pass, model, model.graph(), ctx);
             } catch (RuntimeException | StackOverflowError e) {
                 restore(model, lastGood);
                 return new PipelineResult(input, records, failure(pass, step, ctx, e));
@@ -102,6 +103,39 @@ public final class PassManager {
             fp = after;
         }
         return new PipelineResult(input, records, null);
+    }
+
+    /**
+     * Runs {@code pass} on each body nested in {@code g}, innermost last, each as a model of its own with
+     * the model's opsets; what the pass imports is imported by the model. The owning node is told, so
+     * its graph's look-ups see the body's new captures.
+     */
+    private static boolean runInBodies(Pass pass, Model model, org.npustudio.ir.Graph g, PassContext ctx) {
+        boolean[] changed = {false};
+        for (Node n : List.copyOf(g.nodes())) {
+            if (n.subgraphs().isEmpty()) continue;
+            n.editSubgraphs(() -> {
+                for (org.npustudio.ir.Graph body : n.subgraphs()) {
+                    Model view = new Model(body);
+                    view.setIrVersion(model.irVersion());
+                    view.opsetImports().addAll(model.opsetImports());
+                    view.functions().addAll(model.functions());
+                    boolean outer = ctx.inBody();
+                    ctx.setInBody(true);
+                    try {
+                        changed[0] |= pass.run(view, ctx);
+                    } finally {
+                        ctx.setInBody(outer);
+                    }
+                    for (org.npustudio.ir.OpsetId o : view.opsetImports()) {
+                        if (model.opsetVersion(o.domain()) < 0) model.opsetImports().add(o);
+                    }
+                    GraphEdits.sortTopologically(body);
+                    changed[0] |= runInBodies(pass, model, body, ctx);
+                }
+            });
+        }
+        return changed[0];
     }
 
     /** The first property that does not hold, as "property: why", or null. */

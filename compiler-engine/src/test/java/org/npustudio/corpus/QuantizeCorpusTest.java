@@ -33,7 +33,8 @@ class QuantizeCorpusTest {
     void quantizesToAModelOnnxRuntimeRuns(CorpusModels c) throws Exception {
         Model m = c.read();
         ShapeInference.infer(m);
-        QuantizePass q = (QuantizePass) PassRegistry.get("quantize").create(Map.of("samples", 2L));
+        List<String> values = c.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        QuantizePass q = (QuantizePass) PassRegistry.get("quantize").create(Map.of("samples", 2L, "input-values", values));
         // paddle2onnx writes weights as Constant nodes: constant folding makes them initializers
         PipelineResult r = new PassManager().run(m, new Pipeline("q", List.of(PassRegistry.get("constant-folding").create(), q)));
         assertTrue(r.succeeded(), () -> c + ": " + r.failure().getMessage());

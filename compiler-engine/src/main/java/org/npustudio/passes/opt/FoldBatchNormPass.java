@@ -31,6 +31,9 @@ public final class FoldBatchNormPass extends BasePass {
     public PassContract contract() { return PassContract.requires(PassContract.NO_FUSED_OPS); }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         ValueNames names = new ValueNames(g);

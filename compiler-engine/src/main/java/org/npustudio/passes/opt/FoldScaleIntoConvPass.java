@@ -33,6 +33,9 @@ public final class FoldScaleIntoConvPass extends BasePass {
     public PassContract contract() { return PassContract.requires(PassContract.NO_FUSED_OPS); }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         ValueNames names = new ValueNames(g);

@@ -32,6 +32,9 @@ public final class MergePadPass extends BasePass {
     public PassContract contract() { return PassContract.requires(PassContract.NO_FUSED_OPS); }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         long opset = GraphEdits.opset(model);

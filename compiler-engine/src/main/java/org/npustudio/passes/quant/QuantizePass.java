@@ -36,6 +36,7 @@ public final class QuantizePass extends BasePass {
                     PassOption.string("calibration-data", "", "folder of .npy/.pb input files (single-input models) instead of random inputs"),
                     PassOption.strings("int4-layers", List.of(), "node ids or names whose weights become int4"),
                     PassOption.strings("ops", List.copyOf(QuantConfig.DEFAULT_OPS), "operators to quantize"),
+                    PassOption.strings("input-values", List.of(), "NAME=V: an input that must hold one value to run (e.g. sr=16000)"),
                     PassOption.bool("report-sqnr", true, "measure each layer's SQNR against fp32 (extra ONNX Runtime runs)")),
             QuantizePass::new);
 
@@ -57,7 +58,7 @@ public final class QuantizePass extends BasePass {
     public QuantConfig config() {
         PassOptions o = options();
         return new QuantConfig(o.string("method"), o.number("percentile"), (int) o.integer("samples"), o.integer("seed"),
-                files(o.string("calibration-data")), new LinkedHashSet<>(o.strings("int4-layers")), new LinkedHashSet<>(o.strings("ops")));
+                files(o.string("calibration-data")), new LinkedHashSet<>(o.strings("int4-layers")), new LinkedHashSet<>(o.strings("ops")), inputValues(o.strings("input-values")));
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class QuantizePass extends BasePass {
             report = Quantizer.quantize(model, cfg);
             if (options().bool("report-sqnr") && !report.layers().isEmpty()) {
                 List<Map<String, Tensor>> eval = new ArrayList<>();
-                for (int i = 0; i < cfg.samples(); i++) eval.add(OrtExecution.randomInputs(model, cfg.seed() + 1_000_003L + i));
+                for (int i = 0; i < cfg.samples(); i++) eval.add(Quantizer.feed(model, cfg, cfg.seed() + 1_000_003L + i));
                 Quantizer.evaluate(fp32, model, report, eval);
             }
             for (QuantizationReport.Layer l : report.layers()) {
@@ -109,6 +110,20 @@ public final class QuantizePass extends BasePass {
                         + OpsetConverter.TARGET + " changed the model's outputs (" + c.describe() + ")");
             }
         }
+    }
+
+    private static Map<String, Double> inputValues(List<String> given) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String g : given) {
+            int eq = g.indexOf('=');
+            try {
+                if (eq <= 0) throw new NumberFormatException();
+                out.put(g.substring(0, eq), Double.parseDouble(g.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("quantize: input-values takes NAME=NUMBER, not '" + g + "'");
+            }
+        }
+        return out;
     }
 
     private static List<Path> files(String dir) {

@@ -162,8 +162,36 @@ public final class Quantizer {
             }
             return feeds;
         }
-        for (int i = 0; i < cfg.samples(); i++) feeds.add(OrtExecution.randomInputs(model, cfg.seed() + i));
+        for (int i = 0; i < cfg.samples(); i++) feeds.add(feed(model, cfg, cfg.seed() + i));
         return feeds;
+    }
+
+    /** Seeded random inputs (standard normal floats), with the configured fixed values in place. */
+    static Map<String, Tensor> feed(Model model, QuantConfig cfg, long seed) {
+        Map<String, Tensor> in = OrtExecution.randomInputs(model, seed);
+        for (Map.Entry<String, Double> e : cfg.inputValues().entrySet()) {
+            Tensor t = in.get(e.getKey());
+            if (t == null) throw new IllegalArgumentException("quantize: input-values names '" + e.getKey() + "', which is not an input of the model");
+            int n = Math.toIntExact(t.elementCount());
+            double v = e.getValue();
+            in.put(e.getKey(), switch (t.dataType()) {
+                case FLOAT -> Tensor.ofFloats(t.name(), t.dims(), filled(n, (float) v));
+                case INT64 -> Tensor.ofLongs(t.name(), t.dims(), java.util.stream.LongStream.generate(() -> (long) v).limit(n).toArray());
+                case INT32 -> {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    for (int i = 0; i < n; i++) b.putInt((int) v);
+                    yield Tensor.raw(t.name(), DataType.INT32, t.dims(), b.array());
+                }
+                default -> throw new IllegalArgumentException("quantize: input-values cannot fill '" + e.getKey() + "' of type " + t.dataType());
+            });
+        }
+        return in;
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] f = new float[n];
+        java.util.Arrays.fill(f, v);
+        return f;
     }
 
     private static String quantizeActivation(Model model, Graph g, Node reader, String x, double[] r, ValueNames names) {
