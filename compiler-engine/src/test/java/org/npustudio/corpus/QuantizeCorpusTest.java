@@ -48,4 +48,17 @@ class QuantizeCorpusTest {
             assertFalse(out.isEmpty());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aModelThatCannotRunFailsInOneLineNamingModelAndStage() throws Exception {
+        // silero v5 without its sample rate: the If branch that sr = 0 picks cannot run
+        CorpusModels c = CorpusModels.present().stream().filter(x -> x.file().equals("silero_vad_v5.onnx")).findFirst().orElseThrow();
+        Model m = c.read();
+        ShapeInference.infer(m);
+        PipelineResult r = new PassManager().run(m, Pipeline.of("q", "constant-folding", "quantize"));
+        assertFalse(r.succeeded());
+        String msg = r.failure().oneLine();
+        assertTrue(msg.startsWith("pass 'quantize' (step 2): silero_vad_v5: measuring SQNR in ONNX Runtime failed: "), msg);
+        assertFalse(msg.contains("Error code") || msg.contains("requestedOutputs"), msg);
+    }
 }

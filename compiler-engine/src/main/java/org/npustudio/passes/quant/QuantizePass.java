@@ -66,17 +66,21 @@ public final class QuantizePass extends BasePass {
 
     @Override
     public boolean run(Model model, PassContext ctx) {
+        String stage = "reading the calibration inputs";
         try {
             QuantConfig cfg = config();
             long opset = GraphEdits.opset(model);
             if (opset < OpsetConverter.TARGET) {
+                stage = "lifting opset " + opset + " to " + OpsetConverter.TARGET;
                 Model original = ModelCopy.of(model);
                 int rewritten = OpsetConverter.toOpset13(model);
                 checkSameOutputs(original, model, cfg, opset);
                 ctx.note("lifted opset " + opset + " to " + OpsetConverter.TARGET + " for per-channel QDQ (" + rewritten + " nodes rewritten; outputs checked equal in ONNX Runtime)");
             }
             Model fp32 = ModelCopy.of(model);
+            stage = "calibrating in ONNX Runtime";
             report = Quantizer.quantize(model, cfg);
+            stage = "measuring SQNR in ONNX Runtime";
             if (options().bool("report-sqnr") && !report.layers().isEmpty()) {
                 List<Map<String, Tensor>> eval = new ArrayList<>();
                 for (int i = 0; i < cfg.samples(); i++) eval.add(Quantizer.feed(model, cfg, cfg.seed() + 1_000_003L + i));
@@ -90,7 +94,9 @@ public final class QuantizePass extends BasePass {
             if (!Double.isNaN(report.outputSqnrDb())) ctx.note(String.format("model output SQNR %.1f dB", report.outputSqnrDb()));
             return !report.layers().isEmpty();
         } catch (StudioException e) {
-            throw new PassException((String) null, e.getMessage(), e);
+            // one line naming the model and the stage; ONNX Runtime's own error-code prefix is dropped
+            String why = e.problem().replaceFirst("Error code - \\w+ - message: ", "");
+            throw new PassException((String) null, model.displayName() + ": " + stage + " failed: " + why, e);
         }
     }
 
