@@ -59,6 +59,16 @@ class OpsetConverterTest {
     }
 
     @Test
+    void convertOpsetPassLiftsInAPipelineAndSaysSo() {
+        Model m = opset9();
+        var r = PassCheck.run(m, "convert-opset", "convert-opset");
+        assertEquals(13, m.opsetVersion(""));
+        assertTrue(r.records().get(0).changed());
+        assertTrue(r.records().get(0).notes().get(0).startsWith("opset 9 -> 13: 10 nodes rewritten"), r.records().get(0).notes().toString());
+        assertTrue(!r.records().get(1).changed(), "a second run finds nothing to do");
+    }
+
+    @Test
     void softmaxOnTheLastAxisStaysOneNode() throws Exception {
         G g = new G(11).input("x", 2, 5).output("y");
         g.node("soft", "Softmax", "x", "y");
