@@ -13,6 +13,7 @@ import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.legalize.FusedOps;
 import org.npustudio.legalize.Legalizer;
+import org.npustudio.legalize.RuleSet;
 import org.npustudio.onnx.ModelLoadException;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
@@ -36,9 +37,8 @@ import org.npustudio.shape.ShapeInference;
  * what a device cannot run is only reported, as the vendor compiler decides that.
  */
 public final class PartitionSplitter {
-    static {
-        Legalizer.register(new DropInternalAttributes());
-    }
+    /** The passes' expansions plus dropping NPU Studio's own attributes, which runtimes refuse. */
+    private static final RuleSet RULES = RuleSet.FUSED_OPS.with(new DropInternalAttributes());
 
     private static final Set<PlanIssue.Kind> BLOCKING = Set.of(PlanIssue.Kind.NON_CONVEX, PlanIssue.Kind.PARTITION_CYCLE,
             PlanIssue.Kind.DUPLICATE_NODE, PlanIssue.Kind.UNKNOWN_DEVICE);
@@ -68,7 +68,7 @@ public final class PartitionSplitter {
         for (PlanIssue i : report.issues()) if (!BLOCKING.contains(i.kind())) warnings.add(i.toString());
 
         Model copy = copyOf(model);
-        List<Legalizer.Rewrite> rewrites = Legalizer.legalize(copy);
+        List<Legalizer.Rewrite> rewrites = Legalizer.legalize(copy, RULES);
         for (Node n : copy.graph().nodes()) {
             if (FusedOps.DOMAIN.equals(n.domain())) {
                 throw new StudioException("export", "node " + n.id(), "is still " + n.domain() + "." + n.opType()

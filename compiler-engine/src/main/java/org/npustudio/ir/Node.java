@@ -178,6 +178,19 @@ public final class Node {
         if (owner != null) owner.wiringChanged(this);
     }
 
+    /**
+     * Runs {@code edit}, which changes this node's subgraph bodies in place (e.g. renames a captured
+     * outer value), so the owner's look-ups see what the bodies read afterwards.
+     */
+    public void editSubgraphs(Runnable edit) {
+        rewiring();
+        try {
+            edit.run();
+        } finally {
+            rewired();
+        }
+    }
+
     /** Subgraphs this node owns (If/Loop/Scan bodies), in attribute order. */
     public List<Graph> subgraphs() {
         List<Graph> out = new ArrayList<>();

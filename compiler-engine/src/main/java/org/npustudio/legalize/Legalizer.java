@@ -7,43 +7,29 @@ import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 
 /**
- * Runs every registered {@link LegalizationRule} over a model until none applies, so what is exported
- * is standard ONNX. Rules are registered by the features that create non-standard constructs (the
- * compiler passes register their fused-op expansions). Each rule is documented in docs/legalizer.md.
+ * Runs a {@link RuleSet} over a model until no rule applies, in the main graph and in every If/Loop/Scan
+ * body (passes fuse inside bodies too), so what is exported is standard ONNX. Each rule is documented in
+ * docs/legalizer.md.
  */
 public final class Legalizer {
-    private static final List<LegalizationRule> RULES = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    // The expansions of every non-standard operator NPU Studio makes, so any caller of legalize (the
-    // partial exporter included) knows them without loading the passes first.
-    static {
-        register(new ExpandNhwcRule());
-        register(new ExpandFusedOpRule());
-        register(new ExpandGeluRule());
-        register(new ExpandLayerNormRule());
-    }
-
     private Legalizer() {}
-
-    public static void register(LegalizationRule rule) {
-        for (LegalizationRule r : RULES) if (r.name().equals(rule.name())) return;
-        RULES.add(rule);
-    }
-
-    public static List<LegalizationRule> rules() { return List.copyOf(RULES); }
 
     /** One applied rewrite: the rule and the stable id of the node it replaced. */
     public record Rewrite(String rule, String nodeId) {}
 
-    /** Legalizes the main graph in place; returns what was rewritten, in order. */
-    public static List<Rewrite> legalize(Model model) {
+    /** Legalizes the model in place with {@code rules}; returns what was rewritten, in order. */
+    public static List<Rewrite> legalize(Model model, RuleSet rules) {
         List<Rewrite> done = new ArrayList<>();
-        Graph g = model.graph();
+        legalize(model.graph(), model, rules, done);
+        return done;
+    }
+
+    private static void legalize(Graph g, Model model, RuleSet rules, List<Rewrite> done) {
         boolean changed = true;
         while (changed) {
             changed = false;
             for (Node n : List.copyOf(g.nodes())) {
-                for (LegalizationRule r : RULES) {
+                for (LegalizationRule r : rules.rules()) {
                     if (n.graph() == g && r.appliesTo(n, model)) {
                         r.rewrite(n, g, model);
                         done.add(new Rewrite(r.name(), n.id()));
@@ -53,6 +39,12 @@ public final class Legalizer {
                 }
             }
         }
-        return done;
+        for (Node n : List.copyOf(g.nodes())) {
+            if (n.subgraphs().isEmpty()) continue;
+            // the owner is told, so its graph's look-ups see what the rewritten bodies read
+            n.editSubgraphs(() -> {
+                for (Graph body : n.subgraphs()) legalize(body, model, rules, done);
+            });
+        }
     }
 }

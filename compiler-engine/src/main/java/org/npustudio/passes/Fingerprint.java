@@ -11,7 +11,7 @@ import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
 
 /**
- * A 64-bit structural hash of a model's main graph: nodes (id, op, wiring, attributes, provenance),
+ * A 64-bit structural hash of a model's graph and the bodies nested in it: nodes (id, op, wiring, attributes, provenance),
  * interface, value types, initializer names and opset imports. Tensors count by identity (not by
  * content), which is exact within one pipeline because a pass that does not touch a weight keeps the
  * same immutable object; so hashing a 100 MB model costs microseconds per node, never a weight read.
@@ -25,7 +25,12 @@ public final class Fingerprint {
     public static long of(Model m) {
         Fingerprint f = new Fingerprint();
         for (OpsetId o : m.opsetImports()) f.add(o.domain()).add(o.version());
-        Graph g = m.graph();
+        f.add(ofGraph(m.graph()));
+        return f.h;
+    }
+
+    static long ofGraph(Graph g) {
+        Fingerprint f = new Fingerprint();
         f.add(g.nodes().size());
         for (Node n : g.nodes()) {
             f.add(n.id()).add(n.opType()).add(n.domain()).add(n.name());
@@ -54,6 +59,13 @@ public final class Fingerprint {
         if (v instanceof long[] l) return 31L * k + Arrays.hashCode(l);
         if (v instanceof float[] fl) return 31L * k + Arrays.hashCode(fl);
         if (v instanceof Long || v instanceof Float || v instanceof com.google.protobuf.ByteString) return 31L * k + v.hashCode();
+        // bodies by content: passes edit them in place, and a copy must fingerprint like its original
+        if (v instanceof Graph body) return 31L * k + ofGraph(body);
+        if (a.kind() == Attribute.Kind.GRAPHS) {
+            long h = 31L * k;
+            for (Graph body : a.asGraphs()) h = h * 1_000_003L + ofGraph(body);
+            return h;
+        }
         return 31L * k + System.identityHashCode(v);
     }
 

@@ -58,11 +58,36 @@ public final class GraphEdits {
         return n != null && n.opType().equals(opType) && isDefaultDomain(n);
     }
 
-    /** Makes every reader of {@code from} read {@code to} instead. */
+    /**
+     * Makes every reader of {@code from} read {@code to} instead, including If/Loop/Scan bodies (at any
+     * depth) that capture {@code from} from this graph; a body that defines {@code from} itself shadows it.
+     */
     public static void replaceUses(Graph g, String from, String to) {
         for (Node c : List.copyOf(g.consumers(from))) {
             for (int i = 0; i < c.inputs().size(); i++) if (c.input(i).equals(from)) c.setInput(i, to);
+            renameCaptured(c, from, to);
         }
+    }
+
+    private static void renameCaptured(Node n, String from, String to) {
+        List<Graph> bodies = n.subgraphs().stream().filter(s -> s.outerScopeReferences().contains(from)).toList();
+        if (bodies.isEmpty()) return;
+        n.editSubgraphs(() -> {
+            for (Graph body : bodies) {
+                if (body.definedValues().contains(to)) {
+                    throw new IllegalStateException("cannot rename '" + from + "' to '" + to + "': a body of "
+                            + n.opType() + " '" + n.id() + "' defines its own '" + to + "'");
+                }
+                for (Node c : List.copyOf(body.nodes())) {
+                    for (int i = 0; i < c.inputs().size(); i++) if (c.input(i).equals(from)) c.setInput(i, to);
+                    renameCaptured(c, from, to);
+                }
+                // a body may return an outer value directly as one of its outputs
+                if (body.outputs().stream().anyMatch(o -> o.name().equals(from))) {
+                    body.setOutputs(body.outputs().stream().map(o -> o.name().equals(from) ? o.withName(to) : o).toList());
+                }
+            }
+        });
     }
 
     /**
@@ -88,6 +113,26 @@ public final class GraphEdits {
         replaceUses(g, y, source);
         g.removeValueInfo(y);
         return true;
+    }
+
+    /**
+     * Removes value_info entries (in {@code g} and every body nested in it) whose tensor element type is
+     * unknown: ONNX Runtime refuses element type 0, and an entry saying nothing is no loss. Returns how many.
+     */
+    public static int dropUntypedValueInfo(Graph g) {
+        int n = 0;
+        java.util.ArrayDeque<Graph> todo = new java.util.ArrayDeque<>(List.of(g));
+        while (!todo.isEmpty()) {
+            Graph x = todo.poll();
+            for (ValueInfo v : x.valueInfos()) {
+                if (v.type() instanceof TypeInfo.TensorType t && (t.elemType() == null || t.elemType() == org.npustudio.ir.DataType.UNDEFINED)) {
+                    x.removeValueInfo(v.name());
+                    n++;
+                }
+            }
+            for (Node node : x.nodes()) todo.addAll(node.subgraphs());
+        }
+        return n;
     }
 
     /** Imports {@code domain} at {@code version} unless the model already imports it. */

@@ -12,8 +12,8 @@ import org.npustudio.ir.ValueInfo;
 /**
  * Structural copies for snapshots: new Model/Graph/Node objects, but the immutable parts (Tensors,
  * Attributes, ValueInfos, protos) are shared, so a copy of a 10k-node graph costs its node lists only,
- * never its weights. Subgraph bodies (If/Loop) and model-local functions are shared too: passes treat
- * them as opaque and never edit them.
+ * never its weights. Subgraph bodies (If/Loop/Scan) are copied the same way, since passes edit them in
+ * place (renaming captured values, rewriting inside bodies); model-local functions are shared.
  */
 public final class ModelCopy {
     private ModelCopy() {}
@@ -49,10 +49,15 @@ public final class ModelCopy {
         return c;
     }
 
+    private static Attribute copyBodies(Attribute a) {
+        Object v = a.kind() == Attribute.Kind.GRAPH ? copy(a.asGraph()) : a.asGraphs().stream().map(ModelCopy::copy).toList();
+        return new Attribute(a.name(), a.kind(), v, a.refAttrName(), a.docString(), a.typeDeclared(), a.unknownFields());
+    }
+
     public static Node copy(Node n) {
         Node c = new Node(n.id(), n.name(), n.opType(), n.domain(), n.inputs(), n.outputs());
         c.setOverload(n.overload());
-        for (Attribute a : n.attributes().values()) c.setAttribute(a);
+        for (Attribute a : n.attributes().values()) c.setAttribute(a.subgraphs().isEmpty() ? a : copyBodies(a));
         c.setDocString(n.docString());
         c.setMetadata(n.metadata());
         c.setUnknownFields(n.unknownFields());

@@ -20,7 +20,18 @@ public interface Pass {
      * Transforms {@code model}. Problems tied to one node are thrown as {@link PassException} naming it;
      * the manager also names the node last passed to {@link PassContext#visit} when anything else is thrown.
      *
-     * @return whether the pass changed the model
+     * @return whether the pass changed the model; the manager holds the pass to it (a pass that says
+     *         "unchanged" but changed the graph fails, since snapshots and diffs trust the answer)
      */
     boolean run(Model model, PassContext ctx);
+
+    /**
+     * Whether the manager also runs this pass on every If/Loop/Scan body (at any depth), each seen as a
+     * graph of its own whose captured outer values are opaque inputs. Off for passes that need the whole
+     * model (shape inference, layout, quantization, which visits bodies itself).
+     */
+    default boolean appliesToBodies() { return false; }
+
+    /** What must hold before the pass runs and what holds after; checked by {@link PassManager}. */
+    default PassContract contract() { return PassContract.NONE; }
 }

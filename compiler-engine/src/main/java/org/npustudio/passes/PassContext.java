@@ -10,12 +10,18 @@ public final class PassContext {
     private final String passName;
     private final List<String> notes = new ArrayList<>();
     private Node current;
+    private boolean inBody;
 
     public PassContext(String passName) {
         this.passName = passName;
     }
 
     public String passName() { return passName; }
+
+    /** Whether the pass is running on an If/Loop/Scan body rather than the main graph (set by the manager). */
+    public boolean inBody() { return inBody; }
+
+    void setInBody(boolean b) { inBody = b; }
 
     /** Records the node being worked on, so an unexpected failure can name it. */
     public void visit(Node node) { current = node; }

@@ -17,6 +17,7 @@ import org.npustudio.passes.opt.MatMulAddToGemmPass;
 import org.npustudio.passes.opt.MergePadPass;
 import org.npustudio.passes.opt.RemoveIdentitiesPass;
 import org.npustudio.passes.opt.ShapeInferencePass;
+import org.npustudio.passes.opset.ConvertOpsetPass;
 import org.npustudio.passes.quant.QuantizePass;
 
 /** Every pass the product ships, by name, and the default pipeline. */
@@ -34,7 +35,7 @@ public final class PassRegistry {
         for (PassInfo p : List.of(ShapeInferencePass.INFO, ConstantFoldingPass.INFO, RemoveIdentitiesPass.INFO,
                 DeadCodeEliminationPass.INFO, CommonSubexpressionEliminationPass.INFO, FoldBatchNormPass.INFO,
                 FoldScaleIntoConvPass.INFO, MergePadPass.INFO, MatMulAddToGemmPass.INFO, FuseGeluPass.INFO,
-                FuseLayerNormPass.INFO, FuseActivationPass.INFO, NhwcLayoutPass.INFO, QuantizePass.INFO, LegalizePass.INFO)) {
+                FuseLayerNormPass.INFO, FuseActivationPass.INFO, NhwcLayoutPass.INFO, ConvertOpsetPass.INFO, QuantizePass.INFO, LegalizePass.INFO)) {
             PASSES.put(p.name(), p);
         }
     }

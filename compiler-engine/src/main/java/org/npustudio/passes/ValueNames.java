@@ -21,6 +21,19 @@ public final class ValueNames {
         }
     }
 
+    /** Names taken in {@code g} and every If/Loop/Scan body nested in it: new names then shadow nothing. */
+    public static ValueNames deep(Graph g) {
+        ValueNames names = new ValueNames(g);
+        java.util.ArrayDeque<Graph> todo = new java.util.ArrayDeque<>();
+        for (Node n : g.nodes()) todo.addAll(n.subgraphs());
+        while (!todo.isEmpty()) {
+            Graph b = todo.poll();
+            names.taken.addAll(new ValueNames(b).taken);
+            for (Node n : b.nodes()) todo.addAll(n.subgraphs());
+        }
+        return names;
+    }
+
     public String fresh(String base) {
         String name = base;
         for (int k = 1; !taken.add(name); k++) name = base + "_" + k;

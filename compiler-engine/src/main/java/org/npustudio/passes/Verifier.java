@@ -1,60 +1,60 @@
 package org.npustudio.passes;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.npustudio.ir.DataType;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
+import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
+import org.npustudio.onnx.ModelLoadException;
+import org.npustudio.onnx.ModelValidator;
 import org.npustudio.shape.ShapeInference;
 import org.npustudio.shape.ShapeInferenceReport;
 
 /**
- * Checks that a model's main graph is well formed after a pass: unique node ids, one producer per
- * value, every input and output defined, no cycle, every node's domain imported, and that shape
- * inference over a copy agrees with the declared types (no conflict, no node failing).
+ * Checks that a model is well formed after a pass. The structural rules are {@link ModelValidator}'s
+ * (the ONNX checker's: one producer per value, every input defined in its graph or an enclosing one,
+ * acyclic, imported domains, known standard operators), applied to the main graph and every If/Loop/Scan
+ * body; on top of them what only passes can break: unique stable node ids, no value_info with an
+ * unknown element type (ONNX Runtime refuses element type 0), and shape inference over a copy reporting
+ * no conflict and no failing node.
  */
 public final class Verifier {
     private Verifier() {}
 
-    /** Problems found, empty when the graph is well formed. */
+    /** Problems found, empty when the model is well formed. */
     public static List<String> check(Model model) {
         List<String> problems = new ArrayList<>();
-        Graph g = model.graph();
-        Set<String> ids = new HashSet<>();
-        Map<String, String> producer = new HashMap<>();
-        for (ValueInfo in : g.inputs()) producer.put(in.name(), "graph input");
-        for (String init : g.initializers().keySet()) {
-            String was = producer.put(init, "initializer");
-            if (was != null && !was.equals("graph input")) problems.add("value '" + init + "' defined twice");
-        }
-        for (Node n : g.nodes()) {
-            if (!ids.add(n.id())) problems.add("node id '" + n.id() + "' used twice");
-            if (model.opsetVersion(n.domain()) < 0) problems.add("node '" + n.id() + "' uses domain '" + n.domain() + "' that is not imported");
-            for (String o : n.outputs()) {
-                if (o.isEmpty()) continue;
-                String was = producer.put(o, "node " + n.id());
-                if (was != null) problems.add("value '" + o + "' produced by node '" + n.id() + "' is also produced by " + was);
-            }
-        }
-        for (Node n : g.nodes()) {
-            for (String in : n.inputs()) {
-                if (!in.isEmpty() && !producer.containsKey(in)) problems.add("node '" + n.id() + "' reads undefined value '" + in + "'");
-            }
-        }
-        for (ValueInfo o : g.outputs()) {
-            if (!producer.containsKey(o.name())) problems.add("graph output '" + o.name() + "' is not defined");
-        }
         try {
-            g.topologicalOrder();
-        } catch (IllegalStateException e) {
-            problems.add(e.getMessage());
+            ModelValidator.validate(model, model.displayName());
+        } catch (ModelLoadException e) {
+            problems.add(e.place().isEmpty() ? e.problem() : e.place() + ": " + e.problem());
         }
+        Set<String> ids = new HashSet<>();
+        for (Node n : model.graph().nodes()) if (!ids.add(n.id())) problems.add("node id '" + n.id() + "' used twice");
+        problems.addAll(untypedValueInfo(model.graph()));
         if (problems.isEmpty()) problems.addAll(shapeProblems(model));
+        return problems;
+    }
+
+    /** value_info entries (at any nesting depth) whose tensor element type is unknown. */
+    static List<String> untypedValueInfo(Graph root) {
+        List<String> problems = new ArrayList<>();
+        ArrayDeque<Graph> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Graph g = todo.poll();
+            for (ValueInfo v : g.valueInfos()) {
+                if (v.type() instanceof TypeInfo.TensorType t && (t.elemType() == null || t.elemType() == DataType.UNDEFINED)) {
+                    problems.add("value_info '" + v.name() + "' in graph '" + g.name() + "' has element type 0 (unknown)");
+                }
+            }
+            for (Node n : g.nodes()) todo.addAll(n.subgraphs());
+        }
         return problems;
     }
 

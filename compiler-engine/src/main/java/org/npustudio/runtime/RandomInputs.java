@@ -15,14 +15,28 @@ import org.npustudio.ir.ValueInfo;
 
 /**
  * Seeded random values for a graph's inputs (those that are not initializers). Floats are uniform in
- * [-1, 1) (float16: random bit patterns of magnitude below 1); integers in [0, 8) so they are valid indices into small tables; booleans fair coins. Each
+ * [-1, 1) (float16: random bit patterns of magnitude below 1), or standard normal with
+ * {@link Distribution#GAUSSIAN} (what accuracy checks use: it reaches the tails uniform values never do);
+ * integers in [0, 8) so they are valid indices into small tables; booleans fair coins. Each
  * input draws from its own stream (seed and input name), so adding an input does not change the others.
  * Unknown or symbolic dimensions are taken as 1.
  */
 public final class RandomInputs {
     private RandomInputs() {}
 
+    /** How float inputs are drawn; integer and boolean inputs are the same under both. */
+    public enum Distribution {
+        /** uniform in [-1, 1) */
+        UNIFORM,
+        /** standard normal (mean 0, deviation 1) */
+        GAUSSIAN
+    }
+
     public static Map<String, Tensor> forGraph(Graph g, long seed) throws StudioException {
+        return forGraph(g, seed, Distribution.UNIFORM);
+    }
+
+    public static Map<String, Tensor> forGraph(Graph g, long seed, Distribution dist) throws StudioException {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ValueInfo v : g.inputs()) {
             if (g.isInitializer(v.name())) continue;
@@ -34,7 +48,7 @@ public final class RandomInputs {
                 Dim d = t.shape().dim(i);
                 dims[i] = d.isKnown() ? d.value() : 1;
             }
-            out.put(v.name(), random(v.name(), t.elemType(), dims, new SplittableRandom(seed ^ (long) v.name().hashCode() * 0x9E3779B97F4A7C15L)));
+            out.put(v.name(), random(v.name(), t.elemType(), dims, new SplittableRandom(seed ^ (long) v.name().hashCode() * 0x9E3779B97F4A7C15L), dist));
         }
         return out;
     }
@@ -63,6 +77,11 @@ public final class RandomInputs {
     }
 
     static Tensor random(String name, DataType type, long[] dims, SplittableRandom r) throws StudioException {
+        return random(name, type, dims, r, Distribution.UNIFORM);
+    }
+
+    static Tensor random(String name, DataType type, long[] dims, SplittableRandom r, Distribution dist) throws StudioException {
+        boolean gauss = dist == Distribution.GAUSSIAN;
         long n = 1;
         for (long d : dims) n = Math.multiplyExact(n, d);
         if (n * Math.max(1, type.bits() / 8) > Integer.MAX_VALUE) throw new StudioException("input '" + name + "'", "", "is too large to generate");
@@ -70,10 +89,11 @@ public final class RandomInputs {
         ByteBuffer b = ByteBuffer.allocate((int) type.bytesFor(count)).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < count; i++) {
             switch (type) {
-                case FLOAT -> b.putFloat((float) (r.nextDouble() * 2 - 1));
-                case DOUBLE -> b.putDouble(r.nextDouble() * 2 - 1);
-                // sign, exponent below the bias (|v| < 1), any mantissa
-                case FLOAT16 -> b.putShort((short) (r.nextInt(2) << 15 | r.nextInt(15) << 10 | r.nextInt(1024)));
+                case FLOAT -> b.putFloat((float) (gauss ? r.nextGaussian() : r.nextDouble() * 2 - 1));
+                case DOUBLE -> b.putDouble(gauss ? r.nextGaussian() : r.nextDouble() * 2 - 1);
+                // uniform: sign, exponent below the bias (|v| < 1), any mantissa
+                case FLOAT16 -> b.putShort(gauss ? toHalf((float) r.nextGaussian())
+                        : (short) (r.nextInt(2) << 15 | r.nextInt(15) << 10 | r.nextInt(1024)));
                 case INT64 -> b.putLong(r.nextInt(8));
                 case INT32 -> b.putInt(r.nextInt(8));
                 case INT16 -> b.putShort((short) r.nextInt(8));
@@ -84,5 +104,18 @@ public final class RandomInputs {
             }
         }
         return Tensor.raw(name, type, dims, b.array());
+    }
+
+    /** float → IEEE half, rounded to nearest; |v| of a standard normal stays far inside half's range. */
+    private static short toHalf(float v) {
+        int f = Float.floatToIntBits(v);
+        int sign = (f >>> 16) & 0x8000;
+        int exp = ((f >>> 23) & 0xff) - 127 + 15;
+        int mant = f & 0x7fffff;
+        if (exp <= 0) return (short) sign; // below half's normal range: flush to zero
+        if (exp >= 31) return (short) (sign | 0x7c00);
+        int h = sign | exp << 10 | mant >>> 13;
+        if ((mant & 0x1fff) > 0x1000 || (mant & 0x3fff) == 0x3000) h++; // round half to even
+        return (short) h;
     }
 }

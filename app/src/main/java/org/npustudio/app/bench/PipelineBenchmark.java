@@ -36,7 +36,7 @@ public final class PipelineBenchmark {
         // Only the per-pass records are kept across runs: snapshots of big models would add up.
         List<List<PassRecord>> runs = new ArrayList<>();
         double total = Measure.median(WARMUP, RUNS, () -> {
-            PipelineResult r = new PassManager().run(input.get(), pipeline);
+            PipelineResult r = new PassManager().verifyAfterEachPass(false).run(input.get(), pipeline);
             if (!r.succeeded()) throw new IllegalStateException(r.failure().getMessage());
             runs.add(r.records().stream().map(PipelineBenchmark::withoutSnapshot).toList());
             return r;
@@ -54,7 +54,7 @@ public final class PipelineBenchmark {
 
         Model model = input.get();
         long before = Measure.usedHeapAfterGc();
-        PipelineResult r = new PassManager().run(model, pipeline);
+        PipelineResult r = new PassManager().verifyAfterEachPass(false).run(model, pipeline);
         long withSnapshots = Measure.usedHeapAfterGc();
         out.printf("  heap kept by the run (%d snapshots + edited model) %7.1f MB%n", r.snapshots().size(), (withSnapshots - before) / 1e6);
 
@@ -79,7 +79,7 @@ public final class PipelineBenchmark {
 
     private static PassRecord withoutSnapshot(PassRecord r) {
         return new PassRecord(r.step(), r.pass(), r.options(), r.nanos(), r.changed(), r.fingerprintBefore(), r.fingerprintAfter(),
-                null, List.of(), List.of());
+                null, List.of(), List.of(), r.skipped());
     }
 
     private static Model unnamed(Model m) {

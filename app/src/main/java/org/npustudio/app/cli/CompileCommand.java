@@ -12,7 +12,9 @@ import org.npustudio.diff.NodeState;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.onnx.OnnxWriter;
+import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.ModelCopy;
+import org.npustudio.passes.OutputCheck;
 import org.npustudio.passes.PassRecord;
 import org.npustudio.passes.PassManager;
 import org.npustudio.passes.Pipeline;
@@ -21,11 +23,14 @@ import org.npustudio.passes.PipelineYaml;
 import org.npustudio.passes.Snapshot;
 import org.npustudio.passes.StandardRules;
 
-/** {@code npustudio compile MODEL [--pipeline default|FILE] -o OUT [--print-changed] [--dump-after-each DIR]}. */
+/**
+ * {@code npustudio compile MODEL [--pipeline default|FILE] -o OUT [--print-changed] [--dump-after-each DIR] [--no-verify]}.
+ * What it writes has passed the verifier and ONNX Runtime's loader; otherwise nothing is written.
+ */
 final class CompileCommand implements Command {
     @Override public String name() { return "compile"; }
 
-    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR]"; }
+    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR] [--no-verify]"; }
 
     @Override public String summary() { return "run a compiler pass pipeline and write standard ONNX"; }
 
@@ -39,14 +44,18 @@ final class CompileCommand implements Command {
                   --print-changed       after each pass that changed the graph, list the nodes it added,
                                         removed or changed (passes that changed nothing are not shown)
                   --dump-after-each DIR write the graph after every changing pass as DIR/NN-pass.onnx
-                Prints one line per pass: step, name, time, and whether it changed the graph. When a pass
-                fails, the error names the pass and node; with --dump-after-each the last good graph is on disk.
+                  --no-verify           do not verify the graph after every pass (for benchmarks); the
+                                        written model is still checked
+                Prints one line per pass: step, name, time, and whether it changed the graph (or why it was
+                skipped). When a pass fails, the error names the pass and node; with --dump-after-each the
+                last good graph is on disk. The output is checked before it is written (ONNX checker rules,
+                then ONNX Runtime loading it); when the check fails nothing is written and the exit status is 2.
                 """;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed"),
+        Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed", "--no-verify"),
                 java.util.Set.of("--pipeline", "-o", "--output", "--dump-after-each"));
         boolean printChanged = parsed.has("--print-changed");
         String file = parsed.positional(1, 1, "MODEL (an .onnx file)").get(0);
@@ -57,10 +66,11 @@ final class CompileCommand implements Command {
         String dump = parsed.value("--dump-after-each");
         Pipeline pipeline = pipelineArg.equals("default") ? Pipeline.defaultPipeline() : PipelineYaml.read(Path.of(pipelineArg));
         Model model = ModelFiles.open(Path.of(file));
-        PipelineResult r = new PassManager().run(model, pipeline);
+        PipelineResult r = new PassManager().verifyAfterEachPass(!parsed.has("--no-verify")).run(model, pipeline);
         Snapshot previous = r.input();
         for (PassRecord p : r.records()) {
-            ctx.out().printf("%3d  %-34s %9.1f ms  %s%n", p.step(), p.pass(), p.millis(), p.changed() ? "changed" : "-");
+            ctx.out().printf("%3d  %-34s %9.1f ms  %s%n", p.step(), p.pass(), p.millis(),
+                    p.wasSkipped() ? "skipped: " + p.skipped() : p.changed() ? "changed" : "-");
             if (p.snapshot() == null) continue;
             if (printChanged) printChanges(ctx, previous, p.snapshot());
             if (dump != null) write(dump, p.snapshot());
@@ -72,6 +82,10 @@ final class CompileCommand implements Command {
         }
         Model legal = ModelCopy.of(model);
         StandardRules.legalize(legal);
+        GraphEdits.dropUntypedValueInfo(legal.graph());
+        OutputCheck.Outcome check = OutputCheck.check(legal, out, r);
+        if (check.warning() != null) ctx.err().println("warning: " + check.warning());
+        if (!check.ok()) throw new StudioException(out, "", check.problem() + "; nothing written");
         OnnxWriter.write(legal, Path.of(out));
         ctx.out().printf("wrote %s (%d nodes, was %d; %.1f ms in %d passes)%n", out, legal.graph().nodes().size(),
                 r.input().model().graph().nodes().size(), r.totalNanos() / 1e6, r.records().size());

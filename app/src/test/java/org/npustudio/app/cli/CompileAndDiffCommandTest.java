@@ -42,6 +42,19 @@ class CompileAndDiffCommandTest {
     }
 
     @Test
+    void compilingARealModelWithIfBodiesWritesWhatOnnxRuntimeLoads() throws Exception {
+        // silero v4 captures initializers in its If bodies; CSE merging them used to leave the bodies dangling
+        Path in = Path.of("..", "src", "test", "resources", "real-models", "silero_vad_v4.onnx");
+        Path out = dir.resolve("silero-compiled.onnx");
+        CliRun r = CliRun.of("compile", in.toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("common-subexpression-elimination") && r.out().contains("wrote "), r.out());
+        org.npustudio.runtime.OrtRunner.open(Files.readAllBytes(out), "silero", org.npustudio.runtime.OrtRunner.Options.DETERMINISTIC).close();
+        CliRun quick = CliRun.of("compile", in.toString(), "-o", dir.resolve("q.onnx").toString(), "--no-verify");
+        assertEquals(0, quick.status(), quick.err());
+    }
+
+    @Test
     void aPipelineFileWithAnUnknownPassIsOneLineNamingLineAndValidPasses() throws Exception {
         Path in = SampleLibrary.write("mlp", dir);
         Path yaml = Files.writeString(dir.resolve("p.yaml"), "passes:\n  - constant-folding\n  - fuse-everything\n");

@@ -17,6 +17,7 @@ import org.npustudio.legalize.PatternOps;
 import org.npustudio.passes.BasePass;
 import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.PassContext;
+import org.npustudio.passes.PassContract;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOption;
 import org.npustudio.passes.PassOptions;
@@ -49,6 +50,9 @@ public final class NhwcLayoutPass extends BasePass {
             if (!LAYOUT_OPS.contains(op)) throw new IllegalArgumentException("layout-nhwc cannot convert '" + op + "' (supported: " + LAYOUT_OPS + ")");
         }
     }
+
+    @Override
+    public PassContract contract() { return PassContract.requires(PassContract.SHAPES_INFERRED); }
 
     @Override
     public boolean run(Model model, PassContext ctx) {

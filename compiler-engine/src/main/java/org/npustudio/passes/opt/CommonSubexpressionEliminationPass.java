@@ -41,6 +41,9 @@ public final class CommonSubexpressionEliminationPass extends BasePass {
     }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         boolean changed = mergeConstants(g, options().integer("merge-constants-up-to"));

@@ -33,6 +33,9 @@ public final class ConstantFoldingPass extends BasePass {
     }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         long opset = GraphEdits.opset(model);
@@ -41,6 +44,10 @@ public final class ConstantFoldingPass extends BasePass {
         for (Node n : g.topologicalOrder()) {
             if (!GraphEdits.isDefaultDomain(n) || n.outputs().size() != 1 || n.output(0).isEmpty()) continue;
             if (!ConstantEvaluator.OPS.contains(n.opType()) && !n.opType().equals("Shape")) continue;
+            // In a body only Constant nodes (how exporters write a body's weights) become initializers:
+            // evaluating ops there turns declared shapes of a branch never taken into constants that
+            // ONNX Runtime then type-checks at load and refuses (silero v5/v6).
+            if (ctx.inBody() && !n.opType().equals("Constant")) continue;
             if (GraphEdits.isGraphOutput(g, n.output(0))) continue;
             ctx.visit(n);
             ConstArray result = evaluate(g, n, opset);

@@ -9,6 +9,7 @@ import org.npustudio.ir.Tensor;
 import org.npustudio.passes.BasePass;
 import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.PassContext;
+import org.npustudio.passes.PassContract;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOptions;
 import org.npustudio.passes.ValueNames;
@@ -25,6 +26,12 @@ public final class FoldBatchNormPass extends BasePass {
     public FoldBatchNormPass(PassOptions o) {
         super(INFO.name(), o);
     }
+
+    @Override
+    public PassContract contract() { return PassContract.requires(PassContract.NO_FUSED_OPS); }
+
+    @Override
+    public boolean appliesToBodies() { return true; }
 
     @Override
     public boolean run(Model model, PassContext ctx) {

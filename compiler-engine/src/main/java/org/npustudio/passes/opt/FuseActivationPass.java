@@ -37,6 +37,9 @@ public final class FuseActivationPass extends BasePass {
     }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         long opset = GraphEdits.opset(model);

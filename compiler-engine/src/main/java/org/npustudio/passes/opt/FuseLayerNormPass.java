@@ -33,6 +33,9 @@ public final class FuseLayerNormPass extends BasePass {
     }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         long opset = GraphEdits.opset(model);

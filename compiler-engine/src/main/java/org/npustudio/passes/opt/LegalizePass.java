@@ -5,6 +5,7 @@ import org.npustudio.ir.Model;
 import org.npustudio.legalize.Legalizer;
 import org.npustudio.passes.BasePass;
 import org.npustudio.passes.PassContext;
+import org.npustudio.passes.PassContract;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOptions;
 import org.npustudio.passes.StandardRules;
@@ -17,6 +18,9 @@ public final class LegalizePass extends BasePass {
     public LegalizePass(PassOptions o) {
         super(INFO.name(), o);
     }
+
+    @Override
+    public PassContract contract() { return PassContract.NONE.andProvides(PassContract.NO_FUSED_OPS); }
 
     @Override
     public boolean run(Model model, PassContext ctx) {

@@ -26,6 +26,9 @@ public final class MatMulAddToGemmPass extends BasePass {
     }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         boolean changed = false;

@@ -30,6 +30,9 @@ public final class RemoveIdentitiesPass extends BasePass {
     }
 
     @Override
+    public boolean appliesToBodies() { return true; }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         boolean changed = false;

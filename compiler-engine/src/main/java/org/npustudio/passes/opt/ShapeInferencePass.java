@@ -6,7 +6,9 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.passes.BasePass;
+import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.PassContext;
+import org.npustudio.passes.PassContract;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOption;
 import org.npustudio.passes.PassOptions;
@@ -30,6 +32,9 @@ public final class ShapeInferencePass extends BasePass {
     }
 
     @Override
+    public PassContract contract() { return PassContract.NONE.andProvides(PassContract.TYPED_VALUE_INFO); }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
         Graph g = model.graph();
         if (options().bool("refresh")) {
@@ -43,6 +48,8 @@ public final class ShapeInferencePass extends BasePass {
         ShapeInferenceReport r = ShapeInference.infer(model);
         for (ShapeInferenceReport.NodeResult n : r.withStatus(ShapeInferenceReport.Status.FAILED)) ctx.note(n.describe());
         for (ShapeInferenceReport.Conflict c : r.conflicts()) ctx.note(c.describe());
+        int dropped = GraphEdits.dropUntypedValueInfo(g);
+        if (dropped > 0) ctx.note("dropped " + dropped + " value_info entries whose element type is unknown");
         return true;
     }
 }

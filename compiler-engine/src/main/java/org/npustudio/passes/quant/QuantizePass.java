@@ -18,6 +18,11 @@ import org.npustudio.passes.PassException;
 import org.npustudio.passes.PassInfo;
 import org.npustudio.passes.PassOption;
 import org.npustudio.passes.PassOptions;
+import org.npustudio.passes.GraphEdits;
+import org.npustudio.passes.PassContract;
+import org.npustudio.passes.StandardRules;
+import org.npustudio.passes.opset.OpsetConverter;
+import org.npustudio.runtime.TensorComparison;
 import org.npustudio.passes.numeric.OrtExecution;
 
 /** Pipeline step for {@link Quantizer}; notes one line per layer with its SQNR against fp32. */
@@ -31,6 +36,7 @@ public final class QuantizePass extends BasePass {
                     PassOption.string("calibration-data", "", "folder of .npy/.pb input files (single-input models) instead of random inputs"),
                     PassOption.strings("int4-layers", List.of(), "node ids or names whose weights become int4"),
                     PassOption.strings("ops", List.copyOf(QuantConfig.DEFAULT_OPS), "operators to quantize"),
+                    PassOption.strings("input-values", List.of(), "NAME=V: an input that must hold one value to run (e.g. sr=16000)"),
                     PassOption.bool("report-sqnr", true, "measure each layer's SQNR against fp32 (extra ONNX Runtime runs)")),
             QuantizePass::new);
 
@@ -52,29 +58,78 @@ public final class QuantizePass extends BasePass {
     public QuantConfig config() {
         PassOptions o = options();
         return new QuantConfig(o.string("method"), o.number("percentile"), (int) o.integer("samples"), o.integer("seed"),
-                files(o.string("calibration-data")), new LinkedHashSet<>(o.strings("int4-layers")), new LinkedHashSet<>(o.strings("ops")));
+                files(o.string("calibration-data")), new LinkedHashSet<>(o.strings("int4-layers")), new LinkedHashSet<>(o.strings("ops")), inputValues(o.strings("input-values")));
     }
 
     @Override
+    public PassContract contract() { return PassContract.requires(PassContract.opsetAtLeast(OpsetConverter.OLDEST)); }
+
+    @Override
     public boolean run(Model model, PassContext ctx) {
+        String stage = "reading the calibration inputs";
         try {
             QuantConfig cfg = config();
+            long opset = GraphEdits.opset(model);
+            if (opset < OpsetConverter.TARGET) {
+                stage = "lifting opset " + opset + " to " + OpsetConverter.TARGET;
+                Model original = ModelCopy.of(model);
+                int rewritten = OpsetConverter.toOpset13(model);
+                checkSameOutputs(original, model, cfg, opset);
+                ctx.note("lifted opset " + opset + " to " + OpsetConverter.TARGET + " for per-channel QDQ (" + rewritten + " nodes rewritten; outputs checked equal in ONNX Runtime)");
+            }
             Model fp32 = ModelCopy.of(model);
+            stage = "calibrating in ONNX Runtime";
             report = Quantizer.quantize(model, cfg);
+            stage = "measuring SQNR in ONNX Runtime";
             if (options().bool("report-sqnr") && !report.layers().isEmpty()) {
                 List<Map<String, Tensor>> eval = new ArrayList<>();
-                for (int i = 0; i < cfg.samples(); i++) eval.add(OrtExecution.randomInputs(model, cfg.seed() + 1_000_003L + i));
+                for (int i = 0; i < cfg.samples(); i++) eval.add(Quantizer.feed(model, cfg, cfg.seed() + 1_000_003L + i));
                 Quantizer.evaluate(fp32, model, report, eval);
             }
             for (QuantizationReport.Layer l : report.layers()) {
-                ctx.note(String.format("%s %s int%d%s: SQNR %.1f dB", l.opType(), l.nodeId(), l.weightBits(),
-                        l.emulatedInt4() ? " (emulated in int8)" : "", l.sqnrDb()));
+                ctx.note(String.format("%s %s int%d%s: %s", l.opType(), l.nodeId(), l.weightBits(),
+                        l.emulatedInt4() ? " (emulated in int8)" : "",
+                        l.output().isEmpty() ? "weights only (inside an If/Loop/Scan body)" : String.format("SQNR %.1f dB", l.sqnrDb())));
             }
             if (!Double.isNaN(report.outputSqnrDb())) ctx.note(String.format("model output SQNR %.1f dB", report.outputSqnrDb()));
             return !report.layers().isEmpty();
         } catch (StudioException e) {
-            throw new PassException((String) null, e.getMessage(), e);
+            // one line naming the model and the stage; ONNX Runtime's own error-code prefix is dropped
+            String why = e.problem().replaceFirst("Error code - \\w+ - message: ", "");
+            throw new PassException((String) null, model.displayName() + ": " + stage + " failed: " + why, e);
         }
+    }
+
+    /** The lifted model must compute what the original did: both run in ONNX Runtime on one calibration input. */
+    private static void checkSameOutputs(Model original, Model lifted, QuantConfig cfg, long opset) throws StudioException {
+        Model a = ModelCopy.of(original), b = ModelCopy.of(lifted);
+        StandardRules.legalize(a);
+        StandardRules.legalize(b);
+        Map<String, Tensor> feed = Quantizer.calibrationInputs(original, cfg).get(0);
+        Map<String, Tensor> ra = OrtExecution.run(a, feed), rb = OrtExecution.run(b, feed);
+        for (String k : ra.keySet()) {
+            TensorComparison c = TensorComparison.of(rb.get(k), ra.get(k));
+            double scale = 0;
+            if (ra.get(k).dataType().isFloatingPoint()) for (float f : ra.get(k).toFloats()) scale = Math.max(scale, Math.abs(f));
+            if (!c.sameShape() || !c.allClose(1e-5, 1e-5 * Math.max(scale, 1e-3))) {
+                throw new StudioException("quantize", "output '" + k + "'", "lifting opset " + opset + " to "
+                        + OpsetConverter.TARGET + " changed the model's outputs (" + c.describe() + ")");
+            }
+        }
+    }
+
+    private static Map<String, Double> inputValues(List<String> given) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String g : given) {
+            int eq = g.indexOf('=');
+            try {
+                if (eq <= 0) throw new NumberFormatException();
+                out.put(g.substring(0, eq), Double.parseDouble(g.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("quantize: input-values takes NAME=NUMBER, not '" + g + "'");
+            }
+        }
+        return out;
     }
 
     private static List<Path> files(String dir) {

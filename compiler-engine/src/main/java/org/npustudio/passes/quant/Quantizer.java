@@ -38,11 +38,11 @@ public final class Quantizer {
         long opset = GraphEdits.opset(model);
         if (opset < 13) throw new StudioException("quantize", "", "per-channel QDQ needs opset 13 or later; the model imports " + opset);
         List<Node> targets = new ArrayList<>();
-        for (Node n : g.nodes()) if (quantizable(g, n, cfg)) targets.add(n);
+        for (Node n : g.nodes()) if (quantizable(List.of(g), n, cfg)) targets.add(n);
         LinkedHashSet<String> activations = new LinkedHashSet<>();
         for (Node n : targets) activations.add(n.input(0));
-        Map<String, double[]> ranges = calibrate(model, activations, cfg);
-        ValueNames names = new ValueNames(g);
+        Map<String, double[]> ranges = activations.isEmpty() ? Map.of() : calibrate(model, activations, cfg);
+        ValueNames names = ValueNames.deep(g);
         Map<String, String> dequantized = new HashMap<>();
         QuantizationReport report = new QuantizationReport();
         for (Node n : targets) {
@@ -56,21 +56,76 @@ public final class Quantizer {
             n.setInput(0, xdq);
             boolean int4 = cfg.int4Layers().contains(n.id()) || cfg.int4Layers().contains(n.name());
             boolean emulated = int4 && opset < 21;
-            quantizeWeight(model, g, n, int4, emulated, names);
+            quantizeWeight(model, List.of(g), n, int4, emulated, names);
             report.add(new QuantizationReport.Layer(n.id(), n.opType(), int4 ? 4 : 8, emulated, r[0], r[1], n.output(0), Double.NaN));
+        }
+        List<Map.Entry<Graph, String>> replaced = new ArrayList<>();
+        quantizeBodies(model, List.of(g), cfg, names, report, replaced);
+        // float weights a body captured and no longer reads (the bodies' edits are done, so look-ups are current)
+        for (Map.Entry<Graph, String> e : replaced) {
+            Graph owner = e.getKey();
+            String w = e.getValue();
+            if (owner.isInitializer(w) && owner.consumers(w).isEmpty() && !GraphEdits.isGraphOutput(owner, w)) owner.removeInitializer(w);
         }
         return report;
     }
 
-    static boolean quantizable(Graph g, Node n, QuantConfig cfg) {
+    /**
+     * Weights of the layers inside If/Loop/Scan bodies, at any depth: per-channel int8 behind a
+     * DequantizeLinear in the body. Their input activations stay float: ONNX Runtime cannot expose a
+     * value inside a body, so there is nothing to calibrate them with. Listed in the report without an
+     * activation range or a layer SQNR (the model output's SQNR covers them).
+     */
+    private static void quantizeBodies(Model model, List<Graph> scope, QuantConfig cfg, ValueNames names,
+                                       QuantizationReport report, List<Map.Entry<Graph, String>> replaced) {
+        Graph g = scope.get(scope.size() - 1);
+        long opset = GraphEdits.opset(model);
+        for (Node n : List.copyOf(g.nodes())) {
+            if (n.subgraphs().isEmpty()) continue;
+            n.editSubgraphs(() -> {
+                for (Graph body : n.subgraphs()) {
+                    List<Graph> inner = new ArrayList<>(scope);
+                    inner.add(body);
+                    for (Node t : List.copyOf(body.nodes())) {
+                        if (!quantizable(inner, t, cfg)) continue;
+                        boolean int4 = cfg.int4Layers().contains(t.id()) || cfg.int4Layers().contains(t.name());
+                        Graph owner = owner(inner, t.input(1));
+                        String w = t.input(1);
+                        quantizeWeight(model, inner, t, int4, int4 && opset < 21, names);
+                        if (owner != body) replaced.add(Map.entry(owner, w));
+                        report.add(new QuantizationReport.Layer(t.id(), t.opType(), int4 ? 4 : 8, int4 && opset < 21,
+                                Double.NaN, Double.NaN, "", Double.NaN));
+                    }
+                    quantizeBodies(model, inner, cfg, names, report, replaced);
+                }
+            });
+        }
+    }
+
+    /** The innermost graph of {@code scope} that defines {@code value}, or null. */
+    private static Graph owner(List<Graph> scope, String value) {
+        for (int i = scope.size() - 1; i >= 0; i--) {
+            Graph g = scope.get(i);
+            if (g.isInitializer(value) || g.isGraphInput(value) || g.producer(value) != null) return g;
+        }
+        return null;
+    }
+
+    /** The constant {@code value} names as seen from the innermost graph of {@code scope}, or null. */
+    private static Tensor constant(List<Graph> scope, String value) {
+        Graph owner = owner(scope, value);
+        return owner == null ? null : GraphEdits.constant(owner, value);
+    }
+
+    static boolean quantizable(List<Graph> scope, Node n, QuantConfig cfg) {
         boolean std = GraphEdits.isDefaultDomain(n), fused = FusedOps.DOMAIN.equals(n.domain());
         if (!(std || fused) || !cfg.ops().contains(n.opType())) return false;
         if (fused && !FusedOps.isFused(n.domain(), n.opType())) return false;
-        Tensor w = GraphEdits.constant(g, n.input(1));
+        Tensor w = constant(scope, n.input(1));
         if (w == null || w.dataType() != DataType.FLOAT) return false;
         if (n.opType().endsWith("Gemm") && n.attrLong("transA", 0) != 0) return false;
         if (n.opType().equals("MatMul") && w.dims().length != 2) return false;
-        return !n.input(0).isEmpty() && GraphEdits.constant(g, n.input(0)) == null;
+        return !n.input(0).isEmpty() && constant(scope, n.input(0)) == null;
     }
 
     /** Runs the (legalized) fp32 model on the calibration inputs and returns each activation's range. */
@@ -107,8 +162,36 @@ public final class Quantizer {
             }
             return feeds;
         }
-        for (int i = 0; i < cfg.samples(); i++) feeds.add(OrtExecution.randomInputs(model, cfg.seed() + i));
+        for (int i = 0; i < cfg.samples(); i++) feeds.add(feed(model, cfg, cfg.seed() + i));
         return feeds;
+    }
+
+    /** Seeded random inputs (standard normal floats), with the configured fixed values in place. */
+    static Map<String, Tensor> feed(Model model, QuantConfig cfg, long seed) {
+        Map<String, Tensor> in = OrtExecution.randomInputs(model, seed);
+        for (Map.Entry<String, Double> e : cfg.inputValues().entrySet()) {
+            Tensor t = in.get(e.getKey());
+            if (t == null) throw new IllegalArgumentException("quantize: input-values names '" + e.getKey() + "', which is not an input of the model");
+            int n = Math.toIntExact(t.elementCount());
+            double v = e.getValue();
+            in.put(e.getKey(), switch (t.dataType()) {
+                case FLOAT -> Tensor.ofFloats(t.name(), t.dims(), filled(n, (float) v));
+                case INT64 -> Tensor.ofLongs(t.name(), t.dims(), java.util.stream.LongStream.generate(() -> (long) v).limit(n).toArray());
+                case INT32 -> {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    for (int i = 0; i < n; i++) b.putInt((int) v);
+                    yield Tensor.raw(t.name(), DataType.INT32, t.dims(), b.array());
+                }
+                default -> throw new IllegalArgumentException("quantize: input-values cannot fill '" + e.getKey() + "' of type " + t.dataType());
+            });
+        }
+        return in;
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] f = new float[n];
+        java.util.Arrays.fill(f, v);
+        return f;
     }
 
     private static String quantizeActivation(Model model, Graph g, Node reader, String x, double[] r, ValueNames names) {
@@ -127,8 +210,10 @@ public final class Quantizer {
         return dq;
     }
 
-    private static void quantizeWeight(Model model, Graph g, Node n, boolean int4, boolean emulated, ValueNames names) {
-        Tensor w = GraphEdits.constant(g, n.input(1));
+    /** Quantizes n's weight (seen through {@code scope}); the new tensors and the DequantizeLinear go in n's graph. */
+    private static void quantizeWeight(Model model, List<Graph> scope, Node n, boolean int4, boolean emulated, ValueNames names) {
+        Graph g = scope.get(scope.size() - 1);
+        Tensor w = constant(scope, n.input(1));
         long[] dims = w.dims();
         int axis = switch (n.opType()) {
             case "MatMul" -> 1;
@@ -187,7 +272,8 @@ public final class Quantizer {
         Model a = ModelCopy.of(fp32), b = ModelCopy.of(quantized);
         StandardRules.legalize(a);
         StandardRules.legalize(b);
-        List<String> outs = new ArrayList<>(new LinkedHashSet<>(report.layers().stream().map(QuantizationReport.Layer::output).toList()));
+        List<String> outs = new ArrayList<>(new LinkedHashSet<>(report.layers().stream().map(QuantizationReport.Layer::output)
+                .filter(o -> !o.isEmpty()).toList())); // "": a layer inside a body, which cannot be exposed
         String first = fp32.graph().outputs().get(0).name();
         outs.remove(first);
         outs.add(first);

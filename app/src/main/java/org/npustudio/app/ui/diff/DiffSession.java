@@ -47,7 +47,9 @@ public final class DiffSession {
         for (PassRecord p : r.records()) {
             Snapshot s = p.snapshot();
             Model after = s == null ? current : s.model();
-            steps.add(new DiffStep(DiffStep.Kind.PASS, p.step(), p.pass(), p.millis(), s != null, null, current, after));
+            // a pass its contract kept from running says why in the pass list
+            String label = p.wasSkipped() ? p.pass() + " (skipped: " + p.skipped() + ")" : p.pass();
+            steps.add(new DiffStep(DiffStep.Kind.PASS, p.step(), label, p.millis(), s != null, null, current, after));
             if (s != null) chain.add(after);
             current = after;
         }

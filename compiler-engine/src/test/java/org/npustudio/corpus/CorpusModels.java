@@ -1,0 +1,99 @@
+package org.npustudio.corpus;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.npustudio.ir.DataType;
+import org.npustudio.ir.Graph;
+import org.npustudio.ir.Model;
+import org.npustudio.ir.Shape;
+import org.npustudio.ir.Tensor;
+import org.npustudio.ir.TypeInfo;
+import org.npustudio.ir.ValueInfo;
+import org.npustudio.onnx.OnnxReader;
+import org.npustudio.runtime.RandomInputs;
+import org.npustudio.yaml.SafeYaml;
+import org.npustudio.yaml.YamlNode;
+
+/**
+ * The real-model corpus (root src/test/resources/real-models/models.yaml) for compiler-engine tests:
+ * each entry's file (checked in, or in the fetch cache) with the input shapes and values a user gives.
+ * Shapes are set on the graph inputs directly (the CLI's binding is not this module's).
+ */
+public record CorpusModels(String file, Path path, Map<String, long[]> shapes, Map<String, Long> values) {
+    static final Path DIR = Path.of("..", "src", "test", "resources", "real-models");
+
+    /** Every corpus entry whose file is present; fetched ones missing are reported on the console. */
+    public static List<CorpusModels> present() throws Exception {
+        List<CorpusModels> out = new ArrayList<>();
+        YamlNode root = SafeYaml.read(DIR.resolve("models.yaml"));
+        for (YamlNode m : root.require("models").items()) {
+            String file = m.require("file").text();
+            Path p = DIR.resolve(file);
+            if (!Files.isRegularFile(p)) p = cache().resolve(file);
+            if (!Files.isRegularFile(p)) {
+                System.out.println("real-models: " + file + " not fetched (run fetch.sh); skipped");
+                continue;
+            }
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            if (m.has("inputs")) {
+                for (Map.Entry<String, YamlNode> e : m.get("inputs").entries().entrySet()) {
+                    String[] parts = e.getValue().text().split("x");
+                    long[] dims = new long[parts.length];
+                    for (int i = 0; i < parts.length; i++) dims[i] = Long.parseLong(parts[i]);
+                    shapes.put(e.getKey(), dims);
+                }
+            }
+            Map<String, Long> values = new LinkedHashMap<>();
+            if (m.has("values")) for (Map.Entry<String, YamlNode> e : m.get("values").entries().entrySet()) values.put(e.getKey(), e.getValue().longValue());
+            out.add(new CorpusModels(file, p, shapes, values));
+        }
+        if (out.isEmpty()) throw new IllegalStateException("no corpus model found under " + DIR.toAbsolutePath());
+        return out;
+    }
+
+    private static Path cache() {
+        String env = System.getenv("NPUSTUDIO_MODEL_CACHE");
+        if (env != null && !env.isEmpty()) return Path.of(env);
+        Path tmp = Path.of("/tmp/mcache");
+        return Files.isDirectory(tmp) ? tmp : Path.of(System.getProperty("user.home"), ".cache", "npustudio", "real-models");
+    }
+
+    /** The model read and validated, with the entry's input shapes set on its graph inputs. */
+    public Model read() throws Exception {
+        Model m = OnnxReader.read(path);
+        Graph g = m.graph();
+        List<ValueInfo> ins = new ArrayList<>();
+        for (ValueInfo v : g.inputs()) {
+            long[] dims = shapes.get(v.name());
+            if (dims != null && v.type() instanceof TypeInfo.TensorType t) v = v.withType(t.withShape(Shape.of(dims)));
+            ins.add(v);
+        }
+        g.setInputs(ins);
+        return m;
+    }
+
+    /** Gaussian float inputs; the entry's fixed values (e.g. a sample rate) in place of random ones. */
+    public Map<String, Tensor> inputs(Model m, long seed) throws Exception {
+        Map<String, Tensor> in = RandomInputs.forGraph(m.graph(), seed, RandomInputs.Distribution.GAUSSIAN);
+        for (Map.Entry<String, Long> e : values.entrySet()) {
+            Tensor t = in.get(e.getKey());
+            if (t == null) continue;
+            in.put(e.getKey(), switch (t.dataType()) {
+                case INT64 -> Tensor.ofLongs(e.getKey(), t.dims(), new long[] {e.getValue()});
+                case INT32 -> Tensor.raw(e.getKey(), DataType.INT32, t.dims(), intBytes(e.getValue()));
+                default -> Tensor.ofFloats(e.getKey(), t.dims(), new float[] {e.getValue()});
+            });
+        }
+        return in;
+    }
+
+    private static byte[] intBytes(long v) {
+        return java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
+    }
+
+    @Override public String toString() { return file; }
+}
