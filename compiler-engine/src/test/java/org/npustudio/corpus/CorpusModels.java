@@ -1,6 +1,5 @@
 package org.npustudio.corpus;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +14,8 @@ import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.runtime.RandomInputs;
-import org.npustudio.yaml.SafeYaml;
-import org.npustudio.yaml.YamlNode;
+import org.npustudio.testdata.RealModel;
+import org.npustudio.testdata.TestData;
 
 /**
  * The real-model corpus (root src/test/resources/real-models/models.yaml) for compiler-engine tests:
@@ -24,42 +23,17 @@ import org.npustudio.yaml.YamlNode;
  * Shapes are set on the graph inputs directly (the CLI's binding is not this module's).
  */
 public record CorpusModels(String file, Path path, Map<String, long[]> shapes, Map<String, Long> values) {
-    static final Path DIR = Path.of("..", "src", "test", "resources", "real-models");
-
-    /** Every corpus entry whose file is present; fetched ones missing are reported on the console. */
-    public static List<CorpusModels> present() throws Exception {
+    /** Every corpus entry whose file is present (TestData: fetched ones missing are reported on the console). */
+    public static List<CorpusModels> present() {
         List<CorpusModels> out = new ArrayList<>();
-        YamlNode root = SafeYaml.read(DIR.resolve("models.yaml"));
-        for (YamlNode m : root.require("models").items()) {
-            String file = m.require("file").text();
-            Path p = DIR.resolve(file);
-            if (!Files.isRegularFile(p)) p = cache().resolve(file);
-            if (!Files.isRegularFile(p)) {
-                System.out.println("real-models: " + file + " not fetched (run fetch.sh); skipped");
-                continue;
-            }
+        for (RealModel m : TestData.presentRealModels()) {
             Map<String, long[]> shapes = new LinkedHashMap<>();
-            if (m.has("inputs")) {
-                for (Map.Entry<String, YamlNode> e : m.get("inputs").entries().entrySet()) {
-                    String[] parts = e.getValue().text().split("x");
-                    long[] dims = new long[parts.length];
-                    for (int i = 0; i < parts.length; i++) dims[i] = Long.parseLong(parts[i]);
-                    shapes.put(e.getKey(), dims);
-                }
-            }
+            for (String input : m.inputs().keySet()) shapes.put(input, m.dims(input));
             Map<String, Long> values = new LinkedHashMap<>();
-            if (m.has("values")) for (Map.Entry<String, YamlNode> e : m.get("values").entries().entrySet()) values.put(e.getKey(), e.getValue().longValue());
-            out.add(new CorpusModels(file, p, shapes, values));
+            m.values().forEach((k, v) -> values.put(k, Long.parseLong(v)));
+            out.add(new CorpusModels(m.file(), m.path(), shapes, values));
         }
-        if (out.isEmpty()) throw new IllegalStateException("no corpus model found under " + DIR.toAbsolutePath());
         return out;
-    }
-
-    private static Path cache() {
-        String env = System.getenv("NPUSTUDIO_MODEL_CACHE");
-        if (env != null && !env.isEmpty()) return Path.of(env);
-        Path tmp = Path.of("/tmp/mcache");
-        return Files.isDirectory(tmp) ? tmp : Path.of(System.getProperty("user.home"), ".cache", "npustudio", "real-models");
     }
 
     /** The model read and validated, with the entry's input shapes set on its graph inputs. */

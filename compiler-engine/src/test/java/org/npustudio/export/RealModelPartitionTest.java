@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,11 +33,11 @@ import org.npustudio.plan.Plan;
 import org.npustudio.plan.PlanBinding;
 import org.npustudio.plan.WeightNodes;
 import org.npustudio.plan.yaml.DevicesYaml;
+import org.npustudio.testdata.RealModel;
+import org.npustudio.testdata.TestData;
 import org.npustudio.runtime.OrtRunner;
 import org.npustudio.runtime.RandomInputs;
 import org.npustudio.shape.ShapeInference;
-import org.npustudio.yaml.SafeYaml;
-import org.npustudio.yaml.YamlNode;
 
 /**
  * Every real model of the corpus, auto-partitioned with the partition editor's built-in devices (edge NPU
@@ -48,36 +46,22 @@ import org.npustudio.yaml.YamlNode;
  * and the chained partitions are bit-identical to the whole model on the inputs models.yaml binds. Then
  * three seeded random convex plans per model, which scatter Constants away from their readers, split and
  * check bit-identical too, with no weight as a partition input.
- * Models fetched into /tmp/mcache are skipped, with a printed reason, when absent.
+ * Fetched models not in the cache are skipped, with a printed reason (TestData).
  */
 class RealModelPartitionTest {
-    private static final Path CORPUS = Path.of("../src/test/resources/real-models");
-    private static final Path CACHE = Path.of("/tmp/mcache");
     private static final int RANDOM_PLANS = 3;
     private static final Path DEVICES = Path.of("../partition-editor/src/main/resources/org/npustudio/partition/editor/model/builtin-devices.yaml");
 
-    record Entry(String file, boolean fetched, Map<String, YamlNode> shapes, Map<String, YamlNode> values) {
-        @Override public String toString() { return file; }
-    }
-
-    static Stream<Entry> models() throws Exception {
-        List<Entry> out = new ArrayList<>();
-        for (YamlNode m : SafeYaml.read(CORPUS.resolve("models.yaml")).require("models").items()) {
-            out.add(new Entry(m.require("file").text(), m.has("fetch"), m.has("inputs") ? m.get("inputs").entries() : Map.of(),
-                    m.has("values") ? m.get("values").entries() : Map.of()));
-        }
+    static Stream<RealModel> models() {
+        List<RealModel> out = TestData.realModelCorpus().stream().filter(m -> !m.derived()).toList();
         assertTrue(out.size() >= 20, "models.yaml lists the corpus");
         return out.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void autoPartitionExportsWithWeightsAtHomeAndChecksBitIdentical(Entry e, @TempDir Path tmp) throws Exception {
-        Path file = (e.fetched() ? CACHE : CORPUS).resolve(e.file());
-        if (!Files.exists(file)) {
-            System.out.println("[skip] " + e.file() + ": not in " + CACHE + " (run src/test/resources/real-models/fetch.sh)");
-            Assumptions.abort(e.file() + " is not fetched");
-        }
+    void autoPartitionExportsWithWeightsAtHomeAndChecksBitIdentical(RealModel e, @TempDir Path tmp) throws Exception {
+        Path file = TestData.realModel(e.file());
         Model model = OnnxReader.read(file);
         ShapeInference.infer(model);
         DevicesYaml.Loaded devices = DevicesYaml.read(DEVICES);
@@ -166,19 +150,19 @@ class RealModelPartitionTest {
     }
 
     /** Random inputs with the shapes models.yaml binds and the values it fixes (e.g. silero's sr = 16000). */
-    private static Map<String, Tensor> inputs(Model model, Entry e) throws Exception {
+    private static Map<String, Tensor> inputs(Model model, RealModel e) throws Exception {
         Map<String, Tensor> in = RandomInputs.forGraph(model.graph(), 7);
         for (ValueInfo v : model.graph().inputs()) {
             TypeInfo.TensorType t = (TypeInfo.TensorType) v.type();
-            YamlNode shape = e.shapes().get(v.name());
-            YamlNode value = e.values().get(v.name());
+            long[] shape = e.dims(v.name());
+            String value = e.values().get(v.name());
             if (value != null) {
                 long[] dims = new long[t.shape().rank()];
                 java.util.Arrays.fill(dims, 1);
                 if (t.elemType() != DataType.INT64) fail(e.file() + ": values: only int64 inputs are bound in this test");
-                in.put(v.name(), Tensor.ofLongs(v.name(), dims, new long[] {value.longValue()}));
+                in.put(v.name(), Tensor.ofLongs(v.name(), dims, new long[] {Long.parseLong(value)}));
             } else if (shape != null) {
-                long[] dims = java.util.Arrays.stream(shape.text().split("x")).mapToLong(Long::parseLong).toArray();
+                long[] dims = shape;
                 if (t.elemType() != DataType.FLOAT) fail(e.file() + ": inputs: only float32 inputs are bound in this test");
                 SplittableRandom rnd = new SplittableRandom(v.name().hashCode());
                 float[] data = new float[(int) java.util.Arrays.stream(dims).reduce(1, (a, c) -> a * c)];

@@ -3,12 +3,10 @@ package org.npustudio.npusim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,16 +23,15 @@ import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.npusim.work.Uncosted;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.TestData;
 
 /**
- * Real models from the corpus (src/test/resources/real-models, and /tmp/mcache for fetched ones) on the
+ * Real models from the corpus (TestData: checked in, or fetched into the cache) on the
  * edge NPU preset: static or bound shapes give positive MACs and DRAM bytes, an If is costed through its
  * branches, and what cannot be costed is counted, never zero. Input dims are bound on the graph inputs
  * here (the binding option of the command line belongs to another change).
  */
 class RealModelSimulationTest {
-    private static final Path CORPUS = Path.of("../src/test/resources/real-models");
-    private static final Path CACHE = Path.of("/tmp/mcache");
 
     private static NpuConfig edgeNpu() throws Exception {
         return new DeviceConfigReader().read(Path.of("../samples/npu/edge-npu-8tops.yaml")).npu();
@@ -74,7 +71,7 @@ class RealModelSimulationTest {
         Map<String, long[]> dims = file.equals("silero_vad_v4.onnx")
                 ? Map.of("input", new long[] {1, 512}, "h", new long[] {2, 1, 64}, "c", new long[] {2, 1, 64})
                 : Map.of("input", new long[] {1, 512}, "state", new long[] {2, 1, 128});
-        SimulationResult r = simulate(open(CORPUS.resolve(file), dims));
+        SimulationResult r = simulate(open(TestData.realModel(file), dims));
         // Without the sample-rate value (--input-value sr=16000) the STFT padding's shape stays unknown, inside the If or not.
         assertTrue(r.total().uncosted() > 0, file);
         assertEquals(r.total().uncosted(), r.total().uncostedByReason().get(Uncosted.UNKNOWN_SHAPE), file);
@@ -89,8 +86,7 @@ class RealModelSimulationTest {
 
     @Test
     void heyJarvisIfIsCostedAsItsDearerBranch() throws Exception {
-        Path f = CACHE.resolve("hey_jarvis_v0.1.onnx");
-        Assumptions.assumeTrue(Files.isRegularFile(f), f + " is absent: run src/test/resources/real-models/fetch.sh");
+        Path f = TestData.realModel("hey_jarvis_v0.1.onnx");
         SimulationResult r = simulate(open(f, Map.of()));
         NodeResult ifNode = first(r, "If");
         assertTrue(ifNode.costed() && ifNode.macs() > 0 && ifNode.dramBytes() > 0 && ifNode.latencySeconds() > 0);
@@ -101,7 +97,7 @@ class RealModelSimulationTest {
 
     @Test
     void ppOcrDetIsNotCostedWhereItsSizeIsSymbolicAndCostedOnceBound() throws Exception {
-        Path f = CORPUS.resolve("ch_PP-OCRv4_det_infer.onnx");
+        Path f = TestData.realModel("ch_PP-OCRv4_det_infer.onnx");
         SimulationResult free = simulate(open(f, Map.of()));
         assertTrue(free.total().uncosted() > 0, "symbolic H/W leave ops without a cost");
         assertTrue(Probe.table(free).contains("lower bounds"));

@@ -4,54 +4,59 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads the corpus list from models.yaml. Only the two keys that say where a file lives are read, line by
- * line, the way fetch.sh reads them: {@code - file: NAME} starts an entry and {@code fetch: NAME ...} marks it
- * as fetched into the cache rather than checked in. An entry with a {@code derive:} line is written by the
- * test that uses it from another entry's file, so it is no file of the corpus and is left out here.
+ * Reads the corpus list, models.yaml, with SnakeYAML's safe constructor (test-support cannot use the
+ * product's SafeYaml: compiler-engine's tests depend on this module). A {@code fetch:} line must name its
+ * own entry's file; a derived entry ({@code derive: {from: FILE}}) lives in no folder until a test writes it,
+ * so its path is where it would be beside the corpus.
  */
 final class RealModelCorpus {
-    private static final Pattern FILE = Pattern.compile("^\\s*-\\s*file:\\s*(\\S+)\\s*$");
-    private static final Pattern FETCH = Pattern.compile("^\\s*fetch:\\s*(\\S+)\\s.*$");
-    private static final Pattern DERIVE = Pattern.compile("^\\s*derive:.*$");
-
     private RealModelCorpus() {}
 
+    @SuppressWarnings("unchecked")
     static List<RealModel> read(Path dir, Path cache) throws IOException {
-        List<String> names = new ArrayList<>();
-        List<Boolean> fetched = new ArrayList<>();
-        List<Boolean> derived = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("models.yaml"))) {
-            Matcher f = FILE.matcher(line);
-            if (f.matches()) {
-                names.add(f.group(1));
-                fetched.add(false);
-                derived.add(false);
-                continue;
-            }
-            if (DERIVE.matcher(line).matches() && !names.isEmpty()) {
-                derived.set(names.size() - 1, true);
-                continue;
-            }
-            Matcher g = FETCH.matcher(line);
-            if (g.matches() && !names.isEmpty()) {
-                int last = names.size() - 1;
-                if (!g.group(1).equals(names.get(last))) {
-                    throw new IOException("models.yaml: fetch line names " + g.group(1) + " inside the entry of " + names.get(last));
-                }
-                fetched.set(last, true);
-            }
+        Path list = dir.resolve("models.yaml");
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(list));
+        } catch (RuntimeException e) {
+            throw new IOException(list + ": not YAML: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> top) || !(top.get("models") instanceof List<?> models)) {
+            throw new IOException(list + ": needs a 'models' list");
         }
         List<RealModel> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (derived.get(i)) continue;
-            String n = names.get(i);
-            out.add(new RealModel(n, fetched.get(i), (fetched.get(i) ? cache : dir).resolve(n)));
+        for (Object o : models) {
+            if (!(o instanceof Map<?, ?> m) || !(m.get("file") instanceof String file)) {
+                throw new IOException(list + ": every model needs a 'file'");
+            }
+            boolean fetched = m.containsKey("fetch");
+            if (fetched && !String.valueOf(m.get("fetch")).split("\\s+")[0].equals(file)) {
+                throw new IOException(list + ": the fetch line of " + file + " names another file: " + m.get("fetch"));
+            }
+            String from = m.get("derive") instanceof Map<?, ?> d ? String.valueOf(d.get("from")) : null;
+            List<String> features = new ArrayList<>();
+            if (m.get("features") instanceof List<?> f) f.forEach(x -> features.add(String.valueOf(x)));
+            out.add(new RealModel(file, fetched, from, (fetched ? cache : dir).resolve(file), text(m.get("exporter")),
+                    List.copyOf(features), texts(m.get("inputs")), texts(m.get("values")), texts(m.get("expect"))));
         }
+        return out;
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+
+    private static Map<String, String> texts(Object o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (o instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), text(v)));
         return out;
     }
 }

@@ -115,10 +115,19 @@ public final class TestData {
      * strict mode: fetching needs the network, which a build may not have.
      */
     public static List<Path> realModels() {
-        List<Path> out = new ArrayList<>();
+        return presentRealModels().stream().map(RealModel::path).toList();
+    }
+
+    /**
+     * As {@link #realModels()}, the entries themselves (with their shape bindings and input values).
+     * Derived entries are left out: the test that uses one writes it.
+     */
+    public static List<RealModel> presentRealModels() {
+        List<RealModel> out = new ArrayList<>();
         for (RealModel m : realModelCorpus()) {
+            if (m.derived()) continue;
             if (m.present()) {
-                out.add(m.path());
+                out.add(m);
             } else if (m.fetched()) {
                 Strictness.print(fetchedAbsent(m));
             } else {

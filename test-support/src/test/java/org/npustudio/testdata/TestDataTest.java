@@ -1,5 +1,6 @@
 package org.npustudio.testdata;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,12 +35,16 @@ class TestDataTest {
         for (RealModel m : corpus) {
             if (m.fetched()) {
                 assertEquals(TestData.modelCache().resolve(m.file()), m.path());
+            } else if (m.derived()) {
+                assertTrue(corpus.stream().anyMatch(o -> o.file().equals(m.derivedFrom()) && o.present()), m + " derives from a present model");
             } else {
                 assertTrue(m.present(), m + " is checked in");
             }
         }
         assertTrue(corpus.stream().anyMatch(RealModel::fetched) && corpus.stream().anyMatch(m -> !m.fetched()));
-        assertTrue(TestData.realModels().containsAll(corpus.stream().filter(m -> !m.fetched()).map(RealModel::path).toList()));
+        assertTrue(TestData.realModels().containsAll(corpus.stream().filter(m -> !m.fetched() && !m.derived()).map(RealModel::path).toList()));
+        RealModel det = corpus.stream().filter(m -> m.file().equals("ch_PP-OCRv4_det_infer.onnx")).findFirst().orElseThrow();
+        assertArrayEquals(new long[] {1, 3, 640, 640}, det.dims("x"), "the shape binding is read");
     }
 
     @Test
