@@ -44,8 +44,8 @@ public final class InputValues {
     static Tensor filled(ValueInfo v, String value) throws StudioException {
         TypeInfo.TensorType t = v.tensorType();
         if (t == null || t.shape() == null || !t.shape().isStatic()) {
-            throw new StudioException("--input-value", v.name(), "input '" + v.name() + "' has no static shape "
-                    + (t == null || t.shape() == null ? "" : t.shape() + " ") + "; give it one with --input-shape");
+            throw new StudioException("--input-value", v.name(), "input '" + v.name() + "' has no static shape"
+                    + (t == null || t.shape() == null ? "" : " (" + t.shape() + ")") + "; give it one with --input-shape");
         }
         long[] dims = t.shape().sizes();
         long n = t.shape().elementCount();
@@ -55,7 +55,7 @@ public final class InputValues {
         try {
             for (long i = 0; i < n; i++) put(b, type, value);
         } catch (NumberFormatException e) {
-            throw new StudioException("--input-value", v.name(), "'" + value + "' is not a " + type.displayName() + " value");
+            throw new StudioException("--input-value", v.name(), "'" + value + "' is not a valid " + type.displayName() + " value");
         }
         return Tensor.raw(v.name(), type, dims, b.array());
     }

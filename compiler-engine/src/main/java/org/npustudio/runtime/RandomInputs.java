@@ -17,22 +17,32 @@ import org.npustudio.ir.ValueInfo;
  * Seeded random values for a graph's inputs (those that are not initializers). Floats are uniform in
  * [-1, 1) (float16: random bit patterns of magnitude below 1); integers in [0, 8) so they are valid indices into small tables; booleans fair coins. Each
  * input draws from its own stream (seed and input name), so adding an input does not change the others.
- * Unknown or symbolic dimensions are taken as 1.
+ * An input whose shape is not static is an error asking for {@code --input-shape} (it used to be
+ * filled with 1s, which made convolutions over "time" or "width" fail with a misleading message).
  */
 public final class RandomInputs {
     private RandomInputs() {}
 
     public static Map<String, Tensor> forGraph(Graph g, long seed) throws StudioException {
+        return forGraph(g, seed, java.util.Set.of());
+    }
+
+    /** Random values for every input except those in {@code given} (which the caller supplies). */
+    public static Map<String, Tensor> forGraph(Graph g, long seed, java.util.Set<String> given) throws StudioException {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ValueInfo v : g.inputs()) {
-            if (g.isInitializer(v.name())) continue;
+            if (g.isInitializer(v.name()) || given.contains(v.name())) continue;
             if (!(v.type() instanceof TypeInfo.TensorType t) || t.shape() == null) {
                 throw new StudioException("input '" + v.name() + "'", "", "has no tensor type with a known rank; give it as a file (--inputs)");
             }
             long[] dims = new long[t.shape().rank()];
             for (int i = 0; i < dims.length; i++) {
                 Dim d = t.shape().dim(i);
-                dims[i] = d.isKnown() ? d.value() : 1;
+                if (!d.isKnown()) {
+                    throw new StudioException("input '" + v.name() + "'", "", "dimension " + i + " of " + t.shape()
+                            + " has no size; bind it with --input-shape " + v.name() + "=... or --dim SYMBOL=N");
+                }
+                dims[i] = d.value();
             }
             out.put(v.name(), random(v.name(), t.elemType(), dims, new SplittableRandom(seed ^ (long) v.name().hashCode() * 0x9E3779B97F4A7C15L)));
         }

@@ -16,7 +16,7 @@ import org.npustudio.runtime.TensorFiles;
 final class CheckCommand implements Command {
     @Override public String name() { return "check"; }
 
-    @Override public String synopsis() { return "MODEL --plan PLAN.yaml [--inputs FILE]... [--tolerance X] [--seed N]"; }
+    @Override public String synopsis() { return "MODEL --plan PLAN.yaml [--inputs FILE]... [--tolerance X] [--seed N] " + ShapeArgs.VALUE_SYNOPSIS + " " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "run the model and its chained partitions in ONNX Runtime and compare outputs"; }
 
@@ -32,17 +32,18 @@ final class CheckCommand implements Command {
                   --seed N        seed for the random inputs (default 0)
                   --tolerance X   largest absolute difference accepted (default 0: bit-identical)
                 Exit status 0 when every output is within the tolerance, 1 when not.
-                """;
+                """ + ShapeArgs.VALUE_HELP + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), Set.of("--plan", "--inputs", "--tolerance", "--seed"));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--plan", "--inputs", "--tolerance", "--seed", "--input-value"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
         double tolerance = number(a.value("--tolerance"), "--tolerance", 0);
         long seed = (long) number(a.value("--seed"), "--seed", 0);
-        PlanArgs.Opened o = PlanArgs.open(modelFile, a.required("--plan", "PLAN.yaml"), ctx.err());
+        PlanArgs.Opened o = PlanArgs.open(modelFile, ShapeArgs.binding(a), a.required("--plan", "PLAN.yaml"), ctx.err());
         Map<String, Tensor> given = given(a.values("--inputs"), o.model().graph().inputs());
+        given.putAll(ShapeArgs.values(a, o.model()));
         SanityChecker.Report r = SanityChecker.check(o.model(), o.plan(), SanityChecker.inputs(o.model(), given, seed),
                 OrtRunner.Options.DETERMINISTIC);
         for (SanityChecker.OutputDiff d : r.outputs()) {

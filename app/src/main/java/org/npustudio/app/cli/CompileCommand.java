@@ -25,7 +25,7 @@ import org.npustudio.passes.StandardRules;
 final class CompileCommand implements Command {
     @Override public String name() { return "compile"; }
 
-    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR]"; }
+    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR] " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "run a compiler pass pipeline and write standard ONNX"; }
 
@@ -41,13 +41,13 @@ final class CompileCommand implements Command {
                   --dump-after-each DIR write the graph after every changing pass as DIR/NN-pass.onnx
                 Prints one line per pass: step, name, time, and whether it changed the graph. When a pass
                 fails, the error names the pass and node; with --dump-after-each the last good graph is on disk.
-                """;
+                """ + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
         Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed"),
-                java.util.Set.of("--pipeline", "-o", "--output", "--dump-after-each"));
+                ShapeArgs.with("--pipeline", "-o", "--output", "--dump-after-each"));
         boolean printChanged = parsed.has("--print-changed");
         String file = parsed.positional(1, 1, "MODEL (an .onnx file)").get(0);
         if (parsed.value("-o") != null && parsed.value("--output") != null) throw new UsageException(name(), "only one output file, please");
@@ -56,7 +56,7 @@ final class CompileCommand implements Command {
         String pipelineArg = parsed.value("--pipeline", "default");
         String dump = parsed.value("--dump-after-each");
         Pipeline pipeline = pipelineArg.equals("default") ? Pipeline.defaultPipeline() : PipelineYaml.read(Path.of(pipelineArg));
-        Model model = ModelFiles.open(Path.of(file));
+        Model model = ShapeArgs.open(parsed, Path.of(file));
         PipelineResult r = new PassManager().run(model, pipeline);
         Snapshot previous = r.input();
         for (PassRecord p : r.records()) {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.npusim.cli.SimulateCommandCore;
@@ -23,19 +22,19 @@ final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String synopsis() {
-        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--metric METRIC] -o DIR";
+        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--metric METRIC] -o DIR " + ShapeArgs.SYNOPSIS;
     }
 
     @Override public String summary() { return "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model"; }
 
     @Override
     public String details() {
-        return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n";
+        return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n" + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--metric", "-o"));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--metric", "-o"));
         Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
         Path out = Path.of(a.required("-o", "DIR"));
         Metric metric = Metric.parse(a.value("--metric", "latency"));
@@ -43,9 +42,9 @@ final class ReportCommand implements Command {
         FusionMode fuse = a.value("--fuse") == null ? null : FusionMode.parse(a.value("--fuse"));
         if (a.value("--fuse") != null && fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
         Path npuFile = Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg"));
-        Model m = ModelFiles.open(model);
+        Model m = ShapeArgs.open(a, model); // opened once: simulated and profiled as bound
         SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null);
-        SimulationResult run = SimulateCommandCore.runChecked(o, new PrintStream(OutputStream.nullOutputStream()), ctx.err());
+        SimulationResult run = SimulateCommandCore.runChecked(o, m, new PrintStream(OutputStream.nullOutputStream()), ctx.err());
         NpuConfig npu = SimulateCommandCore.readNpu(npuFile);
         var plan = o.plan() == null ? null : SimulateCommandCore.readPartitionPlan(o.plan(), m, model);
         Profile profile = Profile.of(run, m, plan == null ? null : plan.plan());

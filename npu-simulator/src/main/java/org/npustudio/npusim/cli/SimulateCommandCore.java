@@ -28,8 +28,7 @@ import org.npustudio.plan.nestc.NestcPlanFormat;
 import org.npustudio.plan.yaml.PlanFiles;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlNode;
-import org.npustudio.onnx.OnnxReader;
-import org.npustudio.shape.ShapeInference;
+import org.npustudio.onnx.ModelOpener;
 
 /**
  * The headless body of {@code npustudio simulate}: reads the model (ONNX or SCALE-Sim topology), the
@@ -51,7 +50,12 @@ public final class SimulateCommandCore {
 
     /** Simulates and reports; warnings go to {@code err}; problems are thrown, for callers with their own error style. */
     public static SimulationResult runChecked(SimulateOptions o, PrintStream out, PrintStream err) throws StudioException {
-        SimulationResult r = simulate(o);
+        return runChecked(o, null, out, err);
+    }
+
+    /** As {@link #runChecked(SimulateOptions, PrintStream, PrintStream)} on a model the caller opened (and bound); null: read o.model(). */
+    public static SimulationResult runChecked(SimulateOptions o, Model opened, PrintStream out, PrintStream err) throws StudioException {
+        SimulationResult r = simulate(o, opened);
         for (String w : r.warnings()) err.println("warning: " + w);
         write(r, o, readNpu(o.npu()), out);
         return r;
@@ -66,16 +70,20 @@ public final class SimulateCommandCore {
 
     /** Reads all inputs and simulates; warnings from reading are part of the result's warnings. */
     public static SimulationResult simulate(SimulateOptions o) throws StudioException {
+        return simulate(o, null);
+    }
+
+    /** As {@link #simulate(SimulateOptions)} on an already opened model (shapes inferred), or reading o.model() when null. */
+    public static SimulationResult simulate(SimulateOptions o, Model opened) throws StudioException {
         List<String> warnings = new ArrayList<>();
         Device npu = readDevice(o.npu(), warnings);
         if (!npu.isNpu()) throw new StudioException(o.npu().toString(), "kind", "--npu needs an NPU description, this is a CPU");
-        Model model = null;
+        Model model = opened;
         WorkGraph graph;
-        if (o.model().getFileName().toString().toLowerCase().endsWith(".csv")) {
+        if (model == null && o.model().getFileName().toString().toLowerCase().endsWith(".csv")) {
             graph = readModel(o.model());
         } else {
-            model = OnnxReader.read(o.model());
-            ShapeInference.infer(model); // fills value_info; ShapeTable then reads every shape through graph.typeOf
+            if (model == null) model = ModelOpener.open(o.model()); // value_info filled; ShapeTable reads shapes through graph.typeOf
             graph = map(model.graph(), o.model().toString());
         }
         PlanFile plan = o.plan() == null ? PlanFile.NONE : readPlan(o.plan(), model, o.model(), npu.npu(), warnings);
@@ -141,9 +149,7 @@ public final class SimulateCommandCore {
     static WorkGraph readModel(Path model) throws StudioException {
         String name = model.getFileName().toString();
         if (name.toLowerCase().endsWith(".csv")) return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
-        Model m = OnnxReader.read(model);
-        ShapeInference.infer(m);
-        return map(m.graph(), model.toString());
+        return map(ModelOpener.open(model).graph(), model.toString());
     }
 
     private static WorkGraph map(Graph g, String source) throws StudioException {
