@@ -163,6 +163,16 @@ public final class ShapeBinding {
         }
     }
 
+    /**
+     * Checks this binding against a model's declared inputs without touching the model (the IDE's live
+     * validation); throws the same one-line errors as {@link #bind}.
+     */
+    public void check(List<ValueInfo> declaredInputs) throws StudioException {
+        Graph g = new Graph("check");
+        g.setInputs(declaredInputs);
+        bind(new Model(g));
+    }
+
     /** Checks rank and concrete dims, and records what each symbolic dim of the input is bound to. */
     private static void learnSymbols(ValueInfo v, List<Long> bound, Map<String, Long> symbols) throws StudioException {
         TypeInfo.TensorType t = v.tensorType();
@@ -239,11 +249,16 @@ public final class ShapeBinding {
      * any other free dim is 1. Inputs of unknown rank are left out (nothing to pre-fill).
      */
     public static ShapeBinding suggest(Model model) {
+        return suggest(unboundInputs(model));
+    }
+
+    /** {@link #suggest(Model)} for a list of declared inputs (static ones are skipped). */
+    public static ShapeBinding suggest(List<ValueInfo> inputs) {
         Map<String, List<Long>> in = new LinkedHashMap<>();
         Map<String, Long> symbols = new LinkedHashMap<>();
-        for (ValueInfo v : unboundInputs(model)) {
-            Shape s = v.tensorType().shape();
-            if (s == null) continue;
+        for (ValueInfo v : inputs) {
+            Shape s = v.tensorType() == null ? null : v.tensorType().shape();
+            if (s == null || s.isStatic()) continue;
             List<Long> dims = new ArrayList<>();
             for (int i = 0; i < s.rank(); i++) {
                 Dim d = s.dim(i);
