@@ -55,7 +55,8 @@ final class BindShapesDialog extends Dialog<ShapeBinding> {
         }
         error.setId("bind-error");
         error.setWrapText(true);
-        error.setMaxWidth(560);
+        error.setPrefWidth(540);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap onto more lines, never truncate
         error.setStyle("-fx-text-fill: #c62828;");
         getDialogPane().setContent(new VBox(10, grid, error));
         getDialogPane().getButtonTypes().addAll(APPLY, ButtonType.CANCEL);
@@ -99,7 +100,7 @@ final class BindShapesDialog extends Dialog<ShapeBinding> {
             try {
                 ShapeBinding.parse(shapes, List.of()).check(declared);
             } catch (StudioException ex) {
-                problem = ex.oneLine();
+                problem = ex.problem(); // names the input; the CLI's "--input-shape:" prefix means nothing here
             }
         }
         error.setText(problem);

@@ -55,7 +55,8 @@ class BindShapesDialogTest {
         assertEquals("", dialog.problem());
 
         robot.interact(() -> x.setText("1x3x48"));
-        assertTrue(dialog.problem().contains("input 'x' has rank 4"), dialog.problem());
+        assertEquals("input 'x' has rank 4 [p2o.DynamicDimension.0,3,p2o.DynamicDimension.1,p2o.DynamicDimension.2], "
+                + "the binding gives 3 (1x3x48)", dialog.problem());
         assertEquals(dialog.problem(), robot.lookup("#bind-error").queryLabeled().getText());
         Button apply = (Button) dialog.getDialogPane().lookupButton(BindShapesDialog.APPLY);
         assertTrue(apply.isDisabled());
