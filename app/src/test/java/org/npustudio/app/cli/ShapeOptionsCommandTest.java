@@ -72,6 +72,16 @@ class ShapeOptionsCommandTest {
     }
 
     @Test
+    void compileWritesTheBoundStaticShapes() throws Exception {
+        Path out = dir.resolve("mel.onnx");
+        CliRun r = CliRun.of("compile", MEL, "-o", out.toString(), "--input-shape", "input=1x1280");
+        assertEquals(0, r.status(), r.err());
+        org.npustudio.ir.Model compiled = org.npustudio.onnx.ModelOpener.open(out);
+        assertEquals("[1,1280]", compiled.graph().inputs().get(0).tensorType().shape().toString());
+        assertTrue(org.npustudio.shape.ShapeBinding.unboundInputs(compiled).isEmpty());
+    }
+
+    @Test
     void inputValuePinsSileroSampleRate() throws Exception {
         String plan = dir.resolve("silero.yaml").toString();
         List<String> shapes = List.of("--input-shape", "input=1x512", "--input-shape", "h=2x1x64", "--input-shape", "c=2x1x64");
