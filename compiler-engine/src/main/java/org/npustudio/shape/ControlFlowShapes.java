@@ -9,6 +9,7 @@ import org.npustudio.ir.Dim;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.TypeInfo;
+import org.npustudio.ir.ValueInfo;
 
 /**
  * If, Loop and Scan: their bodies are inferred as subgraphs that see the enclosing scope (types and
@@ -63,12 +64,25 @@ final class ControlFlowShapes {
         in.add(TypeInfo.tensor(DataType.INT64, Shape.SCALAR));
         in.add(TypeInfo.tensor(DataType.BOOL, Shape.SCALAR));
         for (int i = 0; i < carried; i++) in.add(c.inputTypeInfo(2 + i));
+        Graph body = (Graph) c.node().attribute("body").value();
+        List<ValueInfo> declaredInfos = body.valueInfos();
+        List<ValueInfo> declaredOutputs = List.copyOf(body.outputs());
         List<TypeInfo> out = body(c, "body", in);
+        // A carried value whose shape changes between iterations: infer again with the dims that
+        // change unknown, from the body's declarations (not from what the first pass wrote).
+        List<TypeInfo> general = new ArrayList<>(in);
+        for (int i = 0; i < carried; i++) general.set(2 + i, merge(in.get(2 + i), 1 + i < out.size() ? out.get(1 + i) : null));
+        if (!general.equals(in)) {
+            for (ValueInfo v : body.valueInfos()) body.removeValueInfo(v.name());
+            declaredInfos.forEach(body::putValueInfo);
+            body.setOutputs(declaredOutputs);
+            out = body(c, "body", general);
+        }
         Dim trips = tripCount(c);
         for (int i = 0; i < c.outputCount(); i++) {
             TypeInfo b = 1 + i < out.size() ? out.get(1 + i) : null;
             if (i < carried) {
-                TypeInfo initial = c.inputTypeInfo(2 + i);
+                TypeInfo initial = general.get(2 + i);
                 c.setOutputType(i, b == null ? initial : initial == null ? b : merge(initial, b));
             } else if (b instanceof TypeInfo.TensorType t) {
                 c.setOutput(i, t.elemType(), prepend(trips, t.shape()));

@@ -95,7 +95,12 @@ public final class ShapeBinding {
         return new StudioException(option, "", "'" + text + "' is not " + expected);
     }
 
-    /** Binds and re-infers shapes; the model is changed in place. */
+    /**
+     * Binds and re-infers shapes; the model is changed in place. Meant for a model opened unbound: the
+     * value_info of that first inference holds symbols or unknowns, which the bound sizes replace. A
+     * model already bound to other sizes keeps its earlier static value_info (a conflict), so re-binding
+     * means opening the file again ({@link org.npustudio.onnx.ModelOpener}, as the IDE does).
+     */
     public ShapeInferenceReport applyTo(Model model) throws StudioException {
         bind(model);
         return ShapeInference.infer(model);

@@ -55,8 +55,10 @@ public final class ShapeInference {
 
     /**
      * Infers a subgraph (If branch, Loop/Scan body) seen from its node: outer-scope values resolve
-     * through {@code outer}/{@code outerConsts}; {@code inputTypes} (may hold nulls) are merged into the
-     * body's declared inputs. Writes the body's value_info and returns its outputs' types (null = unknown).
+     * through {@code outer}/{@code outerConsts}; {@code inputTypes} (may hold nulls) are merged with the
+     * body's declared inputs for this inference only (the declarations are not rewritten: a Loop's
+     * carried values may change shape between iterations). Writes the body's value_info and returns its
+     * outputs' types (null = unknown).
      */
     static List<TypeInfo> inferSubgraph(Model model, Graph body, Map<String, TypeInfo> outer,
                                         ConstantPropagation outerConsts, List<TypeInfo> inputTypes,
@@ -66,10 +68,7 @@ public final class ShapeInference {
             TypeInfo given = i < inputTypes.size() ? inputTypes.get(i) : null;
             ValueInfo in = body.inputs().get(i);
             TypeInfo t = TypeMerge.merge(in.type(), given).type();
-            if (t != null) {
-                types.put(in.name(), t);
-                if (!t.equals(in.type())) body.setInputs(replace(body.inputs(), i, in.withType(t)));
-            }
+            if (t != null) types.put(in.name(), t);
         }
         seedTypes(body, types);
         ShapeInferenceReport report = new ShapeInferenceReport(body.name());
@@ -78,12 +77,6 @@ public final class ShapeInference {
         List<TypeInfo> out = new ArrayList<>();
         for (ValueInfo o : body.outputs()) out.add(types.get(o.name()) != null ? types.get(o.name()) : o.type());
         return out;
-    }
-
-    private static List<ValueInfo> replace(List<ValueInfo> list, int i, ValueInfo v) {
-        List<ValueInfo> copy = new ArrayList<>(list);
-        copy.set(i, v);
-        return copy;
     }
 
     private static void run(Model model, Graph graph, Map<String, TypeInfo> types, ConstantPropagation consts,

@@ -93,6 +93,27 @@ class ControlFlowShapesTest {
     }
 
     @Test
+    void aLoopCarriedValueThatGrowsEndsWithAnUnknownDim() {
+        TestGraph t = new TestGraph(17);
+        t.input("v", DataType.FLOAT, 3);
+        t.graph.putInitializer(Tensor.ofLongs("trips", new long[0], new long[] {4}));
+        Graph body = new Graph("body");
+        body.addInput(ValueInfo.tensor("i", DataType.INT64, Shape.SCALAR));
+        body.addInput(ValueInfo.tensor("c", DataType.BOOL, Shape.SCALAR));
+        body.addInput(new ValueInfo("acc", null, "", null, null));
+        Node cat = new Node("cat", "cat", "Concat", "", List.of("acc", "v"), List.of("acc2"));
+        cat.setAttribute(Attribute.of("axis", 0L));
+        body.addNode(cat);
+        body.addNode(new Node("id", "id", "Identity", "", List.of("c"), List.of("c2")));
+        for (String o : List.of("c2", "acc2")) body.addOutput(new ValueInfo(o, null, "", null, null));
+        t.node("Loop", "trips,,v", "grown", Attribute.of("body", body));
+        t.infer();
+        assertEquals("FLOAT[?]", t.type("grown"));
+        assertEquals("FLOAT[?]", type(body, "acc2"), "not the first iteration's [6]");
+        assertEquals(null, body.inputs().get(2).type(), "the body's declarations are left as they were");
+    }
+
+    @Test
     void scanSlicesItsInputsAndStacksItsOutputs() {
         TestGraph t = new TestGraph(17);
         t.input("s0", DataType.FLOAT, 4).input("xs", DataType.FLOAT, 7, 4);
@@ -105,7 +126,7 @@ class ControlFlowShapesTest {
         body.addOutput(new ValueInfo("y", null, "", null, null));
         t.node("Scan", "s0,xs", "last,ys", Attribute.of("body", body), Attribute.of("num_scan_inputs", 1L));
         t.infer();
-        assertEquals("FLOAT[4]", type(body, "x"));
+        assertEquals("FLOAT[4]", type(body, "y"), "the body sees one [4] slice of xs");
         assertEquals("FLOAT[4]", t.type("last"));
         assertEquals("FLOAT[7,4]", t.type("ys"));
     }
