@@ -29,7 +29,9 @@ public final class ShapeBinding {
     private final Map<String, Long> dims;
 
     private ShapeBinding(Map<String, List<Long>> inputs, Map<String, Long> dims) {
-        this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        Map<String, List<Long>> copy = new LinkedHashMap<>();
+        inputs.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        this.inputs = Collections.unmodifiableMap(copy);
         this.dims = Collections.unmodifiableMap(new LinkedHashMap<>(dims));
     }
 
@@ -60,17 +62,6 @@ public final class ShapeBinding {
             if (ds.put(sym, v) != null) throw new StudioException("--dim", sym, "is given more than once");
         }
         return new ShapeBinding(in, ds);
-    }
-
-    /** A binding from already-checked values (e.g. the IDE's remembered binding). */
-    public static ShapeBinding of(Map<String, List<Long>> inputShapes, Map<String, Long> dims) throws StudioException {
-        for (Map.Entry<String, List<Long>> e : inputShapes.entrySet()) {
-            for (long d : e.getValue()) if (d <= 0) throw new StudioException("--input-shape", e.getKey(), "dimension " + d + " must be at least 1");
-        }
-        for (Map.Entry<String, Long> e : dims.entrySet()) {
-            if (e.getValue() <= 0) throw new StudioException("--dim", e.getKey(), "value " + e.getValue() + " must be at least 1");
-        }
-        return new ShapeBinding(inputShapes, dims);
     }
 
     private static List<Long> parseDims(String name, String text) throws StudioException {
