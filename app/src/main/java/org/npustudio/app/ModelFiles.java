@@ -4,27 +4,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
-import org.npustudio.onnx.OnnxReader;
+import org.npustudio.onnx.ModelOpener;
 import org.npustudio.samples.SampleLibrary;
-import org.npustudio.shape.ShapeInference;
+import org.npustudio.shape.ShapeBinding;
 
 /**
  * Opens model files for the CLI and the IDE, turning every user mistake into a one-line error.
- * Opening means: read and validate, then infer shapes (value_info) so costs and labels are known.
+ * Opening is compiler-engine's {@link ModelOpener}: read and validate, bind input shapes, infer shapes.
  */
 public final class ModelFiles {
     private ModelFiles() {}
 
     public static Model open(Path file) throws StudioException {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new StudioException(name, "", "is a directory, not an ONNX model file");
-        }
-        if (!Files.exists(file)) throw new StudioException(name, "", "no such file");
-        if (!Files.isReadable(file)) throw new StudioException(name, "", "permission denied");
-        Model model = OnnxReader.read(file);
-        ShapeInference.infer(model);
-        return model;
+        return ModelOpener.open(file, ShapeBinding.NONE);
+    }
+
+    /** Opens with the user's input shapes bound before shape inference. */
+    public static Model open(Path file, ShapeBinding binding) throws StudioException {
+        return ModelOpener.open(file, binding);
     }
 
     /**

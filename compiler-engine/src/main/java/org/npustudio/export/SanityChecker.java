@@ -44,7 +44,7 @@ public final class SanityChecker {
 
     /** Seeded random inputs, replaced by {@code given} where a tensor of the same name is supplied. */
     public static Map<String, Tensor> inputs(Model model, Map<String, Tensor> given, long seed) throws StudioException {
-        Map<String, Tensor> in = RandomInputs.forGraph(model.graph(), seed);
+        Map<String, Tensor> in = RandomInputs.forGraph(model.graph(), seed, given.keySet());
         for (Map.Entry<String, Tensor> e : given.entrySet()) {
             boolean known = model.graph().inputs().stream().anyMatch(v -> v.name().equals(e.getKey()));
             if (!known) {

@@ -19,7 +19,8 @@ import org.npustudio.ir.ValueInfo;
  * {@link Distribution#GAUSSIAN} (what accuracy checks use: it reaches the tails uniform values never do);
  * integers in [0, 8) so they are valid indices into small tables; booleans fair coins. Each
  * input draws from its own stream (seed and input name), so adding an input does not change the others.
- * Unknown or symbolic dimensions are taken as 1.
+ * An input whose shape is not static is an error asking for {@code --input-shape} (it used to be
+ * filled with 1s, which made convolutions over "time" or "width" fail with a misleading message).
  */
 public final class RandomInputs {
     private RandomInputs() {}
@@ -33,20 +34,34 @@ public final class RandomInputs {
     }
 
     public static Map<String, Tensor> forGraph(Graph g, long seed) throws StudioException {
-        return forGraph(g, seed, Distribution.UNIFORM);
+        return forGraph(g, seed, Distribution.UNIFORM, java.util.Set.of());
     }
 
     public static Map<String, Tensor> forGraph(Graph g, long seed, Distribution dist) throws StudioException {
+        return forGraph(g, seed, dist, java.util.Set.of());
+    }
+
+    /** Random values for every input except those in {@code given} (which the caller supplies). */
+    public static Map<String, Tensor> forGraph(Graph g, long seed, java.util.Set<String> given) throws StudioException {
+        return forGraph(g, seed, Distribution.UNIFORM, given);
+    }
+
+    /** Random values drawn from {@code dist} for every input except those in {@code given}. */
+    public static Map<String, Tensor> forGraph(Graph g, long seed, Distribution dist, java.util.Set<String> given) throws StudioException {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ValueInfo v : g.inputs()) {
-            if (g.isInitializer(v.name())) continue;
+            if (g.isInitializer(v.name()) || given.contains(v.name())) continue;
             if (!(v.type() instanceof TypeInfo.TensorType t) || t.shape() == null) {
                 throw new StudioException("input '" + v.name() + "'", "", "has no tensor type with a known rank; give it as a file (--inputs)");
             }
             long[] dims = new long[t.shape().rank()];
             for (int i = 0; i < dims.length; i++) {
                 Dim d = t.shape().dim(i);
-                dims[i] = d.isKnown() ? d.value() : 1;
+                if (!d.isKnown()) {
+                    throw new StudioException("input '" + v.name() + "'", "", "dimension " + i + " of " + t.shape()
+                            + " has no size; bind it with --input-shape " + v.name() + "=... or --dim SYMBOL=N");
+                }
+                dims[i] = d.value();
             }
             out.put(v.name(), random(v.name(), t.elemType(), dims, new SplittableRandom(seed ^ (long) v.name().hashCode() * 0x9E3779B97F4A7C15L), dist));
         }
@@ -54,8 +69,8 @@ public final class RandomInputs {
     }
 
     /**
-     * What {@link #forGraph} gives one input, for the user: e.g. {@code x: random float32[1,3,48,1] uniform in
-     * [-1, 1), dims taken as 1: width}.
+     * What {@link #forGraph} gives one input, for the user: e.g. {@code x: random float32[1,3,48,320] uniform in
+     * [-1, 1)} (an input with a dimension of no size gets none: {@link #forGraph} refuses it).
      */
     public static String describe(ValueInfo declared) {
         if (!(declared.type() instanceof TypeInfo.TensorType t) || t.shape() == null) return declared.name() + ": random (type or rank unknown)";
@@ -65,15 +80,7 @@ public final class RandomInputs {
             case BOOL -> "fair coins";
             default -> "integers in [0, 8)";
         };
-        java.util.List<String> dims = new java.util.ArrayList<>();
-        java.util.List<String> filled = new java.util.ArrayList<>();
-        for (int i = 0; i < t.shape().rank(); i++) {
-            Dim d = t.shape().dim(i);
-            dims.add(d.isKnown() ? Long.toString(d.value()) : "1");
-            if (!d.isKnown()) filled.add(d.param() != null ? d.param() : "dim " + i);
-        }
-        return declared.name() + ": random " + t.elemType().displayName() + "[" + String.join(",", dims) + "] " + range
-                + (filled.isEmpty() ? "" : ", dims taken as 1: " + String.join(", ", filled));
+        return declared.name() + ": random " + t.elemType().displayName() + t.shape() + " " + range;
     }
 
     static Tensor random(String name, DataType type, long[] dims, SplittableRandom r) throws StudioException {

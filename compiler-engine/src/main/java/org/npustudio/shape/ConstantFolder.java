@@ -28,6 +28,7 @@ final class ConstantFolder {
             case "ConstantOfShape" -> constantOfShape(c);
             case "Range" -> range(c);
             case "Expand" -> expand(c);
+            case "Transpose" -> transpose(c);
             default -> ConstantArithmetic.fold(c);
         };
     }
@@ -236,6 +237,37 @@ final class ConstantFolder {
         long[] dims = outputDims(c);
         if (v == null || dims == null || ConstValue.count(dims) > ConstValue.MAX_ELEMENTS) return null;
         return v.pick(v.type(), dims, BroadcastShapes.sourceIndex(dims, v.dims()));
+    }
+
+    /** PyTorch's reflect/constant pad export transposes its pads table ([n, 2] → [2, n]). */
+    private static ConstValue transpose(InferenceContext c) {
+        ConstValue v = c.constant(0);
+        if (v == null) return null;
+        int rank = v.rank();
+        long[] perm = c.ints("perm");
+        if (perm == null || perm.length == 0) {
+            perm = new long[rank];
+            for (int i = 0; i < rank; i++) perm[i] = rank - 1 - i;
+        }
+        if (perm.length != rank) return null;
+        long[] in = v.dims();
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) out[i] = in[(int) perm[i]];
+        long[] stride = new long[rank];
+        for (int a = rank - 1, s = 1; a >= 0; s *= (int) in[a], a--) stride[a] = s;
+        int n = v.size();
+        int[] src = new int[n];
+        long[] coord = new long[rank];
+        for (int k = 0; k < n; k++) {
+            long flat = 0;
+            for (int a = 0; a < rank; a++) flat += coord[a] * stride[(int) perm[a]];
+            src[k] = (int) flat;
+            for (int a = rank - 1; a >= 0; a--) {
+                if (++coord[a] < out[a]) break;
+                coord[a] = 0;
+            }
+        }
+        return v.pick(v.type(), out, src);
     }
 
     private static long[] concat(long[]... parts) {

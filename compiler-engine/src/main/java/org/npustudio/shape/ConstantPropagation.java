@@ -17,9 +17,17 @@ final class ConstantPropagation {
     private final Graph graph;
     private final Map<String, ConstValue> values = new HashMap<>();
     private final Set<String> decoded = new HashSet<>();
+    private final ConstantPropagation outer;
+
+    /** The constants of a subgraph: its own, then those of the scope around it. */
+    ConstantPropagation(Graph graph, ConstantPropagation outer) {
+        this.graph = graph;
+        this.outer = outer;
+    }
 
     ConstantPropagation(Graph graph, Map<String, Tensor> knownInputs) {
         this.graph = graph;
+        this.outer = null;
         for (Map.Entry<String, Tensor> e : knownInputs.entrySet()) {
             ConstValue v = decode(e.getValue());
             if (v != null) values.put(e.getKey(), v);
@@ -32,8 +40,7 @@ final class ConstantPropagation {
         if (v != null || decoded.contains(name)) return v;
         decoded.add(name);
         Tensor t = graph.initializers().get(name);
-        if (t == null) return null;
-        v = decode(t);
+        v = t != null ? decode(t) : outer != null && !graph.isGraphInput(name) ? outer.value(name) : null;
         if (v != null) values.put(name, v);
         return v;
     }

@@ -17,9 +17,19 @@ final class InferenceContext {
     private final Map<String, TypeInfo> types;
     private final ConstantPropagation consts;
     private final TypeInfo[] outputs;
+    private final org.npustudio.ir.Model model;
     private String dataDependence;
 
+    private final ShapeInferenceReport report;
+
     InferenceContext(Node node, long opset, Map<String, TypeInfo> types, ConstantPropagation consts) {
+        this(node, opset, types, consts, null, null);
+    }
+
+    InferenceContext(Node node, long opset, Map<String, TypeInfo> types, ConstantPropagation consts,
+                     org.npustudio.ir.Model model, ShapeInferenceReport report) {
+        this.model = model;
+        this.report = report;
         this.node = node;
         this.opset = opset;
         this.types = types;
@@ -28,6 +38,17 @@ final class InferenceContext {
     }
 
     Node node() { return node; }
+
+    /** The model (opsets of subgraph nodes); null in rule unit tests. */
+    org.npustudio.ir.Model model() { return model; }
+
+    /** Every type known in this scope (what a subgraph sees of its outer scope). */
+    Map<String, TypeInfo> scopeTypes() { return types; }
+
+    ConstantPropagation constants() { return consts; }
+
+    /** The report of the graph this node is in (subgraph reports are added to it); may be null. */
+    ShapeInferenceReport report() { return report; }
 
     long opset() { return opset; }
 

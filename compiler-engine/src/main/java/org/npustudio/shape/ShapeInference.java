@@ -8,6 +8,7 @@ import org.npustudio.ir.DataType;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
+import org.npustudio.ir.OpsetId;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
@@ -46,11 +47,43 @@ public final class ShapeInference {
      */
     public static ShapeInferenceReport infer(Model model, Graph graph, Map<String, Tensor> knownInputValues) {
         ShapeInferenceReport report = new ShapeInferenceReport(graph.name());
-        Map<String, TypeInfo> types = seedTypes(graph);
+        Map<String, TypeInfo> types = new HashMap<>();
+        seedTypes(graph, types);
+        run(model, graph, types, new ConstantPropagation(graph, knownInputValues), report);
+        return report;
+    }
+
+    /**
+     * Infers a subgraph (If branch, Loop/Scan body) seen from its node: outer-scope values resolve
+     * through {@code outer}/{@code outerConsts}; {@code inputTypes} (may hold nulls) are merged with the
+     * body's declared inputs for this inference only (the declarations are not rewritten: a Loop's
+     * carried values may change shape between iterations). Writes the body's value_info and returns its
+     * outputs' types (null = unknown).
+     */
+    static List<TypeInfo> inferSubgraph(Model model, Graph body, Map<String, TypeInfo> outer,
+                                        ConstantPropagation outerConsts, List<TypeInfo> inputTypes,
+                                        ShapeInferenceReport parent) {
+        Map<String, TypeInfo> types = new ScopedTypes(outer);
+        for (int i = 0; i < body.inputs().size(); i++) {
+            TypeInfo given = i < inputTypes.size() ? inputTypes.get(i) : null;
+            ValueInfo in = body.inputs().get(i);
+            TypeInfo t = TypeMerge.merge(in.type(), given).type();
+            if (t != null) types.put(in.name(), t);
+        }
+        seedTypes(body, types);
+        ShapeInferenceReport report = new ShapeInferenceReport(body.name());
+        if (parent != null) parent.addSubgraph(report);
+        run(model, body, types, new ConstantPropagation(body, outerConsts), report);
+        List<TypeInfo> out = new ArrayList<>();
+        for (ValueInfo o : body.outputs()) out.add(types.get(o.name()) != null ? types.get(o.name()) : o.type());
+        return out;
+    }
+
+    private static void run(Model model, Graph graph, Map<String, TypeInfo> types, ConstantPropagation consts,
+                            ShapeInferenceReport report) {
         Map<String, TypeInfo> declaredOutputs = declaredOutputTypes(graph);
-        ConstantPropagation consts = new ConstantPropagation(graph, knownInputValues);
         for (Node node : order(graph, report)) {
-            InferenceContext c = new InferenceContext(node, opset(model, node), types, consts);
+            InferenceContext c = new InferenceContext(node, opset(model, node), types, consts, model, report);
             report.add(inferNode(node, c));
             for (int i = 0; i < node.outputs().size(); i++) {
                 String name = node.output(i);
@@ -65,11 +98,11 @@ public final class ShapeInference {
             consts.fold(c);
         }
         writeBack(graph, types, declaredOutputs);
-        return report;
     }
 
     private static NodeResult inferNode(Node node, InferenceContext c) {
-        ShapeRule rule = ShapeRules.find(node.domain(), node.opType());
+        ShapeRule rule = OpsetId.isDefaultDomain(node.domain()) && ControlFlowShapes.handles(node.opType())
+                ? ControlFlowShapes::infer : ShapeRules.find(node.domain(), node.opType());
         if (rule == null) {
             return result(node, Status.UNSUPPORTED, "no shape rule for operator " + qualified(node));
         }
@@ -139,15 +172,13 @@ public final class ShapeInference {
     }
 
     /** Types known before any node runs: graph inputs, initializers and declared intermediate types. */
-    private static Map<String, TypeInfo> seedTypes(Graph graph) {
-        Map<String, TypeInfo> types = new HashMap<>();
+    private static void seedTypes(Graph graph, Map<String, TypeInfo> types) {
         for (Map.Entry<String, Tensor> e : graph.initializers().entrySet()) {
             types.put(e.getKey(), TypeInfo.tensor(e.getValue().dataType(), e.getValue().shape()));
         }
         for (ValueInfo in : graph.inputs()) {
             if (in.type() != null) types.put(in.name(), TypeMerge.merge(in.type(), types.get(in.name())).type());
         }
-        return types;
     }
 
     /** Types the file declares for node outputs (value_info and graph outputs). */

@@ -37,6 +37,7 @@ public final class ShapeInferenceReport {
     private final String graphName;
     private final List<NodeResult> nodes = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
+    private final List<ShapeInferenceReport> subgraphs = new ArrayList<>();
     private String graphProblem;
 
     ShapeInferenceReport(String graphName) {
@@ -48,6 +49,21 @@ public final class ShapeInferenceReport {
     void addConflict(Conflict c) { conflicts.add(c); }
 
     void setGraphProblem(String p) { graphProblem = p; }
+
+    void addSubgraph(ShapeInferenceReport r) { subgraphs.add(r); }
+
+    /** An If branch that a constant condition never takes: not inferred (it may be invalid for these shapes). */
+    public record DeadBranch(String nodeId, String branch) {}
+
+    private final List<DeadBranch> deadBranches = new ArrayList<>();
+
+    void addDeadBranch(DeadBranch d) { deadBranches.add(d); }
+
+    /** The dead If branches of this graph (not of its subgraphs). */
+    public List<DeadBranch> deadBranches() { return Collections.unmodifiableList(deadBranches); }
+
+    /** The reports of If branches and Loop/Scan bodies inferred inside this graph, in visiting order. */
+    public List<ShapeInferenceReport> subgraphs() { return Collections.unmodifiableList(subgraphs); }
 
     public String graphName() { return graphName; }
 

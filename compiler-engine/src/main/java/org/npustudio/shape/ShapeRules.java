@@ -29,6 +29,7 @@ final class ShapeRules {
         ConstantShapes.register(m);
         CastShapes.register(m);
         ExpandShapes.register(m);
+        RecurrentShapes.register(m);
         return Map.copyOf(m);
     }
 

@@ -17,7 +17,8 @@ final class TypeMerge {
     record Result(TypeInfo type, String conflict) {}
 
     static Result merge(TypeInfo declared, TypeInfo inferred) {
-        if (declared == null) return new Result(inferred, null);
+        // PyTorch declares some If/branch outputs with an empty TypeProto: that says nothing
+        if (declared == null || (declared instanceof TypeInfo.UnspecifiedType && inferred != null)) return new Result(inferred, null);
         if (inferred == null) return new Result(declared, null);
         if (!(declared instanceof TypeInfo.TensorType d) || !(inferred instanceof TypeInfo.TensorType i)) {
             boolean sameKind = declared.getClass() == inferred.getClass();

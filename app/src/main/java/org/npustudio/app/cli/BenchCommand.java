@@ -19,7 +19,7 @@ import org.npustudio.samples.SyntheticModels;
 final class BenchCommand implements Command {
     @Override public String name() { return "bench"; }
 
-    @Override public String synopsis() { return "import [MODEL] | open [MODEL...] | passes [MODEL] | live"; }
+    @Override public String synopsis() { return "import [MODEL] | open [MODEL...] | passes [MODEL " + ShapeArgs.SYNOPSIS + "] | live"; }
 
     @Override public String summary() { return "benchmark import (vs ONNX Runtime), time to first graph, the pass pipeline, the live profiler"; }
 
@@ -42,10 +42,15 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        List<String> words = Args.parse(name(), args, Set.of()).positional(1, Integer.MAX_VALUE, "BENCHMARK [MODEL]");
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.OPTIONS);
+        List<String> words = a.positional(1, Integer.MAX_VALUE, "BENCHMARK [MODEL]");
+        org.npustudio.shape.ShapeBinding binding = ShapeArgs.binding(a);
+        if (!binding.isEmpty() && !words.get(0).equals("passes")) {
+            throw new UsageException(name(), "--input-shape and --dim apply to 'bench passes' (the others time opening the file as it is)");
+        }
         if (words.get(0).equals("open")) return open(words.subList(1, words.size()), ctx);
         if (words.size() > 2) throw new UsageException(name(), "unexpected argument '" + words.get(2) + "'");
-        if (words.get(0).equals("passes")) return passes(words.size() > 1 ? Path.of(words.get(1)) : null, ctx);
+        if (words.get(0).equals("passes")) return passes(words.size() > 1 ? Path.of(words.get(1)) : null, binding, ctx);
         if (words.get(0).equals("live")) {
             if (words.size() > 1) throw new UsageException(name(), "bench live runs on the bundled samples and takes no MODEL");
             try {
@@ -86,11 +91,12 @@ final class BenchCommand implements Command {
         return Cli.OK;
     }
 
-    private static int passes(Path model, CliContext ctx) throws StudioException {
-        if (model != null) ModelFiles.open(model);
+    private static int passes(Path model, org.npustudio.shape.ShapeBinding binding, CliContext ctx) throws StudioException {
+        if (model == null && !binding.isEmpty()) throw new UsageException("bench", "--input-shape needs a MODEL");
+        if (model != null) ModelFiles.open(model, binding);
         try {
             if (model == null) PipelineBenchmark.run("synthetic residual chain", () -> SyntheticModels.residualChain(2000), ctx.out());
-            else PipelineBenchmark.run(model.getFileName().toString(), () -> openModel(model), ctx.out());
+            else PipelineBenchmark.run(model.getFileName().toString(), () -> openModel(model, binding), ctx.out());
         } catch (StudioException e) {
             throw e;
         } catch (Exception e) {
@@ -99,9 +105,9 @@ final class BenchCommand implements Command {
         return Cli.OK;
     }
 
-    private static org.npustudio.ir.Model openModel(Path model) {
+    private static org.npustudio.ir.Model openModel(Path model, org.npustudio.shape.ShapeBinding binding) {
         try {
-            return ModelFiles.open(model);
+            return ModelFiles.open(model, binding);
         } catch (StudioException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

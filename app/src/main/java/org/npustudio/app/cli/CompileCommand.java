@@ -30,7 +30,7 @@ import org.npustudio.passes.StandardRules;
 final class CompileCommand implements Command {
     @Override public String name() { return "compile"; }
 
-    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR] [--no-verify]"; }
+    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR] [--no-verify] " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "run a compiler pass pipeline and write standard ONNX"; }
 
@@ -50,13 +50,13 @@ final class CompileCommand implements Command {
                 skipped). When a pass fails, the error names the pass and node; with --dump-after-each the
                 last good graph is on disk. The output is checked before it is written (ONNX checker rules,
                 then ONNX Runtime loading it); when the check fails nothing is written and the exit status is 2.
-                """;
+                """ + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
         Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed", "--no-verify"),
-                java.util.Set.of("--pipeline", "-o", "--output", "--dump-after-each"));
+                ShapeArgs.with("--pipeline", "-o", "--output", "--dump-after-each"));
         boolean printChanged = parsed.has("--print-changed");
         String file = parsed.positional(1, 1, "MODEL (an .onnx file)").get(0);
         if (parsed.value("-o") != null && parsed.value("--output") != null) throw new UsageException(name(), "only one output file, please");
@@ -65,7 +65,7 @@ final class CompileCommand implements Command {
         String pipelineArg = parsed.value("--pipeline", "default");
         String dump = parsed.value("--dump-after-each");
         Pipeline pipeline = pipelineArg.equals("default") ? Pipeline.defaultPipeline() : PipelineYaml.read(Path.of(pipelineArg));
-        Model model = ModelFiles.open(Path.of(file));
+        Model model = ShapeArgs.open(parsed, Path.of(file));
         PipelineResult r = new PassManager().verifyAfterEachPass(!parsed.has("--no-verify")).run(model, pipeline);
         Snapshot previous = r.input();
         for (PassRecord p : r.records()) {

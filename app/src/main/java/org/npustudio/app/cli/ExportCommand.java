@@ -11,7 +11,7 @@ import org.npustudio.export.PartitionModel;
 final class ExportCommand implements Command {
     @Override public String name() { return "export"; }
 
-    @Override public String synopsis() { return "MODEL --plan PLAN.yaml -o DIR"; }
+    @Override public String synopsis() { return "MODEL --plan PLAN.yaml -o DIR " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "write each partition as a standalone ONNX model, plus plan.yaml"; }
 
@@ -25,14 +25,14 @@ final class ExportCommand implements Command {
                 between partitions. Boundary tensor types our inference misses come from ONNX Runtime.
                 All files appear together or none does;
                 DIR must be new, empty, or a previous export. A non-convex plan is refused with the path.
-                """;
+                """ + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), Set.of("--plan", "-o"));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--plan", "-o"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
-        PlanArgs.Opened o = PlanArgs.open(modelFile, a.required("--plan", "PLAN.yaml"), ctx.err());
+        PlanArgs.Opened o = PlanArgs.open(modelFile, ShapeArgs.binding(a), a.required("--plan", "PLAN.yaml"), ctx.err());
         PartitionExporter.Result r = PartitionExporter.export(o.model(), o.plan(), Path.of(a.required("-o", "DIR")));
         PlanArgs.warn(r.split().warnings(), ctx.err());
         for (PartitionModel pm : r.split().pieces()) {

@@ -26,7 +26,7 @@ import org.npustudio.json.JsonWriter;
 final class LayoutCommand implements Command {
     @Override public String name() { return "layout"; }
 
-    @Override public String synopsis() { return "MODEL [--json] [--horizontal] [--initializers] [--flat]"; }
+    @Override public String synopsis() { return "MODEL [--json] [--horizontal] [--initializers] [--flat] " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "lay out a model's fully expanded graph and print nodes, edges, crossings, size, time"; }
 
@@ -44,14 +44,14 @@ final class LayoutCommand implements Command {
                 distinct points where edges cross; width and height are the drawing's size in pixels at 1:1; millis is
                 the wall time of one layout in this process (the first run in a fresh JVM, so it includes warm-up;
                 `./bench layout` reports medians of warm runs).
-                """;
+                """ + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of("--json", "--horizontal", "--initializers", "--flat"));
+        Args a = Args.parse(name(), args, Set.of("--json", "--horizontal", "--initializers", "--flat"), ShapeArgs.OPTIONS);
         String file = a.positional(1, 1, "MODEL (an .onnx file)").get(0);
-        Model model = ModelFiles.open(Path.of(file));
+        Model model = ShapeArgs.open(a, Path.of(file));
         boolean horizontal = a.has("--horizontal");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file);

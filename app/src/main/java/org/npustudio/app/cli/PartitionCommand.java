@@ -44,7 +44,7 @@ final class PartitionCommand implements Command {
                 npustudio partition convert PLAN.yaml --to nestc|npustudio -o OUT.yaml [--model MODEL]
                     Either format in; with --model NEST-C's Glow node names are mapped to the model's nodes.
                 Plans may be NPU Studio plans or NEST-C plans (see docs/partition-format.md).
-                """;
+                """ + ShapeArgs.HELP;
     }
 
     @Override
@@ -60,7 +60,7 @@ final class PartitionCommand implements Command {
     }
 
     private int auto(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse("partition auto", args, Set.of(), Set.of("--devices", "-o", "--merge-cpu-islands"));
+        Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
         String devicesFile = a.required("--devices", "DEVICES.yaml");
         String out = a.required("-o", "PLAN.yaml");
@@ -74,7 +74,7 @@ final class PartitionCommand implements Command {
             }
         }
         Path mp = Path.of(modelFile);
-        Model model = ModelFiles.open(mp);
+        Model model = ShapeArgs.open(a, mp);
         DevicesYaml.Loaded devices = DevicesYaml.read(Path.of(devicesFile));
         PlanArgs.warn(devices.warnings(), ctx.err());
         Plan plan = AutoPartitioner.partition(model.graph(), ModelRef.of(mp), devices.devices(), devices.defaultDevice(),
@@ -87,9 +87,9 @@ final class PartitionCommand implements Command {
     }
 
     private int validate(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse("partition validate", args, Set.of(), Set.of("--plan"));
+        Args a = Args.parse("partition validate", args, Set.of(), ShapeArgs.with("--plan"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
-        PlanArgs.Opened o = PlanArgs.open(modelFile, a.required("--plan", "PLAN.yaml"), ctx.err());
+        PlanArgs.Opened o = PlanArgs.open(modelFile, ShapeArgs.binding(a), a.required("--plan", "PLAN.yaml"), ctx.err());
         PlanBinding b = PlanBinding.bind(o.plan(), o.model().graph());
         ValidationReport r = PlanValidator.validate(b, o.ref());
         for (PlanIssue i : r.issues()) (i.isError() ? ctx.out() : ctx.err()).println(i);

@@ -9,6 +9,7 @@ import org.npustudio.ir.Model;
 import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Plan;
 import org.npustudio.plan.yaml.PlanFiles;
+import org.npustudio.shape.ShapeBinding;
 
 /** Opening the model and plan the partition, export and check commands work on, warnings to stderr. */
 final class PlanArgs {
@@ -16,9 +17,9 @@ final class PlanArgs {
 
     private PlanArgs() {}
 
-    static Opened open(String modelFile, String planFile, PrintStream err) throws StudioException {
+    static Opened open(String modelFile, ShapeBinding binding, String planFile, PrintStream err) throws StudioException {
         Path mp = Path.of(modelFile);
-        Model model = ModelFiles.open(mp);
+        Model model = ModelFiles.open(mp, binding);
         ModelRef ref = ModelRef.of(mp);
         PlanFiles.Opened p = PlanFiles.read(Path.of(planFile), model.graph(), ref);
         warn(p.warnings(), err);

@@ -18,7 +18,7 @@ import org.npustudio.ir.Model;
 final class RenderCommand implements Command {
     @Override public String name() { return "render"; }
 
-    @Override public String synopsis() { return "MODEL -o OUT.svg|OUT.png [--horizontal] [--initializers] [--shapes]"; }
+    @Override public String synopsis() { return "MODEL -o OUT.svg|OUT.png [--horizontal] [--initializers] [--shapes] " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "draw a model's graph to an SVG or PNG file (headless)"; }
 
@@ -32,12 +32,12 @@ final class RenderCommand implements Command {
                   --shapes            label edges with tensor shapes
                 The whole graph is drawn at 1:1 with name-scope groups framed, as the IDE shows it; PNGs of
                 very large graphs are scaled down to at most 16,000 pixels a side.
-                """;
+                """ + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of("--horizontal", "--initializers", "--shapes"), Set.of("-o", "--output"));
+        Args a = Args.parse(name(), args, Set.of("--horizontal", "--initializers", "--shapes"), ShapeArgs.with("-o", "--output"));
         if (a.value("-o") != null && a.value("--output") != null) throw new UsageException(name(), "only one output file, please");
         String output = a.value("-o", a.value("--output"));
         String file = a.positional(1, 1, "MODEL (an .onnx file)").get(0);
@@ -46,7 +46,7 @@ final class RenderCommand implements Command {
         if (SceneExport.formatOf(out) == null) {
             throw new UsageException(name(), "cannot tell the format of '" + output + "': use a .svg or .png file name");
         }
-        Model model = ModelFiles.open(Path.of(file));
+        Model model = ShapeArgs.open(a, Path.of(file));
         long t0 = System.nanoTime();
         GraphScene scene = SceneBuilder.build(model.graph(),
                 new SceneBuilder.Settings(a.has("--initializers"), a.has("--horizontal")), LayoutMonitor.none());

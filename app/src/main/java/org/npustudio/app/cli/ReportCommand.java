@@ -3,7 +3,6 @@ package org.npustudio.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.npusim.cli.SimulateCommandCore;
@@ -20,7 +19,7 @@ final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String synopsis() {
-        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... [--metric METRIC] -o DIR";
+        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... [--metric METRIC] -o DIR " + ShapeArgs.SYNOPSIS;
     }
 
     @Override public String summary() { return "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model"; }
@@ -28,12 +27,13 @@ final class ReportCommand implements Command {
     @Override
     public String details() {
         return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n"
-                + "--loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not costed)\n";
+                + "--loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not costed)\n"
+                + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), Set.of("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips"));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips"));
         Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
         Path out = Path.of(a.required("-o", "DIR"));
         Metric metric = Metric.parse(a.value("--metric", "latency"));
@@ -41,7 +41,7 @@ final class ReportCommand implements Command {
         FusionMode fuse = a.value("--fuse") == null ? null : FusionMode.parse(a.value("--fuse"));
         if (a.value("--fuse") != null && fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
         Path npuFile = Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg"));
-        Model m = ModelFiles.open(model);
+        Model m = ShapeArgs.open(a, model); // opened once: simulated and profiled as bound
         SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null,
                 LoopTrips.parse(name(), a.values("--loop-trips")));
         // One simulation of the model opened above: the NPU file and the plan are read once each.

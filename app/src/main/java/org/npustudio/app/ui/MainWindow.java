@@ -24,7 +24,10 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.npustudio.app.BindingStore;
 import org.npustudio.app.ui.diff.DiffActions;
+import org.npustudio.error.StudioException;
+import org.npustudio.shape.ShapeBinding;
 import org.npustudio.graphview.ui.GraphView;
 import org.npustudio.graphview.ui.Workers;
 import org.npustudio.partition.editor.ui.PartitionMenu;
@@ -50,6 +53,8 @@ public final class MainWindow {
     private LoadedModel model;
     private String lastError;
     private Path lastDirectory;
+    private BindingStore bindings = BindingStore.standard();
+    private BindShapesDialog bindDialog;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -102,11 +107,22 @@ public final class MainWindow {
         return workspace == null || workspace.partitionTab().confirmClose();
     }
 
+    /** Where remembered input-shape bindings are kept (tests use a temporary folder). */
+    void setBindingStore(BindingStore store) { this.bindings = store; }
+
+    /** The open "Bind input shapes…" dialog, or null. */
+    BindShapesDialog bindDialog() { return bindDialog; }
+
     /** Loads a model in the background; must be called on the FX thread. */
     public void open(Path file) {
+        open(file, null);
+    }
+
+    /** Loads a model with these input shapes bound (null: the ones remembered for the file, if any). */
+    public void open(Path file, ShapeBinding binding) {
         if (!mayCloseModel()) return;
         if (current != null) current.cancel();
-        ModelLoadTask task = new ModelLoadTask(file);
+        ModelLoadTask task = new ModelLoadTask(file, binding, bindings);
         current = task;
         root.setCenter(new LoadingPane(task));
         status.setText("Loading " + file + " …");
@@ -150,7 +166,33 @@ public final class MainWindow {
         needModel.forEach(m -> m.setDisable(false));
         setSettledCenter(workspace);
         stage.setTitle(TITLE + " — " + loaded.summary().name());
-        status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes");
+        status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes"
+                + (loaded.binding().isEmpty() ? "" : " · bound " + loaded.binding()));
+        if (loaded.needsBinding()) Platform.runLater(this::bindShapes);
+    }
+
+    /**
+     * Shows "Bind input shapes…" for the open model, pre-filled with its binding or the suggested one;
+     * Apply remembers the binding for the file's content and re-opens the model with it.
+     */
+    public void bindShapes() {
+        LoadedModel loaded = model;
+        if (loaded == null || bindDialog != null) return;
+        ShapeBinding initial = loaded.binding().isEmpty() ? ShapeBinding.suggest(loaded.declaredInputs()) : loaded.binding();
+        BindShapesDialog dialog = new BindShapesDialog(stage, loaded.summary().name(), loaded.declaredInputs(), initial);
+        bindDialog = dialog;
+        dialog.setOnHidden(e -> {
+            bindDialog = null;
+            ShapeBinding chosen = dialog.getResult();
+            if (chosen == null || model != loaded) return;
+            try {
+                bindings.save(BindingStore.key(loaded.file()), chosen);
+            } catch (StudioException ex) {
+                status.setText("Could not remember the binding: " + ex.oneLine());
+            }
+            open(loaded.file(), chosen);
+        });
+        dialog.show();
     }
 
     private void fail(String message, Throwable cause) {
@@ -209,7 +251,8 @@ public final class MainWindow {
                 exportItem("Whole Graph as PNG…", "menu-export-graph-png", false, "png"),
                 exportItem("Whole Graph as SVG…", "menu-export-graph-svg", false, "svg"));
         DiffActions.Host diff = diffHost();
-        Menu file = new Menu("File", null, open, close, DiffActions.compareModelsItem(diff), new SeparatorMenuItem(), export,
+        MenuItem bind = modelItem("Bind Input Shapes…", "menu-bind-shapes", null, this::bindShapes);
+        Menu file = new Menu("File", null, open, close, DiffActions.compareModelsItem(diff), bind, new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
         file.setId("menu-file");
         MenuItem find = modelItem("Find…", "menu-find", "Shortcut+F", () -> graphView().focusSearch());

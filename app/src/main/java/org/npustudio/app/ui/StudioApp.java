@@ -32,15 +32,45 @@ public final class StudioApp extends Application {
             // After the model has loaded and its graph has been laid out.
             boolean simulate = Boolean.getBoolean("npustudio.snapshot.simulate");
             String diff = System.getProperty("npustudio.snapshot.diff");
+            String bind = System.getProperty("npustudio.snapshot.bind");
             window.busyProperty().addListener((obs, was, now) -> {
                 if (now) return;
-                if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
+                if (bind != null) snapshotBindDialog(window, bind, Path.of(snapshot));
+                else if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
                 else if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
                 else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
             });
         }
         if (initialModel != null) window.open(initialModel);
         else if (snapshot != null && !snapshot.isBlank()) snapshotSoon(window, Path.of(snapshot));
+    }
+
+    /**
+     * Pictures the "Bind input shapes…" dialog ({@code -Dnpustudio.snapshot.bind=TEXT}): TEXT other than
+     * {@code true} is typed into the first field first, to show the live error line.
+     */
+    private static void snapshotBindDialog(MainWindow window, String text, Path png) {
+        PauseTransition wait = new PauseTransition(Duration.millis(300));
+        wait.setOnFinished(e -> {
+            BindShapesDialog d = window.bindDialog();
+            if (d == null) {
+                snapshotSoon(window, png);
+                return;
+            }
+            if (!text.equals("true")) ((javafx.scene.control.TextField) d.getDialogPane().lookup("#bind-field-0")).setText(text);
+            PauseTransition settle = new PauseTransition(Duration.millis(600));
+            settle.setOnFinished(e2 -> {
+                try {
+                    SceneSnapshot.write(d.getDialogPane().getScene(), png);
+                    System.err.println("npustudio: wrote " + png);
+                } catch (IOException | RuntimeException ex) {
+                    System.err.println("npustudio: " + png + ": cannot write snapshot: " + ex.getMessage());
+                }
+                Platform.exit();
+            });
+            settle.play();
+        });
+        wait.play();
     }
 
     /** Runs Profile > Simulate on NPU, then snapshots once the overlay is shown. */

@@ -16,6 +16,7 @@ import org.npustudio.passes.numeric.OrtExecution;
 import org.npustudio.runtime.TensorComparison;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.testdata.JsonOracle;
+import org.npustudio.testdata.TestData;
 
 class CompileAndDiffCommandTest {
     @TempDir Path dir;
@@ -44,7 +45,7 @@ class CompileAndDiffCommandTest {
     @Test
     void compilingARealModelWithIfBodiesWritesWhatOnnxRuntimeLoads() throws Exception {
         // silero v4 captures initializers in its If bodies; CSE merging them used to leave the bodies dangling
-        Path in = Path.of("..", "src", "test", "resources", "real-models", "silero_vad_v4.onnx");
+        Path in = TestData.realModel("silero_vad_v4.onnx");
         Path out = dir.resolve("silero-compiled.onnx");
         CliRun r = CliRun.of("compile", in.toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.err());

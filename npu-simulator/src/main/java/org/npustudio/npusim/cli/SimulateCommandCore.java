@@ -25,8 +25,7 @@ import org.npustudio.plan.nestc.NestcPlanFormat;
 import org.npustudio.plan.yaml.PlanFiles;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlNode;
-import org.npustudio.onnx.OnnxReader;
-import org.npustudio.shape.ShapeInference;
+import org.npustudio.onnx.ModelOpener;
 
 /**
  * The headless body of {@code npustudio simulate}: reads the model (ONNX or SCALE-Sim topology), the
@@ -48,7 +47,12 @@ public final class SimulateCommandCore {
 
     /** Simulates and reports; warnings go to {@code err}; problems are thrown, for callers with their own error style. */
     public static SimulationResult runChecked(SimulateOptions o, PrintStream out, PrintStream err) throws StudioException {
-        Simulation s = simulateFiles(o);
+        return runChecked(o, null, out, err);
+    }
+
+    /** As {@link #runChecked(SimulateOptions, PrintStream, PrintStream)} on a model the caller opened (and bound); null: read o.model(). */
+    public static SimulationResult runChecked(SimulateOptions o, Model opened, PrintStream out, PrintStream err) throws StudioException {
+        Simulation s = opened == null ? simulateFiles(o) : simulate(opened, o);
         for (String w : s.result().warnings()) err.println("warning: " + w);
         write(s.result(), o, s.npu(), out);
         return s.result();
@@ -73,8 +77,7 @@ public final class SimulateCommandCore {
         if (o.model().getFileName().toString().toLowerCase().endsWith(".csv")) {
             graph = readModel(o.model());
         } else {
-            model = OnnxReader.read(o.model());
-            ShapeInference.infer(model); // fills value_info; ShapeTable then reads every shape through graph.typeOf
+            model = ModelOpener.open(o.model()); // value_info filled; ShapeTable reads every shape through graph.typeOf
             graph = SimulationService.workGraph(model.graph(), o.model().toString(), o.loopTrips());
         }
         return simulate(graph, model, o);
@@ -153,9 +156,7 @@ public final class SimulateCommandCore {
     static WorkGraph readModel(Path model) throws StudioException {
         String name = model.getFileName().toString();
         if (name.toLowerCase().endsWith(".csv")) return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
-        Model m = OnnxReader.read(model);
-        ShapeInference.infer(m);
-        return SimulationService.workGraph(m.graph(), model.toString(), Map.of());
+        return SimulationService.workGraph(ModelOpener.open(model).graph(), model.toString(), Map.of());
     }
 
     /** An NPU or CPU description: a SCALE-Sim {@code .cfg} or NPU Studio YAML. */

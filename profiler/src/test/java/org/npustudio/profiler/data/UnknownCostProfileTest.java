@@ -15,6 +15,7 @@ import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.TestData;
 
 /**
  * A real model whose input size is symbolic (PP-OCRv4's detector, no binding): ops without a cost are shown
@@ -26,7 +27,7 @@ class UnknownCostProfileTest {
 
     @BeforeAll
     static void simulate() throws Exception {
-        Path root = Path.of(System.getProperty("npustudio.root", ".."));
+        Path root = TestData.root();
         Model m = OnnxReader.read(root.resolve("src/test/resources/real-models/ch_PP-OCRv4_det_infer.onnx"));
         ShapeInference.infer(m);
         NpuConfig npu = new DeviceConfigReader().read(root.resolve("samples/npu/edge-npu-8tops.yaml")).npu();
