@@ -71,7 +71,7 @@ public final class OpsetConverter {
             case "TopK" -> { if (from < 10) attrsToInputs(g, n, longsInput(g, n, "k", true)); }
             case "Squeeze", "Unsqueeze", "ReduceSum" -> axesToInput(g, n, "axes", 1);
             case "Split" -> axesToInput(g, n, "split", 1);
-            case "Dropout" -> dropAttrs(n, "ratio", "is_test");
+            case "Dropout" -> { dropAttrs(n, "ratio", "is_test"); if (from < 10) dropoutMask(g, n); }
             case "BatchNormalization" -> batchNorm(n);
             case "Upsample" -> upsample(g, n);
             case "Resize" -> { if (from < 11) upsample(g, n); }
@@ -130,6 +130,21 @@ public final class OpsetConverter {
         String starts = longsInput(g, n, "starts", false), ends = longsInput(g, n, "ends", false);
         String axes = longsInput(g, n, "axes", false);
         attrsToInputs(g, n, starts, ends, axes);
+    }
+
+    /**
+     * Dropout's mask was of the data's type before opset 10 and is bool since: an unread mask (the usual
+     * case in inference graphs) is dropped with its declared type; a read one cannot be lifted faithfully.
+     */
+    private void dropoutMask(Graph g, Node n) throws StudioException {
+        if (n.outputs().size() < 2 || n.outputs().get(1).isEmpty()) return;
+        String mask = n.outputs().get(1);
+        boolean read = !g.consumers(mask).isEmpty() || g.outputs().stream().anyMatch(v -> v.name().equals(mask));
+        if (read) throw new StudioException(n.name().isEmpty() ? n.id() : n.name(), "Dropout", "its mask '" + mask
+                + "' is read, and the mask's type changed from the data's type to bool at opset 10");
+        n.setOutputs(List.of(n.outputs().get(0)));
+        g.removeValueInfo(mask);
+        rewritten++;
     }
 
     private void dropAttrs(Node n, String... attrs) {

@@ -70,10 +70,11 @@ public final class QuantizePass extends BasePass {
         try {
             QuantConfig cfg = config();
             long opset = GraphEdits.opset(model);
+            int rewritten = 0;
             if (opset < OpsetConverter.TARGET) {
                 stage = "lifting opset " + opset + " to " + OpsetConverter.TARGET;
                 Model original = ModelCopy.of(model);
-                int rewritten = OpsetConverter.toOpset13(model);
+                rewritten = OpsetConverter.toOpset13(model);
                 checkSameOutputs(original, model, cfg, opset);
                 ctx.note("lifted opset " + opset + " to " + OpsetConverter.TARGET + " for per-channel QDQ (" + rewritten + " nodes rewritten; outputs checked equal in ONNX Runtime)");
             }
@@ -92,7 +93,12 @@ public final class QuantizePass extends BasePass {
                         l.output().isEmpty() ? "weights only (inside an If/Loop/Scan body)" : String.format("SQNR %.1f dB", l.sqnrDb())));
             }
             if (!Double.isNaN(report.outputSqnrDb())) ctx.note(String.format("model output SQNR %.1f dB", report.outputSqnrDb()));
-            return !report.layers().isEmpty();
+            if (report.layers().isEmpty()) {
+                // exporters such as paddle2onnx write weights as Constant nodes, which constant-folding turns into initializers
+                ctx.note("no Conv/Gemm/MatMul with a constant float weight initializer to quantize; if the weights are Constant nodes, run constant-folding first");
+            }
+            // lifting the opset rewrites nodes even when no layer is quantized
+            return rewritten > 0 || !report.layers().isEmpty();
         } catch (StudioException e) {
             // one line naming the model and the stage; ONNX Runtime's own error-code prefix is dropped
             String why = e.problem().replaceFirst("Error code - \\w+ - message: ", "");
