@@ -29,6 +29,7 @@ final class ShapeRules {
         ConstantShapes.register(m);
         CastShapes.register(m);
         ExpandShapes.register(m);
+        LegacyOpShapes.register(m);
         return Map.copyOf(m);
     }
 
