@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.runtime.OpaqueTypeProbe;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
 
@@ -24,6 +25,7 @@ public final class ModelFiles {
         if (!Files.isReadable(file)) throw new StudioException(name, "", "permission denied");
         Model model = OnnxReader.read(file);
         ShapeInference.infer(model);
+        OpaqueTypeProbe.fill(model); // ops without a schema: output types from one ONNX Runtime run
         return model;
     }
 

@@ -24,6 +24,7 @@ import org.npustudio.graphview.scene.NodeKind;
 import org.npustudio.ir.Attribute;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Node;
+import org.npustudio.onnx.OpaqueOps;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.TypeInfo;
 
@@ -138,6 +139,7 @@ final class Inspector extends VBox {
         if (!n.domain().isEmpty()) rows.add(InspectorRow.of("domain", n.domain()));
         rows.add(InspectorRow.of("name", n.name().isEmpty() ? "(unnamed)" : n.name()));
         rows.add(InspectorRow.of("id", n.id() + (n.hasGeneratedId() ? "  (generated)" : "")));
+        if (OpaqueOps.isOpaque(null, n)) rows.add(InspectorRow.of("schema", OpaqueOps.DESCRIPTION));
         if (!n.attributes().isEmpty()) {
             rows.add(InspectorRow.section("Attributes"));
             for (Attribute a : n.attributes().values()) rows.add(InspectorRow.of(a.name(), a.display()));
