@@ -137,4 +137,33 @@ final class ControlFlowBodies {
     private static int rank(String attribute) {
         return attribute.equals("then_branch") ? 0 : attribute.equals("else_branch") ? 1 : 2;
     }
+
+    /** The body node a key of {@code <owner>::<attribute>::<id>[::<attribute>::<id>...]} draws, with its graph; null if none. */
+    static GraphLayoutInput.BodyNode find(Graph main, String key) {
+        String[] parts = key.split("::", -1);
+        if (parts.length < 3 || parts.length % 2 == 0) return null;
+        Node owner = main.nodeById(parts[0]);
+        Graph graph = null;
+        Node node = null;
+        for (int i = 1; i + 1 < parts.length && owner != null; i += 2) {
+            graph = body(owner, parts[i]);
+            node = graph == null ? null : graph.nodeById(parts[i + 1]);
+            owner = node;
+        }
+        return node == null ? null : new GraphLayoutInput.BodyNode(node, graph);
+    }
+
+    /** then_branch, body, or a GRAPHS attribute's k-th graph written as name[k]. */
+    private static Graph body(Node owner, String branch) {
+        int k = 0;
+        String name = branch;
+        int open = branch.indexOf('[');
+        if (open > 0 && branch.endsWith("]")) {
+            name = branch.substring(0, open);
+            k = Integer.parseInt(branch.substring(open + 1, branch.length() - 1));
+        }
+        Attribute a = owner.attribute(name);
+        if (a == null || k >= a.subgraphs().size()) return null;
+        return a.subgraphs().get(k);
+    }
 }

@@ -189,6 +189,14 @@ public final class GraphLayoutInput {
 
     public List<List<String>> groupPaths() { return groupPaths; }
 
+    /** A node of a control-flow body and the body graph holding it. */
+    public record BodyNode(Node node, Graph graph) {}
+
+    /** The body node drawn under a scene key such as {@code if_0::then_branch::Relu_3}, or null. */
+    public static BodyNode bodyNode(Graph main, String key) {
+        return key.contains("::") ? ControlFlowBodies.find(main, key) : null;
+    }
+
     /** The IR node an operator layout node draws (main graph or a control-flow body); null for other kinds. */
     public Node node(int node) { return nodes[node]; }
 

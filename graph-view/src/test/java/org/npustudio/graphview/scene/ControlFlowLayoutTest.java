@@ -67,6 +67,12 @@ class ControlFlowLayoutTest {
         assertTrue(hasEdge(s, "branch::then_branch::neg", "branch"));
         assertTrue(s.y(s.indexOf("branch")) > s.y(s.indexOf("branch::then_branch::neg")));
         assertEquals(0, overlaps(s));
+        // The inspector finds a body node (and the body graph holding its types) from its key.
+        Graph g = ifGraph();
+        var body = org.npustudio.graphview.layout.GraphLayoutInput.bodyNode(g, "branch::then_branch::sig");
+        assertEquals("Sigmoid", body.node().opType());
+        assertEquals("then", body.graph().name());
+        assertEquals(null, org.npustudio.graphview.layout.GraphLayoutInput.bodyNode(g, "branch::then_branch::nothing"));
     }
 
     @Test
