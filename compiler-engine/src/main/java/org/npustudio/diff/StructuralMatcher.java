@@ -35,12 +35,14 @@ final class StructuralMatcher {
     private final Map<Node, Node> ba = new IdentityHashMap<>();
     private final Map<Node, Integer> pairNo = new IdentityHashMap<>();
     private final ArrayDeque<Node> todo = new ArrayDeque<>();
-    /** Values matched across the graphs share an anchor number. */
+    /** Anchored values (graph inputs, initializers) share a number across the graphs; node outputs go by pair. */
     private final Map<String, Integer> anchorA = new HashMap<>();
     private final Map<String, Integer> anchorB = new HashMap<>();
     private final Map<String, String> valueAB = new LinkedHashMap<>();
     private final Map<Tensor, String> fingerprints = new IdentityHashMap<>();
     private int anchors;
+    /** Signature rounds after the first propagation; each is linear, and most graphs need one or two. */
+    private static final int MAX_ROUNDS = 4;
     private int pairs;
 
     StructuralMatcher(Graph a, Graph b) {
@@ -61,34 +63,36 @@ final class StructuralMatcher {
             String y = b.isGraphInput(x) && !b.isInitializer(x) ? x : i < bi.size() ? bi.get(i).name() : null;
             if (y != null) anchor(x, y);
         }
-        anchorInitializers();
         for (int i = 0; i < Math.min(a.outputs().size(), b.outputs().size()); i++) {
             Node pa = a.producer(a.outputs().get(i).name()), pb = b.producer(b.outputs().get(i).name());
             if (pa != null && pb != null && sameOp(pa, pb)) pair(pa, pb);
         }
         for (Map.Entry<String, String> e : new ArrayList<>(valueAB.entrySet())) matchReaders(e.getKey(), e.getValue());
         drain();
-        while (ab.size() < Math.min(a.nodes().size(), b.nodes().size()) && pairBySignature()) drain();
+        if (complete()) return ab;
+        // Weights are anchors too, but only needed where propagation from the inputs and outputs stopped.
+        int before = valueAB.size();
+        anchorInitializers();
+        List<Map.Entry<String, String>> weights = new ArrayList<>(valueAB.entrySet()).subList(before, valueAB.size());
+        for (Map.Entry<String, String> e : weights) matchReaders(e.getKey(), e.getValue());
+        drain();
+        for (int round = 0; round < MAX_ROUNDS && !complete() && pairBySignature(); round++) drain();
         return ab;
     }
 
-    /** Initializers: same name, type and dims first; the rest by content, where unique on both sides. */
+    private boolean complete() {
+        return ab.size() >= Math.min(a.nodes().size(), b.nodes().size());
+    }
+
+    /**
+     * Initializers of the same name, type and dims. Renamed ones are not hashed up front (that would read
+     * every weight of both models); their readers meet in the signature round, which fingerprints a constant
+     * only when a node that reads it is still unmatched.
+     */
     private void anchorInitializers() {
-        Map<String, List<String>> restA = new LinkedHashMap<>(), restB = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : a.initializers().entrySet()) {
             Tensor other = b.initializers().get(e.getKey());
             if (other != null && sameKind(e.getValue(), other)) anchor(e.getKey(), e.getKey());
-        }
-        for (Map.Entry<String, Tensor> e : a.initializers().entrySet()) {
-            if (!anchorA.containsKey(e.getKey())) restA.computeIfAbsent(fingerprint(e.getValue()), k -> new ArrayList<>()).add(e.getKey());
-        }
-        if (restA.isEmpty()) return;
-        for (Map.Entry<String, Tensor> e : b.initializers().entrySet()) {
-            if (!anchorB.containsKey(e.getKey())) restB.computeIfAbsent(fingerprint(e.getValue()), k -> new ArrayList<>()).add(e.getKey());
-        }
-        for (Map.Entry<String, List<String>> e : restA.entrySet()) {
-            List<String> other = restB.get(e.getKey());
-            if (e.getValue().size() == 1 && other != null && other.size() == 1) anchor(e.getValue().get(0), other.get(0));
         }
     }
 
@@ -106,7 +110,6 @@ final class StructuralMatcher {
             Node y = ab.get(x);
             for (int i = 0; i < Math.min(x.outputs().size(), y.outputs().size()); i++) {
                 if (x.output(i).isEmpty() || y.output(i).isEmpty()) continue;
-                anchor(x.output(i), y.output(i));
                 matchReaders(x.output(i), y.output(i));
             }
             for (int i = 0; i < Math.min(x.inputs().size(), y.inputs().size()); i++) {
@@ -125,7 +128,7 @@ final class StructuralMatcher {
             List<Node> p = e.getValue(), q = cb.get(e.getKey());
             if (q == null) continue;
             if (p.size() == 1 && q.size() == 1) pair(p.get(0), q.get(0));
-            else pairUnique(p, q, false);
+            else pairUnique(p, q);
         }
     }
 
@@ -142,26 +145,44 @@ final class StructuralMatcher {
         return out;
     }
 
-    /** Global round over every unmatched node; true when it paired any. */
+    /**
+     * Global round over the unmatched nodes whose op type is unmatched on both sides; true when it paired
+     * any. Signatures are computed once per round: unique ones pair, then groups of identical twins.
+     */
     private boolean pairBySignature() {
-        List<Node> ua = new ArrayList<>(), ub = new ArrayList<>();
-        for (Node n : a.nodes()) if (!ab.containsKey(n)) ua.add(n);
-        for (Node n : b.nodes()) if (!ba.containsKey(n)) ub.add(n);
-        if (ua.isEmpty() || ub.isEmpty()) return false;
+        Map<String, List<Node>> ua = unmatchedByOp(a, ab), ub = unmatchedByOp(b, ba);
+        Map<String, List<Node>> sa = new HashMap<>(), sb = new HashMap<>();
+        for (Map.Entry<String, List<Node>> e : ua.entrySet()) {
+            List<Node> other = ub.get(e.getKey());
+            if (other == null) continue;
+            for (Node n : e.getValue()) sa.computeIfAbsent(signature(n, true), k -> new ArrayList<>()).add(n);
+            for (Node n : other) sb.computeIfAbsent(signature(n, false), k -> new ArrayList<>()).add(n);
+        }
         int before = ab.size();
-        pairUnique(ua, ub, false);
-        if (ab.size() == before) pairUnique(ua, ub, true);
+        pairGroups(sa, sb, false);
+        if (ab.size() == before) pairGroups(sa, sb, true);
         return ab.size() > before;
     }
 
-    /**
-     * Pairs nodes whose signature is unique on both sides; with {@code twins}, also groups of equal size
-     * (identical branches) in file order, which is the best guess and harmless since they are alike.
-     */
-    private void pairUnique(List<Node> p, List<Node> q, boolean twins) {
+    private static Map<String, List<Node>> unmatchedByOp(Graph g, Map<Node, Node> matched) {
+        Map<String, List<Node>> out = new HashMap<>();
+        for (Node n : g.nodes()) if (!matched.containsKey(n)) out.computeIfAbsent(n.domain() + ":" + n.opType(), k -> new ArrayList<>()).add(n);
+        return out;
+    }
+
+    /** Look-alike readers of one value: those whose signature is unique on both sides pair. */
+    private void pairUnique(List<Node> p, List<Node> q) {
         Map<String, List<Node>> sa = new HashMap<>(), sb = new HashMap<>();
         for (Node n : p) if (!ab.containsKey(n)) sa.computeIfAbsent(signature(n, true), k -> new ArrayList<>()).add(n);
         for (Node n : q) if (!ba.containsKey(n)) sb.computeIfAbsent(signature(n, false), k -> new ArrayList<>()).add(n);
+        pairGroups(sa, sb, false);
+    }
+
+    /**
+     * Pairs groups of one signature: of one node on each side; with {@code twins}, also groups of equal size
+     * (identical branches) in file order, which is the best guess and harmless since they are alike.
+     */
+    private void pairGroups(Map<String, List<Node>> sa, Map<String, List<Node>> sb, boolean twins) {
         for (Map.Entry<String, List<Node>> e : sa.entrySet()) {
             List<Node> other = sb.get(e.getKey());
             if (other == null) continue;

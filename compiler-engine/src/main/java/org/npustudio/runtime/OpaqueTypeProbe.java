@@ -32,6 +32,8 @@ import org.npustudio.shape.ShapeInference;
  */
 public final class OpaqueTypeProbe {
     private static final int CACHE_SIZE = 16;
+    /** Opening a model must stay quick: larger models are not run just to learn types. */
+    static final long MAX_WEIGHT_BYTES = 256L << 20;
     private static final Map<String, Map<String, TypeInfo>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, Map<String, TypeInfo>> e) { return size() > CACHE_SIZE; }
     };
@@ -46,6 +48,12 @@ public final class OpaqueTypeProbe {
         if (OpaqueOps.of(model).isEmpty()) return new Result(0, false, null);
         List<String> untyped = untyped(model.graph());
         if (untyped.isEmpty()) return new Result(0, false, null);
+        long weights = 0;
+        for (Tensor t : model.graph().initializers().values()) weights += t.byteSize();
+        if (weights > MAX_WEIGHT_BYTES) {
+            return new Result(0, false, "not run for types: " + (weights >> 20) + " MiB of weights is more than "
+                    + (MAX_WEIGHT_BYTES >> 20) + " MiB");
+        }
         String key = cacheKey(model);
         Map<String, TypeInfo> types;
         boolean cached;
