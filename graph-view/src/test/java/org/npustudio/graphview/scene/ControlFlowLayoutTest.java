@@ -76,6 +76,36 @@ class ControlFlowLayoutTest {
     }
 
     @Test
+    void aLoopBodyShowsItsInputsInsideTheGroup() {
+        Graph g = new Graph("loop");
+        g.addInput(ValueInfo.tensor("x", DataType.FLOAT, Shape.of(1, 4)));
+        g.addInput(ValueInfo.tensor("m", DataType.INT64, Shape.of()));
+        g.addInput(ValueInfo.tensor("c", DataType.BOOL, Shape.of()));
+        Graph body = new Graph("body");
+        body.addInput(ValueInfo.tensor("iter", DataType.INT64, Shape.of()));
+        body.addInput(ValueInfo.tensor("cond_in", DataType.BOOL, Shape.of()));
+        body.addInput(ValueInfo.tensor("v_in", DataType.FLOAT, Shape.of(1, 4)));
+        body.addNode(new Node("add", "add", "Add", "", List.of("v_in", "x"), List.of("v_out")));
+        body.addNode(new Node("keep", "keep", "Identity", "", List.of("cond_in"), List.of("cond_out")));
+        body.addOutput(ValueInfo.tensor("cond_out", DataType.BOOL, Shape.of()));
+        body.addOutput(ValueInfo.tensor("v_out", DataType.FLOAT, Shape.of(1, 4)));
+        Node loop = new Node("loop", "loop", "Loop", "", List.of("m", "c", "x"), List.of("y"));
+        loop.setAttribute(Attribute.of("body", body));
+        g.addNode(loop);
+        g.addOutput(ValueInfo.tensor("y", DataType.FLOAT, Shape.of(1, 4)));
+        GraphScene s = SceneBuilder.build(g, SceneBuilder.Settings.defaults(), LayoutMonitor.none());
+        SceneGroup frame = group(s, "Loop loop/body");
+        for (String k : List.of("loop::body::iter", "loop::body::cond_in", "loop::body::v_in", "loop::body::add", "loop::body::keep")) {
+            assertTrue(s.indexOf(k) >= 0, k + " drawn");
+            assertTrue(inside(frame, s, s.indexOf(k)), k + " inside the body frame");
+        }
+        assertTrue(hasEdge(s, "x", "loop::body::add"), "outer value into the body");
+        assertTrue(hasEdge(s, "loop::body::v_in", "loop::body::add"));
+        assertTrue(hasEdge(s, "loop::body::add", "loop"), "body output to the Loop node");
+        assertEquals(0, overlaps(s));
+    }
+
+    @Test
     void largeBodiesOpenCollapsedSmallOnesOpen() {
         GroupedLayout small = GroupedLayout.of(ifGraph(), SceneBuilder.Settings.defaults());
         assertTrue(small.isExpanded(small.initialExpansion(), "If branch"));
