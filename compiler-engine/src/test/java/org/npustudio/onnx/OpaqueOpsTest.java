@@ -176,6 +176,28 @@ class OpaqueOpsTest {
     }
 
     @Test
+    void anyIrVersionAndOpsetLoads() throws Exception {
+        for (long ir = 3; ir <= 11; ir++) {
+            for (long opset : new long[] {1, 6, 7, 9, 10, 11, 13, 17, 18, 21, 23}) {
+                Model m = imageScalerModel();
+                m.setIrVersion(ir);
+                m.opsetImports().set(0, new OpsetId("", opset));
+                m.opsetImports().add(new OpsetId("com.example.custom", 1));
+                Graph g = m.graph();
+                Node y = g.nodes().get(g.nodes().size() - 1);
+                g.addNode(new Node("mystery", "mystery", "NoSuchOp", "", List.of(y.output(0)), List.of("z1")));
+                g.addNode(new Node("custom", "custom", "Frobnicate", "com.example.custom", List.of("z1"), List.of("z2")));
+                g.addOutput(new ValueInfo("z2", null, "", null, null));
+                Model back = roundTrip(m, "ir" + ir + "_op" + opset);
+                assertEquals(ir, back.irVersion());
+                assertEquals(List.of("mystery", "custom"), OpaqueOps.of(back).stream().map(Node::id).toList(), "IR " + ir + " opset " + opset);
+                ShapeInferenceReport r = ShapeInference.infer(back);
+                assertEquals(back.graph().nodes().size(), r.nodes().size(), "every node has a status");
+            }
+        }
+    }
+
+    @Test
     void everyLightModelOfOnnxTestDataLoads() throws IOException {
         Path light = SharedData.onnxTestData().resolve("light");
         List<Path> files;

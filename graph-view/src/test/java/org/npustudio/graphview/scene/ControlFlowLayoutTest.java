@@ -118,6 +118,11 @@ class ControlFlowLayoutTest {
         int box = closed.indexOf(SceneGroup.keyOf(ifPath));
         assertEquals(NodeKind.GROUP, closed.kind(box));
         assertTrue(closed.groupContent(box).operatorCount() > 600, "" + closed.groupContent(box).operatorCount());
+        // Opening it (the IDE's toggle) shows the If node and its two branches, still without overlaps.
+        GraphScene open = big.layout(big.with(initial, ifPath, true), LayoutMonitor.none());
+        assertEquals(-1, open.indexOf(SceneGroup.keyOf(ifPath)));
+        assertTrue(open.groups().stream().anyMatch(f -> f.path().equals(ifPath + "/then_branch")), "then branch framed");
+        assertEquals(0, overlaps(open));
     }
 
     @Test
