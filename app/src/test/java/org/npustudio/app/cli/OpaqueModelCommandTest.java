@@ -70,4 +70,14 @@ class OpaqueModelCommandTest {
             for (String op : List.of("ImageScaler", "Frobnicate", "Relu")) assertTrue(text.contains(op), op + " drawn in " + svg);
         }
     }
+
+    @Test
+    void openingAModelTypesOpaqueOutputsThroughOnnxRuntime() throws Exception {
+        // com.microsoft.Gelu: ONNX Runtime has a kernel, we have no schema; y's type is declared nowhere.
+        Path m = model("ort_typed", "com.microsoft", "Gelu", true);
+        CliRun r = CliRun.of("inspect", m.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Outputs     y  float32[1,3,4,4]"), r.out());
+        assertTrue(r.out().contains("Opaque ops  com.microsoft.Gelu"), r.out());
+    }
 }
