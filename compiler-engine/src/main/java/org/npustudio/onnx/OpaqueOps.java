@@ -51,7 +51,8 @@ public final class OpaqueOps {
             if (model.function(n.domain(), n.opType()) != null) continue;
             if (model.opsetVersion(n.domain()) < 0) {
                 out.add("domain '" + OperatorRegistry.canonicalDomain(n.domain()) + "' of " + qualified(n)
-                        + " is not imported by the model; its ops are opaque");
+                        + " is not imported by the model; " + (isOpaque(model, n) ? "loaded as an opaque node"
+                        : "read at its latest opset, as ONNX Runtime does"));
             } else if (OperatorRegistry.isStandardDomain(n.domain()) && !OperatorRegistry.isKnown(n.domain(), n.opType())) {
                 out.add("'" + n.opType() + "' is not an operator of domain '" + OperatorRegistry.canonicalDomain(n.domain())
                         + "' in any opset we know; loaded as an opaque node");
