@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.shape.ShapeBinding;
+import org.npustudio.runtime.OpaqueTypeProbe;
 import org.npustudio.shape.ShapeInference;
 
 /**
@@ -26,6 +27,7 @@ public final class ModelOpener {
         Model model = OnnxReader.read(file);
         binding.bind(model); // before the one inference pass, so it sees the bound dims
         ShapeInference.infer(model);
+        OpaqueTypeProbe.fill(model); // ops without a schema: output types from one ONNX Runtime run (only when some are untyped)
         return model;
     }
 }

@@ -5,20 +5,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.npustudio.ir.Function;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.GraphIndex;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
-import org.npustudio.ir.OpsetId;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.ModelLoadException.Kind;
 
 /**
  * Structural checks the ONNX checker also makes, run on load so later stages can trust the graph:
  * every value has one producer, every input is defined (in this graph or an enclosing one), the graph
- * is acyclic, each node's domain is imported, and ops in standard domains exist (or are model-local
- * functions). Custom domains that are imported may hold any op.
+ * is acyclic, and the model imports at least one opset. Ops are never refused: an op without a known
+ * schema (any domain, imported or not) loads as an opaque node, see {@link OpaqueOps}.
  */
 public final class ModelValidator {
     private final String file;
@@ -31,29 +29,18 @@ public final class ModelValidator {
 
     public static void validate(Model model, String file) throws ModelLoadException {
         ModelValidator v = new ModelValidator(file, model);
-        v.checkGraph(model.graph(), "graph '" + model.graph().name() + "'", Set.of(), domains(model.opsetImports()));
-        for (Function f : model.functions()) {
-            Set<String> fdomains = domains(f.opsetImports());
-            String where = "function '" + f.name() + "'";
-            v.checkOps(f.body(), where, fdomains);
-        }
-    }
-
-    private static Set<String> domains(List<OpsetId> opsets) {
-        Set<String> s = new HashSet<>();
-        for (OpsetId o : opsets) s.add(OperatorRegistry.canonicalDomain(o.domain()));
-        return s;
+        v.checkImports();
+        v.checkGraph(model.graph(), "graph '" + model.graph().name() + "'", Set.of());
     }
 
     /** Iterative over nesting levels: subgraphs are queued with the names visible to them. */
-    private void checkGraph(Graph root, String rootWhere, Set<String> rootOuter, Set<String> domains) throws ModelLoadException {
+    private void checkGraph(Graph root, String rootWhere, Set<String> rootOuter) throws ModelLoadException {
         record Pending(Graph g, String where, Set<String> outer) {}
         java.util.ArrayDeque<Pending> todo = new java.util.ArrayDeque<>();
         todo.add(new Pending(root, rootWhere, rootOuter));
         while (!todo.isEmpty()) {
             Pending p = todo.poll();
             Set<String> visible = checkDefinitions(p.g(), p.where(), p.outer());
-            checkOps(p.g(), p.where(), domains);
             checkAcyclic(p.g(), p.where());
             List<Node> nodes = p.g().nodes();
             for (int i = 0; i < nodes.size(); i++) {
@@ -109,21 +96,15 @@ public final class ModelValidator {
         return visible;
     }
 
-    private void checkOps(Graph g, String where, Set<String> domains) throws ModelLoadException {
-        List<Node> nodes = g.nodes();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            String dom = OperatorRegistry.canonicalDomain(n.domain());
-            boolean isFunction = model.function(n.domain(), n.opType()) != null;
-            String place = where + " node " + i + " '" + n.displayName() + "' (" + n.opType() + ")";
-            if (!domains.contains(dom) && !isFunction) {
-                throw new ModelLoadException(Kind.UNKNOWN_DOMAIN, file, place, "domain '" + n.domain()
-                        + "' is not imported by the model (opset_import lists " + domains + ")");
-            }
-            if (OperatorRegistry.isStandardDomain(dom) && !isFunction && !OperatorRegistry.isKnown(dom, n.opType())) {
-                throw new ModelLoadException(Kind.UNKNOWN_OPERATOR, file, place, "'" + n.opType()
-                        + "' is not an operator of domain '" + dom + "'");
-            }
+    /**
+     * ONNX Runtime refuses a model without any opset import ("Missing opset in the model"): without one
+     * no op has a defined meaning. Everything about single ops (unknown names, domains not imported) is
+     * a warning instead, listed by {@link OpaqueOps#warnings}: such nodes load as opaque nodes.
+     */
+    private void checkImports() throws ModelLoadException {
+        if (model.opsetImports().isEmpty() && !model.graph().nodes().isEmpty()) {
+            throw new ModelLoadException(Kind.UNKNOWN_DOMAIN, file, "opset_import", "the model imports no opset, so no"
+                    + " operator has a defined meaning (ONNX Runtime refuses it too); add an opset_import entry");
         }
     }
 

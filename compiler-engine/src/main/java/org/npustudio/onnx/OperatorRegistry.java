@@ -11,18 +11,22 @@ import java.util.Set;
 
 /**
  * The standard ONNX operators (default domain, ai.onnx.ml, ai.onnx.preview.training) with the opset
- * each first appeared in. Ops in other domains are custom and opaque to the registry.
+ * each first appeared in, plus the experimental ops of early opsets ({@code legacy-operators.txt}).
+ * Any other op (another domain, or a standard-domain name we do not know) has no known schema: it
+ * still loads, as an opaque node (see {@link OpaqueOps}).
  */
 public final class OperatorRegistry {
     public static final Set<String> STANDARD_DOMAINS = Set.of("ai.onnx", "ai.onnx.ml", "ai.onnx.preview.training");
-    private static final Map<String, Integer> SINCE = load();
+    private static final Map<String, Integer> SINCE = load("standard-operators.txt");
+    /** Experimental op -> first opset; they are known in every opset (old files keep using them). */
+    private static final Map<String, Integer> LEGACY = load("legacy-operators.txt");
 
     private OperatorRegistry() {}
 
-    private static Map<String, Integer> load() {
+    private static Map<String, Integer> load(String resource) {
         Map<String, Integer> m = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                OperatorRegistry.class.getResourceAsStream("standard-operators.txt"), StandardCharsets.UTF_8))) {
+                OperatorRegistry.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) continue;
@@ -44,8 +48,15 @@ public final class OperatorRegistry {
         return STANDARD_DOMAINS.contains(canonicalDomain(domain));
     }
 
+    /** A standard op or one of the experimental ops of early opsets. */
     public static boolean isKnown(String domain, String opType) {
-        return SINCE.containsKey(canonicalDomain(domain) + ":" + opType);
+        String key = canonicalDomain(domain) + ":" + opType;
+        return SINCE.containsKey(key) || LEGACY.containsKey(key);
+    }
+
+    /** One of the experimental ops early opsets had (ImageScaler, Crop, ConstantFill, ...). */
+    public static boolean isLegacy(String domain, String opType) {
+        return LEGACY.containsKey(canonicalDomain(domain) + ":" + opType);
     }
 
     /** The opset version in which the op first appeared, or -1 when it is not a standard op. */

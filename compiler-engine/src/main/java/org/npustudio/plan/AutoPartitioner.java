@@ -7,6 +7,7 @@ import org.npustudio.ir.DataType;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.GraphIndex;
 import org.npustudio.ir.Node;
+import org.npustudio.onnx.OpaqueOps;
 
 /**
  * Capability-based partitioning, as Glow's and ONNX Runtime's execution-provider partitioners do: every
@@ -57,6 +58,8 @@ public final class AutoPartitioner {
 
     static boolean canRun(Device d, Node n, Graph g) {
         if (!d.runs(n.opType())) return false;
+        // Nothing is known about an op without a schema, so only the host can be trusted to run it.
+        if (d.kind() != DeviceKind.CPU && OpaqueOps.isOpaque(null, n)) return false;
         if (d.dataTypes().isEmpty()) return true;
         for (List<String> vs : List.of(n.inputs(), n.outputs())) {
             for (String v : vs) {

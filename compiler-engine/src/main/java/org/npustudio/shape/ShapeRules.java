@@ -30,6 +30,7 @@ final class ShapeRules {
         CastShapes.register(m);
         ExpandShapes.register(m);
         RecurrentShapes.register(m);
+        LegacyOpShapes.register(m);
         return Map.copyOf(m);
     }
 

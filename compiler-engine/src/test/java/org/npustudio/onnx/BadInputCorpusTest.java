@@ -73,6 +73,7 @@ class BadInputCorpusTest {
             return "loaded";
         }
         ModelLoadException e = r.error();
+        if (c.category().mustLoad()) failures.add(file + ": refused although " + c.category() + " must load: " + e.getMessage());
         String msg = e.getMessage();
         if (msg == null || !msg.contains(file.toString())) failures.add(file + ": message does not name the file: " + msg);
         if (msg != null && (msg.contains("\n") || msg.contains("\r"))) failures.add(file + ": message is not one line: " + msg);

@@ -28,14 +28,17 @@ final class BadModelFactory {
         TRUNCATED(null), RANDOM_BYTES(null), BIT_FLIP(null), NOT_A_MODEL(Kind.NOT_A_MODEL), CYCLE(Kind.CYCLE),
         UNDEFINED_INPUT(Kind.UNDEFINED_INPUT), DUPLICATE_OUTPUT(Kind.DUPLICATE_OUTPUT), NEGATIVE_DIM(Kind.BAD_DIMENSION),
         DIM_OVERFLOW(Kind.BAD_DIMENSION), RAW_DATA_SIZE(Kind.INVALID_FIELD), TYPED_DATA_COUNT(Kind.INVALID_FIELD),
-        UNKNOWN_OPERATOR(Kind.UNKNOWN_OPERATOR), UNKNOWN_DOMAIN(Kind.UNKNOWN_DOMAIN), EXTERNAL_DATA(Kind.EXTERNAL_DATA);
+        OPAQUE_OPERATOR(null), UNKNOWN_DOMAIN(Kind.UNKNOWN_DOMAIN), EXTERNAL_DATA(Kind.EXTERNAL_DATA);
 
         final Kind expected;
 
         Category(Kind expected) { this.expected = expected; }
 
         /** A flip can land in weight bytes or a doc string and leave a valid model. */
-        boolean mayLoad() { return this == BIT_FLIP; }
+        boolean mayLoad() { return this == BIT_FLIP || mustLoad(); }
+
+        /** Unknown op names and unimported domains are never refused: such nodes load as opaque nodes. */
+        boolean mustLoad() { return this == OPAQUE_OPERATOR; }
     }
 
     record BadCase(Category category, String name, byte[] bytes) {}
@@ -262,10 +265,10 @@ final class BadModelFactory {
             if (k < 0 || (p == 1 && k == 0)) continue;
             ModelProto.Builder op = model.toBuilder();
             graph(op).getNodeBuilder(k).setOpType("NoSuchOp").setDomain("");
-            add(Category.UNKNOWN_OPERATOR, "op_" + p, op.build());
+            add(Category.OPAQUE_OPERATOR, "op_" + p, op.build());
             ModelProto.Builder dom = model.toBuilder();
             graph(dom).getNodeBuilder(k).setDomain("com.example.notimported");
-            add(Category.UNKNOWN_DOMAIN, "domain_" + p, dom.build());
+            add(Category.OPAQUE_OPERATOR, "domain_" + p, dom.build());
         }
         if (g.getNodeCount() > 0) {
             ModelProto.Builder noImports = model.toBuilder().clearOpsetImport();

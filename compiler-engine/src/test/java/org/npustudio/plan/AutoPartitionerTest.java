@@ -70,4 +70,22 @@ class AutoPartitionerTest {
         assertEquals(3, AutoPartitioner.partition(chain, ModelRef.UNKNOWN, DEVICES, "cpu",
                 AutoPartitioner.Options.DEFAULT.withMergeIslandsUpTo(5)).partitions().size());
     }
+
+    @Test
+    void opaqueOpsGoToTheCpuEvenOnAnNpuThatClaimsEveryOp() {
+        // An NPU without an op list runs every op it does not refuse; an op without a schema is still kept off it.
+        List<Device> devices = List.of(Device.of("npu", DeviceKind.NPU, 0), PlanGraphs.cpu());
+        Graph g = PlanGraphs.withInput("opaque");
+        PlanGraphs.add(g, "c1", "Conv");
+        Node custom = new Node("f", "f", "Frobnicate", "com.example.custom", List.of("c1"), List.of("f"));
+        g.addNode(custom);
+        Node unknown = new Node("u", "u", "NoSuchOp", "", List.of("f"), List.of("u"));
+        g.addNode(unknown);
+        PlanGraphs.add(g, "scaler", "ImageScaler", "u");
+        Plan plan = AutoPartitioner.partition(g, ModelRef.UNKNOWN, devices, "cpu", AutoPartitioner.Options.DEFAULT);
+        PlanBinding b = PlanBinding.bind(plan, g);
+        List<String> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < g.nodes().size(); i++) placed.add(b.index().node(i).id() + "@" + b.device(b.partitionOf(i)).name());
+        assertEquals(List.of("c1@npu", "f@cpu", "u@cpu", "scaler@npu"), placed, "a known legacy op (ImageScaler) is not opaque");
+    }
 }

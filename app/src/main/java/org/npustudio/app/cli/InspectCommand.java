@@ -8,6 +8,7 @@ import org.npustudio.analysis.ModelSummary;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
+import org.npustudio.onnx.OpaqueOps;
 
 /** {@code npustudio inspect MODEL [--json]}: header, interface, size and cost of a model. */
 final class InspectCommand implements Command {
@@ -23,7 +24,10 @@ final class InspectCommand implements Command {
                 Options:
                   --json   print one JSON object (keys: file, model, irVersion, producer, opsets, inputs,
                            outputs, nodes, subgraphNodes, ops, subgraphOps, initializers, params,
-                           paramBytes, macs, flops, knownMacs, knownFlops, unknownCostNodes)
+                           paramBytes, macs, flops, knownMacs, knownFlops, unknownCostNodes,
+                           opaqueOps, loadWarnings)
+                Ops without a known schema (unknown names, custom domains) load as opaque nodes; they are
+                listed under "Opaque ops", with a warning for names no opset defines or domains not imported.
                 MACs and FLOPs need the shapes of the values; when some are not known the text shows a
                 lower bound and the JSON has macs = null, knownMacs = the sum over the nodes that are known.
                 """ + ShapeArgs.HELP;
@@ -35,8 +39,18 @@ final class InspectCommand implements Command {
         String file = a.positional(1, 1, "MODEL (an .onnx file)").get(0);
         Model model = ShapeArgs.open(a, Path.of(file));
         ModelSummary s = ModelSummary.of(model);
-        if (a.has("--json")) ctx.out().println(JsonWriter.write(SummaryJson.of(s, file)));
-        else SummaryText.print(s, file, ctx.out());
+        List<String> opaque = List.copyOf(OpaqueOps.types(model));
+        List<String> warnings = OpaqueOps.warnings(model);
+        if (a.has("--json")) {
+            java.util.Map<String, Object> json = SummaryJson.of(s, file);
+            json.put("opaqueOps", opaque);
+            json.put("loadWarnings", warnings);
+            ctx.out().println(JsonWriter.write(json));
+        } else {
+            SummaryText.print(s, file, ctx.out());
+            if (!opaque.isEmpty()) ctx.out().printf("%-12s%s%n", "Opaque ops", String.join(", ", opaque) + "  (" + OpaqueOps.DESCRIPTION + ")");
+            for (String w : warnings) ctx.out().printf("%-12s%s%n", "Warning", w);
+        }
         return Cli.OK;
     }
 }

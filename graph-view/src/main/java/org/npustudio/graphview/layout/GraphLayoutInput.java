@@ -13,7 +13,8 @@ import org.npustudio.ir.ValueInfo;
  * Adapter from the IR to the layout's compact input: graph inputs, operators (file order), optionally
  * initializers as small nodes, and graph outputs become layout nodes sized by their labels; each consumed value
  * becomes edges from its producer (bundled per output, so a tensor with many consumers shares its route).
- * Also carries each node's name-scope path for grouping.
+ * Also carries each node's name-scope path for grouping. The bodies of If/Loop/Scan nodes are drawn too, in
+ * a group per control-flow node ({@link ControlFlowBodies}).
  */
 public final class GraphLayoutInput {
     /** What a layout node stands for. */
@@ -31,13 +32,16 @@ public final class GraphLayoutInput {
     private final String[] refs;
     private final NodeLabel[] labels;
     private final List<List<String>> groupPaths;
+    private final Node[] nodes;
 
-    private GraphLayoutInput(LayoutGraph graph, Kind[] kinds, String[] refs, NodeLabel[] labels, List<List<String>> groupPaths) {
+    private GraphLayoutInput(LayoutGraph graph, Kind[] kinds, String[] refs, NodeLabel[] labels, List<List<String>> groupPaths,
+                             Node[] nodes) {
         this.graph = graph;
         this.kinds = kinds;
         this.refs = refs;
         this.labels = labels;
         this.groupPaths = groupPaths;
+        this.nodes = nodes;
     }
 
     /** Name scopes as PyTorch's exporter writes them: "/layer1/layer1.0/conv1/Conv" lies in layer1 > layer1.0 > conv1. */
@@ -68,10 +72,23 @@ public final class GraphLayoutInput {
         }
         List<Node> nodes = g.nodes();
         int[] opNode = new int[nodes.size()];
+        List<Node> owners = new ArrayList<>();
+        List<Integer> ownerNodes = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
+            List<String> path = List.copyOf(scopeOf.apply(n));
+            if (ControlFlowBodies.hasBodies(n)) {
+                // A control-flow node lies in a group of its own, beside its bodies' nodes.
+                List<String> own = new ArrayList<>(path);
+                own.add(ControlFlowBodies.segment(n));
+                path = List.copyOf(own);
+            }
             opNode[i] = add(b, kinds, refs, labels, paths, Kind.OPERATOR, n.id(), NodeLabel.forNode(n, g, settings.content()),
-                    List.copyOf(scopeOf.apply(n)), metrics, "op:");
+                    path, metrics, "op:");
+            if (ControlFlowBodies.hasBodies(n)) {
+                owners.add(n);
+                ownerNodes.add(opNode[i]);
+            }
         }
         Map<Node, Integer> opIndex = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) opIndex.put(nodes.get(i), opNode[i]);
@@ -101,8 +118,46 @@ public final class GraphLayoutInput {
             if (p != null && opIndex.containsKey(p)) b.addEdge(opIndex.get(p), o, Math.min(0xffff, p.outputs().indexOf(out.name())));
             else if (inputNode.containsKey(out.name())) b.addEdge(inputNode.get(out.name()), o);
         }
+        Node[] irNode = new Node[kinds.size()];
+        for (int i = 0; i < nodes.size(); i++) irNode[opNode[i]] = nodes.get(i);
+        if (!owners.isEmpty()) {
+            Map<Integer, Node> bodyNodes = new HashMap<>();
+            addBodies(g, nodes, opNode, inputNode, owners, ownerNodes, paths, settings, b, kinds, refs, labels, bodyNodes);
+            irNode = java.util.Arrays.copyOf(irNode, kinds.size());
+            for (Map.Entry<Integer, Node> e : bodyNodes.entrySet()) irNode[e.getKey()] = e.getValue();
+        }
         return new GraphLayoutInput(b.build(), kinds.toArray(new Kind[0]), refs.toArray(new String[0]),
-                labels.toArray(new NodeLabel[0]), List.copyOf(paths));
+                labels.toArray(new NodeLabel[0]), List.copyOf(paths), irNode);
+    }
+
+    private static void addBodies(Graph g, List<Node> nodes, int[] opNode, Map<String, Integer> inputNode, List<Node> owners,
+                                  List<Integer> ownerNodes, List<List<String>> paths, Settings settings, LayoutGraph.Builder b,
+                                  List<Kind> kinds, List<String> refs, List<NodeLabel> labels, Map<Integer, Node> bodyNodes) {
+        Map<String, ControlFlowBodies.Source> main = new HashMap<>();
+        for (Map.Entry<String, Integer> e : inputNode.entrySet()) main.put(e.getKey(), new ControlFlowBodies.Source(e.getValue(), -1));
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            for (int o = 0; o < n.outputs().size(); o++) {
+                if (!n.output(o).isEmpty()) main.put(n.output(o), new ControlFlowBodies.Source(opNode[i], Math.min(0xffff, o)));
+            }
+        }
+        int[] ownerIdx = ownerNodes.stream().mapToInt(Integer::intValue).toArray();
+        List<List<String>> ownerPaths = new ArrayList<>();
+        for (int v : ownerIdx) ownerPaths.add(paths.get(v));
+        ControlFlowBodies.add(owners, ownerIdx, ownerPaths, new ControlFlowBodies.Scope(main, null), settings.content(),
+                new ControlFlowBodies.Sink() {
+                    @Override
+                    public int add(Kind kind, String ref, NodeLabel label, List<String> path, Node node) {
+                        int v = GraphLayoutInput.add(b, kinds, refs, labels, paths, kind, ref, label, path, settings.metrics(),
+                                kind == Kind.INPUT ? "in:" : "op:");
+                        if (node != null) bodyNodes.put(v, node);
+                        return v;
+                    }
+
+                    @Override public void edge(int from, int to, int bundle) { b.addEdge(from, to, bundle); }
+
+                    @Override public void edge(int from, int to) { b.addEdge(from, to); }
+                });
     }
 
     private static int add(LayoutGraph.Builder b, List<Kind> kinds, List<String> refs, List<NodeLabel> labels, List<List<String>> paths,
@@ -133,4 +188,24 @@ public final class GraphLayoutInput {
     public List<String> groupPath(int node) { return groupPaths.get(node); }
 
     public List<List<String>> groupPaths() { return groupPaths; }
+
+    /** A node of a control-flow body and the body graph holding it. */
+    public record BodyNode(Node node, Graph graph) {}
+
+    /** The body node drawn under a scene key such as {@code if_0::then_branch::Relu_3}, or null. */
+    public static BodyNode bodyNode(Graph main, String key) {
+        return key.contains("::") ? ControlFlowBodies.find(main, key) : null;
+    }
+
+    /** The IR node an operator layout node draws (main graph or a control-flow body); null for other kinds. */
+    public Node node(int node) { return nodes[node]; }
+
+    /** Group paths (as {@link GroupTree#path} spells them) of the groups that hold a control-flow node and its bodies. */
+    public java.util.Set<String> controlFlowGroupPaths() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int v = 0; v < nodes.length; v++) {
+            if (nodes[v] != null && ControlFlowBodies.hasBodies(nodes[v])) out.add(String.join("/", groupPaths.get(v)));
+        }
+        return out;
+    }
 }

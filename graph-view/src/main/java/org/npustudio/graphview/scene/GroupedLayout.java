@@ -91,8 +91,21 @@ public final class GroupedLayout {
     /** Interiors laid out (not taken from the cache) by the last {@link #layout} call. */
     public int lastComputedInteriors() { return layout.lastComputedInteriors(); }
 
-    /** The state a model opens in: see {@link GroupExpansion#initial}. */
-    public boolean[] initialExpansion() { return GroupExpansion.initial(tree, GroupExpansion.DEFAULT_BUDGET); }
+    /** Control-flow groups (a node and its bodies) with more nodes than this open collapsed. */
+    public static final int LARGE_BODY = 60;
+
+    /**
+     * The state a model opens in: see {@link GroupExpansion#initial}; besides, a control-flow node whose bodies
+     * hold more than {@link #LARGE_BODY} nodes stays one box until opened, so a model's main flow reads first.
+     */
+    public boolean[] initialExpansion() {
+        boolean[] e = GroupExpansion.initial(tree, GroupExpansion.DEFAULT_BUDGET);
+        for (String p : in.controlFlowGroupPaths()) {
+            int g = tree.groupOfPath(p);
+            if (g > 0 && tree.nodeCountIn(g) > LARGE_BODY) e[g] = false;
+        }
+        return e;
+    }
 
     /** A copy of {@code expanded} with the group at {@code path} opened or closed; unchanged if there is no such group. */
     public boolean[] with(boolean[] expanded, String path, boolean open) {

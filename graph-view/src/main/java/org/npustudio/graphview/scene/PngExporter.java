@@ -31,8 +31,9 @@ public final class PngExporter {
     public static BufferedImage render(GraphScene scene, Overlay overlay, ExportOptions options) {
         double[] b = options.bounds(scene);
         double scale = fitScale(b[2] - b[0], b[3] - b[1], options.scale());
-        int width = Math.max(1, (int) Math.ceil((b[2] - b[0]) * scale));
-        int height = Math.max(1, (int) Math.ceil((b[3] - b[1]) * scale));
+        int[] pixels = imageSize(b[2] - b[0], b[3] - b[1], scale);
+        int width = pixels[0];
+        int height = pixels[1];
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -69,6 +70,23 @@ public final class PngExporter {
         if (worldH * s > MAX_SIDE) s = MAX_SIDE / worldH;
         if (worldW * s * worldH * s > MAX_PIXELS) s = Math.sqrt(MAX_PIXELS / (worldW * worldH));
         return s;
+    }
+
+    /**
+     * Pixel size of the image for a world size at a scale from {@link #fitScale}. Rounding up must not
+     * break the caps: {@code MAX_SIDE / w * w} can come out a hair above MAX_SIDE, which ceil made one
+     * pixel too many; what rounding adds is below a pixel, so clamping to the caps cuts nothing drawn.
+     */
+    static int[] imageSize(double worldW, double worldH, double scale) {
+        int w = side(worldW * scale);
+        int h = side(worldH * scale);
+        if ((long) w * h > MAX_PIXELS) h = (int) Math.max(1, MAX_PIXELS / w);
+        return new int[] {w, h};
+    }
+
+    private static int side(double px) {
+        double up = Math.ceil(px - 1e-6); // a size within float noise of a whole pixel is that pixel
+        return (int) Math.max(1, Math.min(MAX_SIDE, up));
     }
 
     private static final class AwtPainter implements Painter {

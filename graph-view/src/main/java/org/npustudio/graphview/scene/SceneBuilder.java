@@ -92,7 +92,7 @@ public final class SceneBuilder {
     private static String valueOf(Graph graph, GraphLayoutInput in, int e) {
         int src = in.graph().source(e);
         if (in.kind(src) != GraphLayoutInput.Kind.OPERATOR) return in.ref(src);
-        Node p = graph.nodeById(in.ref(src));
+        Node p = in.node(src) != null ? in.node(src) : graph.nodeById(in.ref(src));
         int out = in.graph().bundle(e);
         return p != null && out >= 0 && out < p.outputs().size() ? p.outputs().get(out) : null;
     }

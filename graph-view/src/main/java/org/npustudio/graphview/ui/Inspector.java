@@ -23,7 +23,9 @@ import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.NodeKind;
 import org.npustudio.ir.Attribute;
 import org.npustudio.ir.Graph;
+import org.npustudio.graphview.layout.GraphLayoutInput;
 import org.npustudio.ir.Node;
+import org.npustudio.onnx.OpaqueOps;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.TypeInfo;
 
@@ -102,13 +104,19 @@ final class Inspector extends VBox {
         String key = scene.key(node);
         NodeKind kind = scene.kind(node);
         Node n = kind == NodeKind.OPERATOR && graph != null ? graph.nodeById(key) : null;
+        Graph owner = graph;
+        GraphLayoutInput.BodyNode body = n == null && kind == NodeKind.OPERATOR && graph != null ? GraphLayoutInput.bodyNode(graph, key) : null;
+        if (body != null) {
+            n = body.node();
+            owner = body.graph(); // types and constants of a body node live in its body graph
+        }
         if (kind == NodeKind.GROUP) {
             heading.setText("Group · " + scene.title(node));
             rows.addAll(GroupDetails.rows(scene.groupContent(node), graph, graph == null ? null : costModels.computeIfAbsent(graph, OpCostModel::new)));
         } else if (n != null) {
             // Exporter names are long paths; the heading keeps the last segment, the table the whole name.
             heading.setText(n.opType() + " · " + shortName(n));
-            describeOperator(n, graph, rows, constants);
+            describeOperator(n, owner, rows, constants);
         } else {
             heading.setText(kindName(kind) + " · " + key);
             rows.add(InspectorRow.section(kindName(kind)));
@@ -138,6 +146,7 @@ final class Inspector extends VBox {
         if (!n.domain().isEmpty()) rows.add(InspectorRow.of("domain", n.domain()));
         rows.add(InspectorRow.of("name", n.name().isEmpty() ? "(unnamed)" : n.name()));
         rows.add(InspectorRow.of("id", n.id() + (n.hasGeneratedId() ? "  (generated)" : "")));
+        if (OpaqueOps.isOpaque(null, n)) rows.add(InspectorRow.of("schema", OpaqueOps.DESCRIPTION));
         if (!n.attributes().isEmpty()) {
             rows.add(InspectorRow.section("Attributes"));
             for (Attribute a : n.attributes().values()) rows.add(InspectorRow.of(a.name(), a.display()));

@@ -108,4 +108,41 @@ class ExportTest {
         assertTrue(200_000 * s <= PngExporter.MAX_SIDE + 1e-6);
         assertEquals(1, PngExporter.fitScale(800, 600, 1));
     }
+
+    @Test
+    void noImageSideIsEverAboveTheCapAtTheEdge() {
+        // MAX_SIDE / w * w lands a hair above MAX_SIDE for some widths; plain ceil then gave 16,001 px.
+        int roundedOver = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double w = 16_000 + i * 0.731 + (i % 7) * 1e-3;
+            double h = 40 + (i % 13) * 10.3;
+            double s = PngExporter.fitScale(w, h, 1);
+            if (Math.ceil(w * s) > PngExporter.MAX_SIDE) roundedOver++;
+            int[] size = PngExporter.imageSize(w, h, s);
+            assertTrue(size[0] <= PngExporter.MAX_SIDE && size[1] <= PngExporter.MAX_SIDE, w + " x " + h);
+            assertTrue(size[0] >= PngExporter.MAX_SIDE - 1, "the cap is used, not undershot: " + size[0]);
+            assertTrue((long) size[0] * size[1] <= PngExporter.MAX_PIXELS);
+        }
+        assertTrue(roundedOver > 0, "the loop reaches widths where rounding overshoots");
+        // The pixel budget binds on square scenes: both sides and the product stay within the caps.
+        for (double side : new double[] {8_000.3, 8_000.7, 12_345.678, 99_999.9}) {
+            double s = PngExporter.fitScale(side, side, 1);
+            int[] size = PngExporter.imageSize(side, side, s);
+            assertTrue((long) size[0] * size[1] <= PngExporter.MAX_PIXELS, side + ": " + size[0] + " x " + size[1]);
+        }
+    }
+
+    @Test
+    void aSceneWiderThanTheCapRendersExactlyAtTheCap() {
+        GraphScene.Builder b = GraphScene.builder();
+        int prev = -1;
+        for (int k = 0; k < 60; k++) {
+            int n = b.addNode("n" + k, NodeKind.OPERATOR, k * 300.37, 0, 120, 48, "Relu", List.of(), OpCategory.ACTIVATION);
+            if (prev >= 0) b.addEdge(prev, n, new double[] {(k - 1) * 300.37 + 120, 24, k * 300.37, 24}, "v" + k, "");
+            prev = n;
+        }
+        BufferedImage img = PngExporter.render(b.build(), Overlay.NONE, ExportOptions.wholeGraph(false));
+        assertTrue(img.getWidth() <= PngExporter.MAX_SIDE, "width " + img.getWidth());
+        assertTrue(img.getWidth() >= PngExporter.MAX_SIDE - 1, "width " + img.getWidth());
+    }
 }
