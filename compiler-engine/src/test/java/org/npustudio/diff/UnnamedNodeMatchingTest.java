@@ -15,10 +15,10 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.Tensor;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
-import org.npustudio.onnx.SharedData;
 import org.npustudio.passes.ModelCopy;
 import org.npustudio.passes.PassCheck;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.TestData;
 
 /**
  * Models whose nodes have no names (old exporters, ONNX's light test models) still diff node for node:
@@ -29,7 +29,7 @@ class UnnamedNodeMatchingTest {
 
     /** ONNX's light SqueezeNet (fire modules: one value read by two Convs) with every node name removed. */
     private Model unnamedSqueezeNet() throws Exception {
-        Model m = OnnxReader.read(SharedData.onnxTestData().resolve("light/light_squeezenet.onnx"));
+        Model m = OnnxReader.read(TestData.realModel("light_squeezenet.onnx"));
         Graph g = m.graph();
         List<Node> nodes = new ArrayList<>(g.nodes());
         for (Node n : nodes) g.removeNode(n);

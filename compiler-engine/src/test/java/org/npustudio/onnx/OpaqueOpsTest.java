@@ -30,6 +30,7 @@ import org.npustudio.runtime.OrtRunner;
 import org.npustudio.runtime.RandomInputs;
 import org.npustudio.shape.ShapeInference;
 import org.npustudio.shape.ShapeInferenceReport;
+import org.npustudio.testdata.TestData;
 
 /** Models are never refused for their ops: legacy ops are known, anything else loads as an opaque node. */
 class OpaqueOpsTest {
@@ -199,11 +200,7 @@ class OpaqueOpsTest {
 
     @Test
     void everyLightModelOfOnnxTestDataLoads() throws IOException {
-        Path light = SharedData.onnxTestData().resolve("light");
-        List<Path> files;
-        try (var s = Files.list(light)) {
-            files = s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList();
-        }
+        List<Path> files = TestData.sharedFiles("onnx-testdata/light", ".onnx");
         assertTrue(files.size() >= 9, "light models: " + files);
         for (Path p : files) {
             Model m = assertLoads(p);

@@ -18,6 +18,7 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.OpsetId;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.ValueInfo;
+import org.npustudio.testdata.JsonOracle;
 
 /** Models with legacy or unknown ops open in every command: inspect lists the opaque ones, render draws them. */
 class OpaqueModelCommandTest {
@@ -52,8 +53,7 @@ class OpaqueModelCommandTest {
         Path unknown = model("unknown", "", "NoSuchOp", false);
         CliRun u = CliRun.of("inspect", unknown.toString(), "--json");
         assertEquals(0, u.status(), u.err());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> j = (Map<String, Object>) Json.parse(u.out());
+        Map<String, Object> j = JsonOracle.object(u.out());
         assertEquals(List.of("NoSuchOp"), j.get("opaqueOps"));
         assertEquals(1, ((List<?>) j.get("loadWarnings")).size(), u.out());
         assertEquals(7L, ((Map<?, ?>) ((List<?>) j.get("opsets")).get(0)).get("version"));
