@@ -12,6 +12,7 @@ import org.npustudio.passes.opt.FoldScaleIntoConvPass;
 import org.npustudio.passes.opt.FuseActivationPass;
 import org.npustudio.passes.opt.FuseGeluPass;
 import org.npustudio.passes.opt.FuseLayerNormPass;
+import org.npustudio.passes.opt.InlineConstantIfPass;
 import org.npustudio.passes.opt.LegalizePass;
 import org.npustudio.passes.opt.MatMulAddToGemmPass;
 import org.npustudio.passes.opt.MergePadPass;
@@ -32,7 +33,7 @@ public final class PassRegistry {
             "shape-inference");
 
     static {
-        for (PassInfo p : List.of(ShapeInferencePass.INFO, ConstantFoldingPass.INFO, RemoveIdentitiesPass.INFO,
+        for (PassInfo p : List.of(ShapeInferencePass.INFO, ConstantFoldingPass.INFO, InlineConstantIfPass.INFO, RemoveIdentitiesPass.INFO,
                 DeadCodeEliminationPass.INFO, CommonSubexpressionEliminationPass.INFO, FoldBatchNormPass.INFO,
                 FoldScaleIntoConvPass.INFO, MergePadPass.INFO, MatMulAddToGemmPass.INFO, FuseGeluPass.INFO,
                 FuseLayerNormPass.INFO, FuseActivationPass.INFO, NhwcLayoutPass.INFO, ConvertOpsetPass.INFO, QuantizePass.INFO, LegalizePass.INFO)) {
