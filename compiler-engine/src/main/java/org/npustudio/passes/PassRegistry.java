@@ -27,7 +27,7 @@ public final class PassRegistry {
 
     /** The default pipeline: clean up, fold, fuse, re-infer (docs/passes.md explains the order). */
     public static final List<String> DEFAULT_PIPELINE = List.of(
-            "shape-inference", "constant-folding", "remove-identities", "dead-code-elimination",
+            "shape-inference", "constant-folding", "inline-constant-if", "remove-identities", "dead-code-elimination",
             "common-subexpression-elimination", "fold-batchnorm", "fold-scale-into-conv", "merge-pad",
             "matmul-add-to-gemm", "fuse-gelu", "fuse-layernorm", "fuse-activation", "dead-code-elimination",
             "shape-inference");

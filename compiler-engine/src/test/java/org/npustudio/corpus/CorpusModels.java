@@ -36,7 +36,11 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
         return out;
     }
 
-    /** The model read and validated, with the entry's input shapes set on its graph inputs. */
+    /**
+     * The model read and validated, with the entry's input shapes set on its graph inputs and, when the
+     * entry gives input values (silero's sr=16000), specialised for them as {@code --input-value} does:
+     * bound to 1x512, ONNX Runtime refuses silero v5/v6 with their 8 kHz branch still in.
+     */
     public Model read() throws Exception {
         Model m = OnnxReader.read(path);
         Graph g = m.graph();
@@ -47,6 +51,12 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
             ins.add(v);
         }
         g.setInputs(ins);
+        if (!values.isEmpty()) {
+            org.npustudio.shape.ShapeInference.infer(m);
+            List<String> texts = new ArrayList<>();
+            values.forEach((k, v) -> texts.add(k + "=" + v));
+            org.npustudio.onnx.Specialization.apply(m, texts);
+        }
         return m;
     }
 
