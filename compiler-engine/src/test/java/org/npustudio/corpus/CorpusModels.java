@@ -36,11 +36,7 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
         return out;
     }
 
-    /**
-     * The model read and validated, with the entry's input shapes set on its graph inputs and, when the
-     * entry gives input values (silero's sr=16000), specialised for them as {@code --input-value} does:
-     * bound to 1x512, ONNX Runtime refuses silero v5/v6 with their 8 kHz branch still in.
-     */
+    /** The model read and validated, with the entry's input shapes set on its graph inputs. */
     public Model read() throws Exception {
         Model m = OnnxReader.read(path);
         Graph g = m.graph();
@@ -51,12 +47,21 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
             ins.add(v);
         }
         g.setInputs(ins);
-        if (!values.isEmpty()) {
-            org.npustudio.shape.ShapeInference.infer(m);
-            List<String> texts = new ArrayList<>();
-            values.forEach((k, v) -> texts.add(k + "=" + v));
-            org.npustudio.onnx.Specialization.apply(m, texts);
-        }
+        return m;
+    }
+
+    /**
+     * As {@link #read()}, then specialised for the entry's input values (silero's sr=16000) as
+     * {@code --input-value} does: bound to 1x512, ONNX Runtime refuses silero v5/v6 with their 8 kHz
+     * branch still in.
+     */
+    public Model readSpecialised() throws Exception {
+        Model m = read();
+        if (values.isEmpty()) return m;
+        org.npustudio.shape.ShapeInference.infer(m);
+        List<String> texts = new ArrayList<>();
+        values.forEach((k, v) -> texts.add(k + "=" + v));
+        org.npustudio.onnx.Specialization.apply(m, texts);
         return m;
     }
 
