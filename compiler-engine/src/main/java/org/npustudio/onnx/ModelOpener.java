@@ -10,7 +10,8 @@ import org.npustudio.shape.ShapeInference;
 
 /**
  * The one way every command and the IDE open a model file: file checks with one-line errors, read and
- * validate ({@link OnnxReader}), bind the user's input shapes ({@link ShapeBinding}), infer shapes once.
+ * validate ({@link OnnxReader}), bind the user's input shapes ({@link ShapeBinding}), infer shapes once;
+ * with input values, specialise the model for them ({@link Specialization}) and infer again.
  */
 public final class ModelOpener {
     private ModelOpener() {}
@@ -27,6 +28,10 @@ public final class ModelOpener {
         Model model = OnnxReader.read(file);
         binding.bind(model); // before the one inference pass, so it sees the bound dims
         ShapeInference.infer(model);
+        if (!binding.inputValues().isEmpty()) {
+            Specialization.apply(model, binding.inputValues()); // needs the inputs' inferred shapes
+            ShapeInference.infer(model);
+        }
         OpaqueTypeProbe.fill(model); // ops without a schema: output types from one ONNX Runtime run (only when some are untyped)
         return model;
     }

@@ -12,6 +12,7 @@ import org.npustudio.passes.opt.FoldScaleIntoConvPass;
 import org.npustudio.passes.opt.FuseActivationPass;
 import org.npustudio.passes.opt.FuseGeluPass;
 import org.npustudio.passes.opt.FuseLayerNormPass;
+import org.npustudio.passes.opt.InlineConstantIfPass;
 import org.npustudio.passes.opt.LegalizePass;
 import org.npustudio.passes.opt.MatMulAddToGemmPass;
 import org.npustudio.passes.opt.MergePadPass;
@@ -26,13 +27,13 @@ public final class PassRegistry {
 
     /** The default pipeline: clean up, fold, fuse, re-infer (docs/passes.md explains the order). */
     public static final List<String> DEFAULT_PIPELINE = List.of(
-            "shape-inference", "constant-folding", "remove-identities", "dead-code-elimination",
+            "shape-inference", "constant-folding", "inline-constant-if", "remove-identities", "dead-code-elimination",
             "common-subexpression-elimination", "fold-batchnorm", "fold-scale-into-conv", "merge-pad",
             "matmul-add-to-gemm", "fuse-gelu", "fuse-layernorm", "fuse-activation", "dead-code-elimination",
             "shape-inference");
 
     static {
-        for (PassInfo p : List.of(ShapeInferencePass.INFO, ConstantFoldingPass.INFO, RemoveIdentitiesPass.INFO,
+        for (PassInfo p : List.of(ShapeInferencePass.INFO, ConstantFoldingPass.INFO, InlineConstantIfPass.INFO, RemoveIdentitiesPass.INFO,
                 DeadCodeEliminationPass.INFO, CommonSubexpressionEliminationPass.INFO, FoldBatchNormPass.INFO,
                 FoldScaleIntoConvPass.INFO, MergePadPass.INFO, MatMulAddToGemmPass.INFO, FuseGeluPass.INFO,
                 FuseLayerNormPass.INFO, FuseActivationPass.INFO, NhwcLayoutPass.INFO, ConvertOpsetPass.INFO, QuantizePass.INFO, LegalizePass.INFO)) {

@@ -23,16 +23,18 @@ import org.npustudio.ir.ValueInfo;
  * Immutable; the parsed text is checked on parse, the match with a model on {@link #bind}.
  */
 public final class ShapeBinding {
-    public static final ShapeBinding NONE = new ShapeBinding(Map.of(), Map.of());
+    public static final ShapeBinding NONE = new ShapeBinding(Map.of(), Map.of(), List.of());
 
     private final Map<String, List<Long>> inputs;
     private final Map<String, Long> dims;
+    private final List<String> values;
 
-    private ShapeBinding(Map<String, List<Long>> inputs, Map<String, Long> dims) {
+    private ShapeBinding(Map<String, List<Long>> inputs, Map<String, Long> dims, List<String> values) {
         Map<String, List<Long>> copy = new LinkedHashMap<>();
         inputs.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         this.inputs = Collections.unmodifiableMap(copy);
         this.dims = Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+        this.values = List.copyOf(values);
     }
 
     /** Input name → bound dims (empty list: a scalar), in the order given. */
@@ -41,7 +43,18 @@ public final class ShapeBinding {
     /** Symbol → value, in the order given. */
     public Map<String, Long> dims() { return dims; }
 
-    public boolean isEmpty() { return inputs.isEmpty() && dims.isEmpty(); }
+    /**
+     * The {@code --input-value NAME=V} texts: inputs the opened model is specialised for (each becomes
+     * an initializer, and Ifs it decides are inlined; see {@link org.npustudio.onnx.ModelOpener}).
+     */
+    public List<String> inputValues() { return values; }
+
+    /** This binding plus input values; their names and values are checked against the model on open. */
+    public ShapeBinding withValues(List<String> inputValues) {
+        return new ShapeBinding(inputs, dims, inputValues);
+    }
+
+    public boolean isEmpty() { return inputs.isEmpty() && dims.isEmpty() && values.isEmpty(); }
 
     /** Parses repeated {@code NAME=DxDx…} / {@code NAME=scalar} / {@code NAME=} and {@code SYMBOL=N} texts. */
     public static ShapeBinding parse(List<String> inputShapes, List<String> dimValues) throws StudioException {
@@ -61,7 +74,7 @@ public final class ShapeBinding {
             long v = positive("--dim", sym, text.substring(eq + 1).trim());
             if (ds.put(sym, v) != null) throw new StudioException("--dim", sym, "is given more than once");
         }
-        return new ShapeBinding(in, ds);
+        return new ShapeBinding(in, ds, List.of());
     }
 
     private static List<Long> parseDims(String name, String text) throws StudioException {
@@ -269,7 +282,7 @@ public final class ShapeBinding {
             }
             in.put(v.name(), List.copyOf(dims));
         }
-        return new ShapeBinding(in, Map.of());
+        return new ShapeBinding(in, Map.of(), List.of());
     }
 
     private static boolean spatial(Shape s, int i) {
@@ -302,16 +315,20 @@ public final class ShapeBinding {
             out.add("--dim");
             out.add(e.getKey() + "=" + e.getValue());
         }
+        for (String v : values) {
+            out.add("--input-value");
+            out.add(v);
+        }
         return out;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ShapeBinding b && b.inputs.equals(inputs) && b.dims.equals(dims);
+        return o instanceof ShapeBinding b && b.inputs.equals(inputs) && b.dims.equals(dims) && b.values.equals(values);
     }
 
     @Override
-    public int hashCode() { return inputs.hashCode() * 31 + dims.hashCode(); }
+    public int hashCode() { return (inputs.hashCode() * 31 + dims.hashCode()) * 31 + values.hashCode(); }
 
     @Override
     public String toString() { return String.join(" ", toArgs()); }

@@ -33,7 +33,7 @@ class CompiledCorpusAccuracyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void defaultPipelineKeepsOutputs(CorpusModels c) throws Exception {
-        Model original = c.read();
+        Model original = c.readSpecialised();
         ShapeInference.infer(original);
         Model compiled = ModelCopy.of(original);
         PipelineResult r = new PassManager().verifyAfterEachPass(true).run(compiled, Pipeline.defaultPipeline());

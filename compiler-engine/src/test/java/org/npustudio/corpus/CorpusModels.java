@@ -50,6 +50,21 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
         return m;
     }
 
+    /**
+     * As {@link #read()}, then specialised for the entry's input values (silero's sr=16000) as
+     * {@code --input-value} does: bound to 1x512, ONNX Runtime refuses silero v5/v6 with their 8 kHz
+     * branch still in.
+     */
+    public Model readSpecialised() throws Exception {
+        Model m = read();
+        if (values.isEmpty()) return m;
+        org.npustudio.shape.ShapeInference.infer(m);
+        List<String> texts = new ArrayList<>();
+        values.forEach((k, v) -> texts.add(k + "=" + v));
+        org.npustudio.onnx.Specialization.apply(m, texts);
+        return m;
+    }
+
     /** Gaussian float inputs; the entry's fixed values (e.g. a sample rate) in place of random ones. */
     public Map<String, Tensor> inputs(Model m, long seed) throws Exception {
         Map<String, Tensor> in = RandomInputs.forGraph(m.graph(), seed, RandomInputs.Distribution.GAUSSIAN);

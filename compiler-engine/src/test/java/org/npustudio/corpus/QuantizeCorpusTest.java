@@ -31,9 +31,10 @@ class QuantizeCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void quantizesToAModelOnnxRuntimeRuns(CorpusModels c) throws Exception {
-        Model m = c.read();
+        Model m = c.readSpecialised(); // silero's sr is then a constant: ORT refuses v5/v6 bound but unspecialised
         ShapeInference.infer(m);
-        List<String> values = c.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        List<String> values = c.values().entrySet().stream().filter(e -> m.graph().isGraphInput(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).toList();
         QuantizePass q = (QuantizePass) PassRegistry.get("quantize").create(Map.of("samples", 2L, "input-values", values));
         // paddle2onnx writes weights as Constant nodes: constant folding makes them initializers
         PipelineResult r = new PassManager().run(m, new Pipeline("q", List.of(PassRegistry.get("constant-folding").create(), q)));

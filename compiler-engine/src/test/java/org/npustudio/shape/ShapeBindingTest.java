@@ -31,6 +31,28 @@ class ShapeBindingTest {
     }
 
     @Test
+    void inputValuesAreCarriedAndSpecialiseTheOpenedModel() throws Exception {
+        ShapeBinding b = ShapeBinding.parse(List.of("x=1x3x8x8"), List.of()).withValues(List.of("sr=16000"));
+        assertEquals("--input-shape x=1x3x8x8 --input-value sr=16000", b.toString());
+        assertFalse(b.equals(ShapeBinding.parse(List.of("x=1x3x8x8"), List.of())), "values are part of the binding");
+        assertFalse(ShapeBinding.NONE.withValues(List.of("sr=1")).isEmpty());
+        TestGraph t = model();
+        Path file = java.nio.file.Files.createTempFile("bind", ".onnx");
+        try {
+            t.model.setIrVersion(8);
+            org.npustudio.onnx.OnnxWriter.write(t.model, file);
+            Model m = ModelOpener.open(file, ShapeBinding.parse(List.of("x=1x3x8x8", "state=2x1x64"), List.of()).withValues(List.of("sr=16000")));
+            assertEquals(List.of("x", "state"), m.graph().inputs().stream().map(v -> v.name()).toList(), "sr is no longer an input");
+            assertEquals(16000L, m.graph().initializers().get("sr").toLongs()[0]);
+            String bad = assertThrows(StudioException.class, () -> ModelOpener.open(file,
+                    ShapeBinding.parse(List.of("x=1x3x8x8"), List.of()).withValues(List.of("sr=fast")))).oneLine();
+            assertEquals("--input-value: sr: 'fast' is not a valid int64 value", bad);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void parsesShapesScalarsAndDims() throws Exception {
         ShapeBinding b = ShapeBinding.parse(List.of("x=1x3x640x640", "sr=scalar", "t="), List.of("batch=4"));
         assertEquals(List.of(1L, 3L, 640L, 640L), b.inputShapes().get("x"));

@@ -16,7 +16,7 @@ import org.npustudio.runtime.TensorFiles;
 final class CheckCommand implements Command {
     @Override public String name() { return "check"; }
 
-    @Override public String synopsis() { return "MODEL --plan PLAN.yaml [--inputs FILE]... [--tolerance X] [--seed N] " + ShapeArgs.VALUE_SYNOPSIS + " " + ShapeArgs.SYNOPSIS; }
+    @Override public String synopsis() { return "MODEL --plan PLAN.yaml [--inputs FILE]... [--tolerance X] [--seed N] " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "run the model and its chained partitions in ONNX Runtime and compare outputs"; }
 
@@ -33,18 +33,17 @@ final class CheckCommand implements Command {
                   --seed N        seed for the random inputs (default 0)
                   --tolerance X   largest absolute difference accepted (default 0: bit-identical)
                 Exit status 0 when every output is within the tolerance, 1 when not.
-                """ + ShapeArgs.VALUE_HELP + ShapeArgs.HELP;
+                """ + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--plan", "--inputs", "--tolerance", "--seed", "--input-value"));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--plan", "--inputs", "--tolerance", "--seed"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
         double tolerance = number(a.value("--tolerance"), "--tolerance", 0);
         long seed = (long) number(a.value("--seed"), "--seed", 0);
         PlanArgs.Opened o = PlanArgs.open(modelFile, ShapeArgs.binding(a), a.required("--plan", "PLAN.yaml"), ctx.err());
         Map<String, Tensor> given = given(a.values("--inputs"), o.model().graph().inputs());
-        given.putAll(ShapeArgs.values(a, o.model()));
         Map<String, Tensor> inputs = SanityChecker.inputs(o.model(), given, seed);
         // say which inputs are made up, so a failure on them (a sample rate of 3, a too short signal) is understood
         for (String line : SanityChecker.randomInputs(o.model(), given)) ctx.out().println("input " + line + " (seed " + seed + ")");

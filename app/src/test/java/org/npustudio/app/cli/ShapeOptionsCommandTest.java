@@ -1,6 +1,7 @@
 package org.npustudio.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -83,16 +84,23 @@ class ShapeOptionsCommandTest {
     }
 
     @Test
-    void inputValuePinsSileroSampleRate() throws Exception {
+    void inputValueSpecialisesSileroForItsSampleRate() throws Exception {
         String plan = dir.resolve("silero.yaml").toString();
-        List<String> shapes = List.of("--input-shape", "input=1x512", "--input-shape", "h=2x1x64", "--input-shape", "c=2x1x64");
+        List<String> shapes = List.of("--input-shape", "input=1x512", "--input-shape", "h=2x1x64", "--input-shape", "c=2x1x64",
+                "--input-value", "sr=16000");
         CliRun auto = CliRun.of(concat(List.of("partition", "auto", SILERO, "--devices", DEVICES, "-o", plan), shapes));
         assertEquals(0, auto.status(), auto.err());
-        CliRun bad = CliRun.of(concat(List.of("check", SILERO, "--plan", plan, "--input-value", "sr=fast"), shapes));
+        CliRun bad = CliRun.of(concat(List.of("check", SILERO, "--plan", plan, "--input-value", "sr=fast"), shapes.subList(0, 6)));
         assertEquals(2, bad.status(), bad.err());
         assertEquals("npustudio: --input-value: sr: 'fast' is not a valid int64 value", bad.err().trim());
-        CliRun run = CliRun.of(concat(List.of("check", SILERO, "--plan", plan, "--input-value", "sr=16000"), shapes));
-        assertTrue(run.status() == 0 || run.out().contains("MISMATCH"), "ran in ONNX Runtime: " + run.out() + run.err());
+        CliRun run = CliRun.of(concat(List.of("check", SILERO, "--plan", plan), shapes));
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("identical"), run.out());
+        assertFalse(run.out().contains("input sr"), "sr is a constant of the specialised model, not an input: " + run.out());
+        CliRun inspect = CliRun.of(concat(List.of("inspect", SILERO), shapes));
+        assertEquals(0, inspect.status(), inspect.err());
+        assertFalse(inspect.out().contains("sr "), inspect.out());
+        assertFalse(inspect.out().lines().anyMatch(l -> l.trim().startsWith("If ")), "no If left: " + inspect.out());
     }
 
     private static String[] concat(List<String> a, List<String> b) {
