@@ -22,7 +22,7 @@ import org.npustudio.testdata.TestData;
  * each entry's file (checked in, or in the fetch cache) with the input shapes and values a user gives.
  * Shapes are set on the graph inputs directly (the CLI's binding is not this module's).
  */
-public record CorpusModels(String file, Path path, Map<String, long[]> shapes, Map<String, Long> values) {
+public record CorpusModels(String file, Path path, Map<String, long[]> shapes, Map<String, Long> values, Map<String, String> expect) {
     /** Every corpus entry whose file is present (TestData: fetched ones missing are reported on the console). */
     public static List<CorpusModels> present() {
         List<CorpusModels> out = new ArrayList<>();
@@ -31,7 +31,7 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
             for (String input : m.inputs().keySet()) shapes.put(input, m.dims(input));
             Map<String, Long> values = new LinkedHashMap<>();
             m.values().forEach((k, v) -> values.put(k, Long.parseLong(v)));
-            out.add(new CorpusModels(m.file(), m.path(), shapes, values));
+            out.add(new CorpusModels(m.file(), m.path(), shapes, values, m.expect()));
         }
         return out;
     }
@@ -64,6 +64,9 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
         org.npustudio.onnx.Specialization.apply(m, texts);
         return m;
     }
+
+    /** What models.yaml expects of a step of the chain ("ok" when it says nothing). */
+    public String expected(String step) { return expect.getOrDefault(step, "ok"); }
 
     /** Gaussian float inputs; the entry's fixed values (e.g. a sample rate) in place of random ones. */
     public Map<String, Tensor> inputs(Model m, long seed) throws Exception {

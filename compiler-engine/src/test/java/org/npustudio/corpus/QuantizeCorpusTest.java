@@ -1,5 +1,6 @@
 package org.npustudio.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,8 @@ class QuantizeCorpusTest {
         assertTrue(r.succeeded(), () -> c + ": " + r.failure().getMessage());
         r.records().get(1).notes().stream().filter(n -> !n.contains(": SQNR")).forEach(n -> System.out.println(c + ": " + n));
         System.out.printf("%s: %d layers int8, model output SQNR %.1f dB%n", c, q.report().layers().size(), q.report().outputSqnrDb());
-        assertFalse(q.report().layers().isEmpty(), c + ": nothing was quantized");
+        // models.yaml says which models have no constant weight to quantize (the light models' overridable ConstantOfShape fills)
+        assertEquals(c.expected("int8").equals("ok"), !q.report().layers().isEmpty(), c + ": layers quantized " + q.report().layers().size());
         Model legal = ModelCopy.of(m);
         StandardRules.legalize(legal);
         try (OrtRunner run = OrtRunner.open(OnnxWriter.toBytes(legal), c.file() + " int8", OrtRunner.Options.DETERMINISTIC)) {

@@ -2,7 +2,6 @@ package org.npustudio.export;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,18 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.npustudio.ir.DataType;
 import org.npustudio.ir.GraphIndex;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.Tensor;
-import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
+import org.npustudio.onnx.ModelOpener;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.plan.AutoPartitioner;
 import org.npustudio.plan.Device;
@@ -37,7 +34,7 @@ import org.npustudio.testdata.RealModel;
 import org.npustudio.testdata.TestData;
 import org.npustudio.runtime.OrtRunner;
 import org.npustudio.runtime.RandomInputs;
-import org.npustudio.shape.ShapeInference;
+import org.npustudio.shape.ShapeBinding;
 
 /**
  * Every real model of the corpus, auto-partitioned with the partition editor's built-in devices (edge NPU
@@ -62,8 +59,11 @@ class RealModelPartitionTest {
     @MethodSource("models")
     void autoPartitionExportsWithWeightsAtHomeAndChecksBitIdentical(RealModel e, @TempDir Path tmp) throws Exception {
         Path file = TestData.realModel(e.file());
-        Model model = OnnxReader.read(file);
-        ShapeInference.infer(model);
+        // opened as the CLI opens it with models.yaml's --input-shape and --input-value (specialised, e.g. silero for sr=16000)
+        List<String> shapes = new ArrayList<>(), values = new ArrayList<>();
+        e.inputs().forEach((k, v) -> shapes.add(k + "=" + v));
+        e.values().forEach((k, v) -> values.add(k + "=" + v));
+        Model model = ModelOpener.open(file, ShapeBinding.parse(shapes, List.of()).withValues(values));
         DevicesYaml.Loaded devices = DevicesYaml.read(DEVICES);
         Plan plan = AutoPartitioner.partition(model.graph(), ModelRef.of(file), devices.devices(), devices.defaultDevice(),
                 AutoPartitioner.Options.DEFAULT);
@@ -90,7 +90,7 @@ class RealModelPartitionTest {
             }
         }
 
-        Map<String, Tensor> inputs = inputs(model, e);
+        Map<String, Tensor> inputs = RandomInputs.forGraph(model.graph(), 7);
         SanityChecker.Report report = SanityChecker.check(r.split(), model, inputs, OrtRunner.Options.DETERMINISTIC);
         System.out.printf("[figure] %s: %d partitions (%d weight nodes), check %s%n", e.file(), r.split().pieces().size(), w.count(),
                 report.identical() ? "bit-identical" : "max abs " + report.outputs().stream().mapToDouble(SanityChecker.OutputDiff::maxAbs).max().orElse(0));
@@ -147,29 +147,5 @@ class RealModelPartitionTest {
             for (String o : n.outputs()) if (!o.isEmpty()) s.add(o);
         }
         return s;
-    }
-
-    /** Random inputs with the shapes models.yaml binds and the values it fixes (e.g. silero's sr = 16000). */
-    private static Map<String, Tensor> inputs(Model model, RealModel e) throws Exception {
-        Map<String, Tensor> in = RandomInputs.forGraph(model.graph(), 7);
-        for (ValueInfo v : model.graph().inputs()) {
-            TypeInfo.TensorType t = (TypeInfo.TensorType) v.type();
-            long[] shape = e.dims(v.name());
-            String value = e.values().get(v.name());
-            if (value != null) {
-                long[] dims = new long[t.shape().rank()];
-                java.util.Arrays.fill(dims, 1);
-                if (t.elemType() != DataType.INT64) fail(e.file() + ": values: only int64 inputs are bound in this test");
-                in.put(v.name(), Tensor.ofLongs(v.name(), dims, new long[] {Long.parseLong(value)}));
-            } else if (shape != null) {
-                long[] dims = shape;
-                if (t.elemType() != DataType.FLOAT) fail(e.file() + ": inputs: only float32 inputs are bound in this test");
-                SplittableRandom rnd = new SplittableRandom(v.name().hashCode());
-                float[] data = new float[(int) java.util.Arrays.stream(dims).reduce(1, (a, c) -> a * c)];
-                for (int i = 0; i < data.length; i++) data[i] = (float) (rnd.nextDouble() * 2 - 1);
-                in.put(v.name(), Tensor.ofFloats(v.name(), dims, data));
-            }
-        }
-        return in;
     }
 }
