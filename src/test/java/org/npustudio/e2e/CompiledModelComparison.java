@@ -4,12 +4,15 @@ import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.ir.DataType;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
+import org.npustudio.ir.TypeInfo;
+import org.npustudio.ir.ValueInfo;
 import org.npustudio.ir.Tensor;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
@@ -33,9 +36,10 @@ final class CompiledModelComparison {
     static String compare(Path original, Path compiled, RealModel e, double tol) throws Exception {
         Model c = OnnxReader.read(compiled);
         Map<String, Tensor> inputs = inputs(c, e);
-        Map<String, Tensor> want = run(original, inputs, OrtRunner.Options.DETERMINISTIC);
+        Map<String, Tensor> originalInputs = withValues(original, inputs, e);
+        Map<String, Tensor> want = run(original, originalInputs, OrtRunner.Options.DETERMINISTIC);
         Map<String, Tensor> got = run(compiled, inputs, OrtRunner.Options.DETERMINISTIC);
-        Map<String, Tensor> floor = ortOptimised(original, inputs);
+        Map<String, Tensor> floor = ortOptimised(original, originalInputs);
         double worst = 0;
         for (Map.Entry<String, Tensor> w : want.entrySet()) {
             Tensor g = got.get(w.getKey());
@@ -57,7 +61,7 @@ final class CompiledModelComparison {
         long qdq = dequantizers(q.graph());
         if (qdq == 0) return "no DequantizeLinear in the quantized model";
         Map<String, Tensor> inputs = inputs(q, e);
-        Map<String, Tensor> want = run(original, inputs, OrtRunner.Options.DETERMINISTIC);
+        Map<String, Tensor> want = run(original, withValues(original, inputs, e), OrtRunner.Options.DETERMINISTIC);
         Map<String, Tensor> got = run(quantized, inputs, OrtRunner.Options.DETERMINISTIC);
         double worst = Double.POSITIVE_INFINITY;
         for (Map.Entry<String, Tensor> w : want.entrySet()) {
@@ -67,16 +71,26 @@ final class CompiledModelComparison {
         return RealModelCorpusTest.ok(String.format("%d DequantizeLinear, output SQNR %.1f dB", qdq, worst));
     }
 
-    /** Gaussian inputs for the (bound, static) graph inputs; the entry's fixed values (e.g. a sample rate) in place of random ones. */
+    /** Gaussian inputs for the compiled model's graph inputs (bound, static; specialised inputs are constants there). */
     private static Map<String, Tensor> inputs(Model m, RealModel e) throws Exception {
-        Map<String, Tensor> in = RandomInputs.forGraph(m.graph(), 7, RandomInputs.Distribution.GAUSSIAN);
-        for (Map.Entry<String, String> v : e.values().entrySet()) {
-            Tensor t = in.get(v.getKey());
-            if (t == null) continue;
-            if (t.dataType() != DataType.INT64) throw new AssertionError(e.file() + ": values: only int64 inputs are fixed here");
-            long[] data = new long[Math.toIntExact(t.elementCount())];
-            Arrays.fill(data, Long.parseLong(v.getValue()));
-            in.put(v.getKey(), Tensor.ofLongs(v.getKey(), t.dims(), data));
+        return RandomInputs.forGraph(m.graph(), 7, RandomInputs.Distribution.GAUSSIAN);
+    }
+
+    /**
+     * The original file still takes the inputs that {@code --input-value} specialised away (silero's sample
+     * rate): they are added with their value, in the original input's declared shape and type.
+     */
+    private static Map<String, Tensor> withValues(Path original, Map<String, Tensor> inputs, RealModel e) throws Exception {
+        Map<String, Tensor> in = new LinkedHashMap<>(inputs);
+        for (ValueInfo v : OnnxReader.read(original).graph().inputs()) {
+            String value = e.values().get(v.name());
+            if (value == null || in.containsKey(v.name())) continue;
+            TypeInfo.TensorType t = (TypeInfo.TensorType) v.type();
+            if (t.elemType() != DataType.INT64 || !t.shape().isStatic()) throw new AssertionError(e.file() + ": values: only static int64 inputs here");
+            long[] dims = t.shape().sizes();
+            long[] data = new long[Math.toIntExact(Arrays.stream(dims).reduce(1, (a, b) -> a * b))];
+            Arrays.fill(data, Long.parseLong(value));
+            in.put(v.name(), Tensor.ofLongs(v.name(), dims, data));
         }
         return in;
     }

@@ -68,7 +68,7 @@ class RealModelCorpusTest {
         });
         step(e, row, failures, "simulate", () -> {
             Outcome o = cli(args(List.of("simulate", file.toString(), "--npu", NPU.toString(), "--format", "json",
-                    "-o", dir.resolve("sim").toString()), bindingArgs(e, false)));
+                    "-o", dir.resolve("sim").toString()), bindingArgs(e)));
             if (!o.ok()) return o.error();
             JsonNode total = json(Files.readString(dir.resolve("sim/simulation.json"))).path("total");
             long macs = total.path("macs").asLong();
@@ -80,19 +80,19 @@ class RealModelCorpusTest {
         Path plan = dir.resolve("plan.yaml");
         step(e, row, failures, "partition", () -> {
             Outcome o = cli(args(List.of("partition", "auto", file.toString(), "--devices", DEVICES.toString(), "-o",
-                    plan.toString()), bindingArgs(e, false)));
+                    plan.toString()), bindingArgs(e)));
             return o.ok() ? ok(lastLine(o.out()).replaceFirst("^.*: ", "")) : o.error();
         });
         step(e, row, failures, "check", () -> {
             if (!Files.exists(plan)) return "no plan";
-            Outcome o = cli(args(List.of("check", file.toString(), "--plan", plan.toString()), bindingArgs(e, true)));
+            Outcome o = cli(args(List.of("check", file.toString(), "--plan", plan.toString()), bindingArgs(e)));
             String last = lastLine(o.out());
             if (o.ok() && last.startsWith("identical")) return ok("bit-identical");
             return o.status() == 1 ? last : o.error(); // 1: the outputs differ; else an error on stderr
         });
         step(e, row, failures, "compile", () -> {
             Path out = dir.resolve("compiled.onnx");
-            Outcome o = cli(args(List.of("compile", file.toString(), "-o", out.toString()), bindingArgs(e, false)));
+            Outcome o = cli(args(List.of("compile", file.toString(), "-o", out.toString()), bindingArgs(e)));
             if (!o.ok()) return o.error();
             return CompiledModelComparison.compare(file, out, e, 1e-4);
         });
@@ -100,11 +100,9 @@ class RealModelCorpusTest {
             Path out = dir.resolve("int8.onnx");
             Path pipeline = dir.resolve("int8.yaml");
             // weights written as Constant nodes (paddle2onnx, the light models) become initializers first
-            StringBuilder yaml = new StringBuilder("passes:\n  - constant-folding\n  - quantize:\n      input-values: [");
-            yaml.append(String.join(", ", e.values().entrySet().stream().map(v -> v.getKey() + "=" + v.getValue()).toList())).append("]\n");
-            Files.writeString(pipeline, yaml);
+            Files.writeString(pipeline, "passes:\n  - constant-folding\n  - quantize\n");
             Outcome o = cli(args(List.of("compile", file.toString(), "--pipeline", pipeline.toString(), "-o", out.toString()),
-                    bindingArgs(e, false)));
+                    bindingArgs(e)));
             if (!o.ok()) return o.error();
             return CompiledModelComparison.quantized(file, out, e);
         });
@@ -136,11 +134,14 @@ class RealModelCorpusTest {
         if (!matches) failures.add(step + ": expected " + expected + ", got " + outcome);
     }
 
-    /** {@code --input-shape}/{@code --input-value} arguments for the CLI, as a user gives them. */
-    private static List<String> bindingArgs(RealModel e, boolean withValues) {
+    /**
+     * {@code --input-shape}/{@code --input-value} arguments for the CLI, as a user gives them to every
+     * command (an input value specialises the opened model, so plan, check and compile must agree on it).
+     */
+    private static List<String> bindingArgs(RealModel e) {
         List<String> a = new ArrayList<>();
         e.inputs().forEach((k, v) -> { a.add("--input-shape"); a.add(k + "=" + v); });
-        if (withValues) e.values().forEach((k, v) -> { a.add("--input-value"); a.add(k + "=" + v); });
+        e.values().forEach((k, v) -> { a.add("--input-value"); a.add(k + "=" + v); });
         return a;
     }
 
