@@ -109,10 +109,22 @@ class RealModelCorpusTest {
         if (!failures.isEmpty()) throw new AssertionError(e.file() + ":\n  " + String.join("\n  ", failures));
     }
 
-    /** A derived entry: its source model rewritten with every tensor of 1 KiB or more in an external-data side file. */
+    /**
+     * A derived entry, written from its checked-in source: {@code external_data} — every tensor of 1 KiB or
+     * more moved to a side file by our writer; {@code int8} — quantized to QDQ by {@code npustudio compile}
+     * with the source entry's binding, so the chain then starts from an int8 QDQ model.
+     */
     private static Path derive(RealModel e, Path dir) throws Exception {
         Path out = dir.resolve(e.file());
-        Model m = OnnxReader.read(CORPUS.resolve(e.derivedFrom()));
+        Path from = CORPUS.resolve(e.derivedFrom());
+        if (Boolean.parseBoolean(e.derive().get("int8"))) {
+            Path pipeline = dir.resolve("derive-int8.yaml");
+            Files.writeString(pipeline, "passes:\n  - constant-folding\n  - quantize\n");
+            Outcome o = cli(args(List.of("compile", from.toString(), "--pipeline", pipeline.toString(), "-o", out.toString()), bindingArgs(e)));
+            assertEquals(0, o.status(), "deriving " + e.file() + ": " + o.err());
+            return out;
+        }
+        Model m = OnnxReader.read(from);
         OnnxWriter.write(m, out, OnnxWriter.Options.DEFAULT.withExternalData(OnnxWriter.ExternalDataMode.ALL_LARGE, 1024));
         assertTrue(Files.size(out.resolveSibling(e.file() + ".data")) > Files.size(out), "the weights are in the side file");
         return out;

@@ -143,9 +143,8 @@ public final class OpaqueTypeProbe {
         return false;
     }
 
-    /** The graph with its inputs' unknown dims set to {@code size} (RandomInputs takes them as 1). */
+    /** The graph with its inputs' unknown dims set to {@code size} (RandomInputs refuses unknown dims). */
     private static Graph withUnknownDims(Graph g, long size) {
-        if (size == 1) return g;
         Graph c = new Graph(g.name());
         List<ValueInfo> ins = new ArrayList<>();
         for (ValueInfo v : g.inputs()) {

@@ -8,16 +8,21 @@ import java.util.Map;
 /**
  * One entry of the real-model corpus (src/test/resources/real-models/models.yaml): a checked-in file, a
  * fetched one that fetch.sh puts into the model cache, or a derived one that a test writes from another
- * entry's file ({@code derivedFrom}). {@code inputs} is the shape binding a user would give
+ * entry's file ({@code derive}: {@code from} and how, e.g. {@code external_data: true} or {@code int8: true}). {@code inputs} is the shape binding a user would give
  * ({@code NAME → "1x3x640x640"}), {@code values} the inputs that must hold one value ({@code sr → "16000"}),
  * {@code expect} what the end-to-end chain must do per step where that is not "ok".
  */
-public record RealModel(String file, boolean fetched, String derivedFrom, Path path, String exporter, List<String> features,
+public record RealModel(String file, boolean fetched, Map<String, String> derive, Path path, String exporter, List<String> features,
         Map<String, String> inputs, Map<String, String> values, Map<String, String> expect) {
 
     /** An entry with only a location (no binding, no expectations). */
     public RealModel(String file, boolean fetched, Path path) {
-        this(file, fetched, null, path, "", List.of(), Map.of(), Map.of(), Map.of());
+        this(file, fetched, Map.of(), path, "", List.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The entry a derived model is written from, or null. */
+    public String derivedFrom() {
+        return derive.get("from");
     }
 
     public boolean present() {
@@ -25,7 +30,7 @@ public record RealModel(String file, boolean fetched, String derivedFrom, Path p
     }
 
     public boolean derived() {
-        return derivedFrom != null;
+        return !derive.isEmpty();
     }
 
     /** The file name without {@code .onnx}. */

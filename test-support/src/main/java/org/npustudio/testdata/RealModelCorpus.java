@@ -41,10 +41,11 @@ final class RealModelCorpus {
             if (fetched && !String.valueOf(m.get("fetch")).split("\\s+")[0].equals(file)) {
                 throw new IOException(list + ": the fetch line of " + file + " names another file: " + m.get("fetch"));
             }
-            String from = m.get("derive") instanceof Map<?, ?> d ? String.valueOf(d.get("from")) : null;
+            Map<String, String> derive = texts(m.get("derive"));
+            if (!derive.isEmpty() && !derive.containsKey("from")) throw new IOException(list + ": the derive of " + file + " needs 'from'");
             List<String> features = new ArrayList<>();
             if (m.get("features") instanceof List<?> f) f.forEach(x -> features.add(String.valueOf(x)));
-            out.add(new RealModel(file, fetched, from, (fetched ? cache : dir).resolve(file), text(m.get("exporter")),
+            out.add(new RealModel(file, fetched, derive, (fetched ? cache : dir).resolve(file), text(m.get("exporter")),
                     List.copyOf(features), texts(m.get("inputs")), texts(m.get("values")), texts(m.get("expect"))));
         }
         return out;
