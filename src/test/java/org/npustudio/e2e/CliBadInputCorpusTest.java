@@ -27,7 +27,8 @@ import org.npustudio.samples.SampleLibrary;
 /**
  * Mutated and truncated copies of the bundled samples, each run through the real CLI
  * ({@code npustudio inspect --json}): a broken file must give exit status 2 and exactly one line on
- * stderr naming the file; a mutation that still is a valid model must be inspected normally (exit 0).
+ * stderr naming the file; a mutation that still is a valid model, or that uses an op no schema describes
+ * (it loads as an opaque node), must be inspected normally (exit 0).
  * Never an internal error (exit 1), never a stack trace, never a hang.
  */
 class CliBadInputCorpusTest {
@@ -66,6 +67,9 @@ class CliBadInputCorpusTest {
             for (Map.Entry<String, byte[]> e : structuralBreaks(SampleLibrary.build(sample)).entrySet()) {
                 corpus.add(write(sample + "-" + e.getKey(), e.getValue(), perKind, e.getKey()));
             }
+            for (Map.Entry<String, byte[]> e : opaqueOps(SampleLibrary.build(sample)).entrySet()) {
+                corpus.add(write(sample + "-" + e.getKey(), e.getValue(), perKind, e.getKey()));
+            }
         }
         corpus.add(write("empty", new byte[0], perKind, "empty"));
         assertTrue(corpus.size() >= 200, "corpus has " + corpus.size() + " files");
@@ -80,16 +84,33 @@ class CliBadInputCorpusTest {
                 rejected++;
             } else if (o.status() == 0 && lines.length == 0) {
                 loaded++;
-                if (!f.getFileName().toString().contains("-flip-") && !f.getFileName().toString().contains("-header-")) {
+                String name = f.getFileName().toString();
+                if (!name.contains("-flip-") && !name.contains("-header-") && !name.contains("-opaque-")) {
                     problems.add(f.getFileName() + ": a structural break loaded without error");
                 }
             } else {
                 problems.add(f.getFileName() + ": status " + o.status() + ", stderr: " + o.err().strip());
             }
+            if (f.getFileName().toString().contains("-opaque-") && o.status() != 0) {
+                problems.add(f.getFileName() + ": an op without a schema must load as an opaque node");
+            }
         }
         System.out.println("[cli bad inputs] " + corpus.size() + " files from the samples " + perKind
                 + ": " + rejected + " rejected with one line and status 2, " + loaded + " still valid models inspected");
         assertTrue(problems.isEmpty(), problems.size() + " problems: " + problems.subList(0, Math.min(10, problems.size())));
+    }
+
+    /** Ops no schema describes: never a reason to refuse a model, they load as opaque nodes (inspected normally). */
+    private static Map<String, byte[]> opaqueOps(Model m) {
+        Map<String, byte[]> out = new TreeMap<>();
+        OnnxProto.ModelProto base = OnnxWriter.toProto(m, false);
+        OnnxProto.ModelProto.Builder unknownOp = base.toBuilder();
+        unknownOp.getGraphBuilder().getNodeBuilder(0).setOpType("Convolve");
+        out.put("opaque-unknown-op", unknownOp.build().toByteArray());
+        OnnxProto.ModelProto.Builder unknownDomain = base.toBuilder();
+        unknownDomain.getGraphBuilder().getNodeBuilder(0).setDomain("com.example.npu");
+        out.put("opaque-unknown-domain", unknownDomain.build().toByteArray());
+        return out;
     }
 
     /** Breaks the ONNX rules on purpose: each one must be rejected. */
@@ -111,13 +132,6 @@ class CliBadInputCorpusTest {
         dup.getGraphBuilder().getNodeBuilder(1).setOutput(0, nodes.get(0).output(0));
         out.put("duplicate-output", dup.build().toByteArray());
 
-        OnnxProto.ModelProto.Builder unknownOp = base.toBuilder();
-        unknownOp.getGraphBuilder().getNodeBuilder(0).setOpType("Convolve");
-        out.put("unknown-op", unknownOp.build().toByteArray());
-
-        OnnxProto.ModelProto.Builder unknownDomain = base.toBuilder();
-        unknownDomain.getGraphBuilder().getNodeBuilder(0).setDomain("com.example.npu");
-        out.put("unknown-domain", unknownDomain.build().toByteArray());
 
         OnnxProto.ModelProto.Builder negative = base.toBuilder();
         negative.getGraphBuilder().getInitializerBuilder(0).setDims(0, -3);
