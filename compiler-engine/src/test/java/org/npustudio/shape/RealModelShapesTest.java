@@ -16,29 +16,21 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.TypeInfo;
-import org.npustudio.yaml.SafeYaml;
-import org.npustudio.yaml.YamlNode;
+import org.npustudio.testdata.RealModel;
+import org.npustudio.testdata.TestData;
 
 /**
  * Every tensor of every real-model corpus model (also inside If/Loop/Scan bodies) has a static shape and
  * an element type once the model is opened with the binding models.yaml gives.
  */
 class RealModelShapesTest {
-    static final Path CORPUS = Path.of("../src/test/resources/real-models");
-    static final Path CACHE = Path.of("/tmp/mcache");
-
     @Test
     void everyTensorOfEveryCorpusModelIsStaticOnceBound() throws Exception {
-        YamlNode doc = SafeYaml.read(CORPUS.resolve("models.yaml"));
         Map<String, List<String>> missing = new LinkedHashMap<>();
         int opened = 0;
-        for (YamlNode m : doc.require("models").items()) {
-            String file = m.require("file").text();
-            Path p = m.has("fetch") ? CACHE.resolve(file) : CORPUS.resolve(file);
-            if (!Files.isRegularFile(p)) {
-                System.out.println("RealModelShapesTest: skipping " + file + ": not in " + p.getParent() + " (fetch.sh puts it there)");
-                continue;
-            }
+        for (RealModel m : TestData.presentRealModels()) { // fetched ones not in the cache are skipped with a note
+            String file = m.file();
+            Path p = m.path();
             Model model = org.npustudio.onnx.OnnxReader.read(p);
             binding(m).bind(model);
             ShapeInferenceReport report = ShapeInference.infer(model, model.graph(), values(m, model));
@@ -56,7 +48,7 @@ class RealModelShapesTest {
             }
             opened++;
         }
-        assertFalse(opened == 0, "no corpus model found under " + CORPUS.toAbsolutePath());
+        assertFalse(opened == 0, "no corpus model found");
         assertEquals(Map.of(), missing);
     }
 
@@ -68,15 +60,15 @@ class RealModelShapesTest {
     }
 
     /** The models.yaml {@code values:} (e.g. silero's sr=16000) as constant inputs, as --input-value gives them. */
-    static Map<String, org.npustudio.ir.Tensor> values(YamlNode m, Model model) throws Exception {
+    static Map<String, org.npustudio.ir.Tensor> values(RealModel m, Model model) throws Exception {
         List<String> texts = new ArrayList<>();
-        if (m.has("values")) for (Map.Entry<String, YamlNode> e : m.get("values").entries().entrySet()) texts.add(e.getKey() + "=" + e.getValue().text());
+        m.values().forEach((k, v) -> texts.add(k + "=" + v));
         return org.npustudio.runtime.InputValues.parse(texts, model.graph());
     }
 
-    static ShapeBinding binding(YamlNode m) throws Exception {
+    static ShapeBinding binding(RealModel m) throws Exception {
         List<String> shapes = new ArrayList<>();
-        if (m.has("inputs")) for (Map.Entry<String, YamlNode> e : m.get("inputs").entries().entrySet()) shapes.add(e.getKey() + "=" + e.getValue().text());
+        m.inputs().forEach((k, v) -> shapes.add(k + "=" + v));
         return ShapeBinding.parse(shapes, List.of());
     }
 
