@@ -3,19 +3,16 @@ package org.npustudio.e2e;
 import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.npustudio.ir.DataType;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
-import org.npustudio.ir.TypeInfo;
-import org.npustudio.ir.ValueInfo;
 import org.npustudio.ir.Tensor;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
+import org.npustudio.runtime.InputValues;
 import org.npustudio.runtime.OrtRunner;
 import org.npustudio.runtime.RandomInputs;
 import org.npustudio.runtime.TensorComparison;
@@ -82,16 +79,9 @@ final class CompiledModelComparison {
      */
     private static Map<String, Tensor> withValues(Path original, Map<String, Tensor> inputs, RealModel e) throws Exception {
         Map<String, Tensor> in = new LinkedHashMap<>(inputs);
-        for (ValueInfo v : OnnxReader.read(original).graph().inputs()) {
-            String value = e.values().get(v.name());
-            if (value == null || in.containsKey(v.name())) continue;
-            TypeInfo.TensorType t = (TypeInfo.TensorType) v.type();
-            if (t.elemType() != DataType.INT64 || !t.shape().isStatic()) throw new AssertionError(e.file() + ": values: only static int64 inputs here");
-            long[] dims = t.shape().sizes();
-            long[] data = new long[Math.toIntExact(Arrays.stream(dims).reduce(1, (a, b) -> a * b))];
-            Arrays.fill(data, Long.parseLong(value));
-            in.put(v.name(), Tensor.ofLongs(v.name(), dims, data));
-        }
+        List<String> texts = new java.util.ArrayList<>();
+        e.values().forEach((k, v) -> { if (!in.containsKey(k)) texts.add(k + "=" + v); });
+        in.putAll(InputValues.parse(texts, OnnxReader.read(original).graph())); // as --input-value fills them
         return in;
     }
 

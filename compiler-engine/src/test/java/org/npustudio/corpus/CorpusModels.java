@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.npustudio.ir.DataType;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Shape;
@@ -13,6 +12,7 @@ import org.npustudio.ir.Tensor;
 import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.runtime.InputValues;
 import org.npustudio.runtime.RandomInputs;
 import org.npustudio.testdata.RealModel;
 import org.npustudio.testdata.TestData;
@@ -68,23 +68,13 @@ public record CorpusModels(String file, Path path, Map<String, long[]> shapes, M
     /** What models.yaml expects of a step of the chain ("ok" when it says nothing). */
     public String expected(String step) { return expect.getOrDefault(step, "ok"); }
 
-    /** Gaussian float inputs; the entry's fixed values (e.g. a sample rate) in place of random ones. */
+    /** Gaussian float inputs; the entry's fixed values (e.g. a sample rate) in place of random ones, as --input-value fills them. */
     public Map<String, Tensor> inputs(Model m, long seed) throws Exception {
         Map<String, Tensor> in = RandomInputs.forGraph(m.graph(), seed, RandomInputs.Distribution.GAUSSIAN);
-        for (Map.Entry<String, Long> e : values.entrySet()) {
-            Tensor t = in.get(e.getKey());
-            if (t == null) continue;
-            in.put(e.getKey(), switch (t.dataType()) {
-                case INT64 -> Tensor.ofLongs(e.getKey(), t.dims(), new long[] {e.getValue()});
-                case INT32 -> Tensor.raw(e.getKey(), DataType.INT32, t.dims(), intBytes(e.getValue()));
-                default -> Tensor.ofFloats(e.getKey(), t.dims(), new float[] {e.getValue()});
-            });
-        }
+        List<String> texts = new ArrayList<>();
+        values.forEach((k, v) -> { if (in.containsKey(k)) texts.add(k + "=" + v); });
+        in.putAll(InputValues.parse(texts, m.graph()));
         return in;
-    }
-
-    private static byte[] intBytes(long v) {
-        return java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
     }
 
     @Override public String toString() { return file; }
