@@ -135,7 +135,9 @@ public final class ProfilerPanel extends BorderPane {
         Profile p = profile.get();
         if (p == null) return;
         double ms = live.lastRefreshMillisProperty().get();
-        status.setText(p.model() + " · " + p.nodes().size() + " ops · end-to-end " + Metric.LATENCY.format(p.makespanMicros())
+        // with ops not costed the latency is a lower bound, as in the table's totals and the window's status line
+        status.setText(p.model() + " · " + p.nodes().size() + " ops · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
+                + Metric.LATENCY.format(p.makespanMicros())
                 + (Double.isNaN(ms) ? "" : " · refreshed in " + Math.round(ms) + " ms"));
     }
 
