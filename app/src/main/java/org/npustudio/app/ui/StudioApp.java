@@ -58,17 +58,7 @@ public final class StudioApp extends Application {
                 return;
             }
             if (!text.equals("true")) ((javafx.scene.control.TextField) d.getDialogPane().lookup("#bind-field-0")).setText(text);
-            PauseTransition settle = new PauseTransition(Duration.millis(600));
-            settle.setOnFinished(e2 -> {
-                try {
-                    SceneSnapshot.write(d.getDialogPane().getScene(), png);
-                    System.err.println("npustudio: wrote " + png);
-                } catch (IOException | RuntimeException ex) {
-                    System.err.println("npustudio: " + png + ": cannot write snapshot: " + ex.getMessage());
-                }
-                Platform.exit();
-            });
-            settle.play();
+            snapshotSoon(d.getDialogPane().getScene(), png);
         });
         wait.play();
     }
@@ -99,12 +89,17 @@ public final class StudioApp extends Application {
         });
     }
 
-    /** Waits for layout and CSS to settle, writes the PNG and quits. */
+    /** Waits for layout and CSS to settle, writes the PNG of the window and quits. */
     private static void snapshotSoon(MainWindow window, Path png) {
+        snapshotSoon(window.stage().getScene(), png);
+    }
+
+    /** Waits for layout and CSS to settle, writes the PNG of {@code scene} (the window or a dialog) and quits. */
+    private static void snapshotSoon(javafx.scene.Scene scene, Path png) {
         PauseTransition settle = new PauseTransition(Duration.millis(600));
         settle.setOnFinished(e -> {
             try {
-                SceneSnapshot.write(window.stage().getScene(), png);
+                SceneSnapshot.write(scene, png);
                 System.err.println("npustudio: wrote " + png);
             } catch (IOException | RuntimeException ex) {
                 System.err.println("npustudio: " + png + ": cannot write snapshot: " + ex.getMessage());
