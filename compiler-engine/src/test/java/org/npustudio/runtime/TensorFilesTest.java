@@ -20,7 +20,7 @@ import org.npustudio.error.StudioException;
 import org.npustudio.ir.DataType;
 import org.npustudio.ir.Tensor;
 import org.npustudio.onnx.proto.OnnxProto.TensorProto;
-import org.npustudio.testdata.TestData;
+import org.npustudio.testdata.SharedData;
 
 /** Reads .npy fixtures written by real NumPy (see resources/npy/make_fixtures.py) and TensorProto files. */
 class TensorFilesTest {
@@ -139,8 +139,8 @@ class TensorFilesTest {
     }
 
     @Test
-    void recognisesSequenceDataOfTheOnnxTestSuite() throws Exception {
-        Path file = TestData.shared("onnx-testdata/node/test_identity_sequence/test_data_set_0/input_0.pb");
+    void recognisesSequenceDataOfTheOnnxTestSuite(
+            @SharedData("onnx-testdata/node/test_identity_sequence/test_data_set_0/input_0.pb") Path file) throws Exception {
         expectProblem(file, "not a TensorProto");
     }
 

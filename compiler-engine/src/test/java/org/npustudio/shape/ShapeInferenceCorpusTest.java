@@ -17,6 +17,7 @@ import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.TypeInfo;
 import org.npustudio.onnx.proto.OnnxProto;
+import org.npustudio.testdata.SharedData;
 import org.npustudio.testdata.TestData;
 
 /**
@@ -30,8 +31,7 @@ class ShapeInferenceCorpusTest {
     private static final String[] COLUMNS = {"cases", "matched", "data-dep", "mismatch", "other-op"};
 
     @Test
-    void nodeCorpusOutputsMatchExpectedTensors() throws Exception {
-        Path dir = TestData.shared("onnx-testdata/node");
+    void nodeCorpusOutputsMatchExpectedTensors(@SharedData("onnx-testdata/node") Path dir) throws Exception {
         Set<String> supported = ShapeInference.supportedOperators();
         Map<String, int[]> perOp = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.npustudio.ir.TypeInfo;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.proto.OnnxProto;
+import org.npustudio.testdata.SharedData;
 import org.npustudio.testdata.TestData;
 
 /**
@@ -25,8 +26,7 @@ import org.npustudio.testdata.TestData;
  */
 class ShapeInferenceModelsTest {
     @Test
-    void lightModels() throws Exception {
-        Path dir = TestData.shared("onnx-testdata/light");
+    void lightModels(@SharedData("onnx-testdata/light") Path dir) throws Exception {
         List<Path> models;
         try (Stream<Path> s = Files.list(dir)) {
             models = TestData.nonEmpty(s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList(), "light models in " + dir);

@@ -22,7 +22,7 @@ import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.testdata.JsonOracle;
-import org.npustudio.testdata.TestData;
+import org.npustudio.testdata.SharedData;
 
 class InspectCommandTest {
     @TempDir Path dir;
@@ -114,8 +114,7 @@ class InspectCommandTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void sharedResnet50AgreesWithTheModel() throws Exception {
-        Path file = TestData.shared("onnx-testdata/light/light_resnet50.onnx");
+    void sharedResnet50AgreesWithTheModel(@SharedData("onnx-testdata/light/light_resnet50.onnx") Path file) throws Exception {
         Model model = OnnxReader.read(file);
         CliRun r = CliRun.of("inspect", file.toString(), "--json");
         assertEquals(0, r.status(), r.err());
