@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.plan.Precision;
 import org.npustudio.testdata.TestData;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;

@@ -2,8 +2,8 @@ package org.npustudio.npusim.cli;
 
 import java.util.List;
 import java.util.Map;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.cost.Device;
+import org.npustudio.plan.Precision;
 
 /**
  * The interim plan YAML (docs/npu-simulator.md): extra devices, the default device, node-id -> device

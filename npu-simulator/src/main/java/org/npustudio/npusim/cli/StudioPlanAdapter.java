@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import org.npustudio.error.StudioException;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.plan.DeviceKind;
 import org.npustudio.plan.NodeRef;
 import org.npustudio.plan.Partition;
 import org.npustudio.plan.Plan;
+import org.npustudio.plan.Precision;
 
 /**
  * Turns a partition plan (docs/partition-format.md, the editor's and {@code partition auto}'s format) into

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.npustudio.npusim.Dataflow;
 import org.npustudio.npusim.scalesim.ScaleSimConfig;
+import org.npustudio.plan.Precision;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
 import org.npustudio.yaml.YamlNode;

@@ -2,7 +2,7 @@ package org.npustudio.npusim.cost;
 
 import org.npustudio.npusim.config.CpuConfig;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.plan.Precision;
 
 /** A named backend a node can run on: exactly one of an NPU or a CPU model. */
 public record Device(String name, NpuConfig npu, CpuConfig cpu) {
