@@ -2,7 +2,7 @@ package org.npustudio.npusim.cli;
 
 import java.util.List;
 import java.util.Map;
-import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.plan.Precision;
 
 /**

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.npustudio.error.StudioException;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.plan.Precision;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
@@ -64,7 +64,7 @@ public final class PlanReader {
         warnings.addAll(d.unknownKeys(Set.of("name", "file")));
         YamlNode f = d.require("file");
         Path path = plan.toAbsolutePath().getParent().resolve(f.text());
-        Device device = SimulateCommandCore.readDevice(path, warnings);
+        Device device = DeviceConfigReader.readAny(path, warnings);
         if (!d.has("name")) return device;
         String name = d.require("name").text();
         return device.isNpu() ? new Device(name, device.npu(), null) : new Device(name, null, device.cpu());

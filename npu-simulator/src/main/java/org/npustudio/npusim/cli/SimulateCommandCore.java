@@ -9,9 +9,8 @@ import org.npustudio.error.StudioException;
 import org.npustudio.io.AtomicFiles;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.fusion.FusionMode;
-import org.npustudio.npusim.scalesim.ConfigReader;
 import org.npustudio.npusim.scalesim.TopologyReader;
 import org.npustudio.npusim.scalesim.TopologyWorkMapper;
 import org.npustudio.npusim.sim.SimulationResult;
@@ -60,7 +59,7 @@ public final class SimulateCommandCore {
 
     /** The NPU described by a YAML file or SCALE-Sim {@code .cfg}; a CPU description is an error. */
     public static NpuConfig readNpu(Path file) throws StudioException {
-        return npuOf(file, readDevice(file, new ArrayList<>())).npu();
+        return npuOf(file, DeviceConfigReader.readAny(file, new ArrayList<>())).npu();
     }
 
     /** One run's result with the NPU it ran on and the partition plan it used (null when none, or the simulator's own plan YAML). */
@@ -93,7 +92,7 @@ public final class SimulateCommandCore {
 
     private static Simulation simulate(WorkGraph graph, Model model, SimulateOptions o) throws StudioException {
         List<String> warnings = new ArrayList<>();
-        Device npu = npuOf(o.npu(), readDevice(o.npu(), warnings));
+        Device npu = npuOf(o.npu(), DeviceConfigReader.readAny(o.npu(), warnings));
         PlanFile plan = PlanFile.NONE;
         Plan partition = null;
         if (o.plan() != null) {
@@ -157,18 +156,6 @@ public final class SimulateCommandCore {
         String name = model.getFileName().toString();
         if (name.toLowerCase().endsWith(".csv")) return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
         return SimulationService.workGraph(ModelOpener.open(model).graph(), model.toString(), Map.of());
-    }
-
-    /** An NPU or CPU description: a SCALE-Sim {@code .cfg} or NPU Studio YAML. */
-    static Device readDevice(Path file, List<String> warnings) throws StudioException {
-        if (file.getFileName().toString().toLowerCase().endsWith(".cfg")) {
-            NpuConfig c = DeviceConfigReader.fromScaleSim(ConfigReader.read(file));
-            return Device.of(c);
-        }
-        DeviceConfigReader reader = new DeviceConfigReader();
-        DeviceConfigReader.Device d = reader.read(file);
-        for (String w : reader.warnings()) warnings.add(file + ": " + w);
-        return d.npu() != null ? Device.of(d.npu()) : Device.of(d.cpu());
     }
 
     private static void write(SimulationResult r, SimulateOptions o, NpuConfig npu, PrintStream out) throws StudioException {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.npustudio.error.StudioException;
+import org.npustudio.npusim.config.Device;
+import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.plan.DeviceKind;
 import org.npustudio.plan.NodeRef;
@@ -71,24 +72,16 @@ public final class StudioPlanAdapter {
                 warnings.add("device '" + d.name() + "': description '" + description + "' not found; using "
                         + (d.kind() == DeviceKind.NPU ? "the chosen NPU" : "the generic host CPU"));
             } else {
-                return renamed(SimulateCommandCore.readDevice(file, warnings), d.name());
+                return DeviceConfigReader.readAny(file, warnings).named(d.name());
             }
         }
-        if (d.kind() == DeviceKind.NPU) return renamed(Device.of(chosenNpu), d.name());
-        return renamed(Device.of(DeviceSet.GENERIC_HOST), d.name());
+        if (d.kind() == DeviceKind.NPU) return Device.of(chosenNpu).named(d.name());
+        return Device.of(DeviceSet.GENERIC_HOST).named(d.name());
     }
 
     private static Path resolve(String description, Path planDir) {
         Path p = Path.of(description);
         if (!p.isAbsolute() && planDir != null && Files.isRegularFile(planDir.resolve(p))) return planDir.resolve(p);
         return Files.isRegularFile(p) ? p : null;
-    }
-
-    /** The plan's device name is what assignments refer to, so the hardware takes that name. */
-    static Device renamed(Device d, String name) {
-        if (d.name().equals(name)) return d;
-        if (d.isNpu()) return Device.of(d.npu().withName(name));
-        var c = d.cpu();
-        return Device.of(new org.npustudio.npusim.config.CpuConfig(name, c.peakFlopsPerSecond(), c.memoryBytesPerSecond(), c.efficiency()));
     }
 }

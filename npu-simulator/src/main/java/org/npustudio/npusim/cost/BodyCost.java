@@ -1,6 +1,7 @@
 package org.npustudio.npusim.cost;
 
 import java.util.List;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.work.BodyWork;
 import org.npustudio.npusim.work.OpWork;
 import org.npustudio.plan.Precision;

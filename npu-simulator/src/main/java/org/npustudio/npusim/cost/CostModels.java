@@ -1,5 +1,6 @@
 package org.npustudio.npusim.cost;
 
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.work.BodyWork;
 import org.npustudio.npusim.work.OpWork;
 import org.npustudio.plan.Precision;
