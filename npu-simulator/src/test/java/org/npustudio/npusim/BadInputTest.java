@@ -18,9 +18,8 @@ import org.npustudio.ir.ValueInfo;
 import org.npustudio.npusim.cli.OutputFormat;
 import org.npustudio.npusim.cli.SimulateCommandCore;
 import org.npustudio.npusim.cli.SimulateOptions;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.SramConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.cost.SramTooSmallException;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
@@ -30,6 +29,7 @@ import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.npusim.sim.NodeResult;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Simulator;
+import org.npustudio.plan.Precision;
 
 /** Bad inputs give a message naming file, line and field (or node and buffer), or a warning; never a crash. */
 class BadInputTest {

@@ -15,9 +15,8 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.SramConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
@@ -30,6 +29,7 @@ import org.npustudio.npusim.work.BodyWork;
 import org.npustudio.npusim.work.Uncosted;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.plan.Precision;
 
 /** If, Loop and Scan costed through their bodies; MACs computed by hand. */
 class ControlFlowCostTest {

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.plan.Precision;
 import org.npustudio.testdata.TestData;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
@@ -31,7 +32,7 @@ class DeviceConfigReaderTest {
         assertEquals(5, files.size(), "four NPU presets and one CPU: " + files);
         for (Path f : files) {
             DeviceConfigReader r = new DeviceConfigReader();
-            DeviceConfigReader.Device d = r.read(f);
+            Device d = r.read(f);
             assertTrue(d.npu() != null || d.cpu() != null);
             assertTrue(r.warnings().isEmpty(), f + ": " + r.warnings());
         }

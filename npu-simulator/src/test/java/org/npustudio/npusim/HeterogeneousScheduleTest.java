@@ -7,10 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npustudio.ir.Graph;
 import org.npustudio.npusim.config.CpuConfig;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.config.SramConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
@@ -21,6 +20,7 @@ import org.npustudio.npusim.sim.ScheduleEntry;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Simulator;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.plan.Precision;
 
 class HeterogeneousScheduleTest {
     static final NpuConfig NPU = TestGraphs.npu("npu", 16, 16, Dataflow.WS, SramConfig.unified(1 << 20, 1 << 20), Precision.INT8, 10);

@@ -12,10 +12,9 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.SramConfig;
 import org.npustudio.npusim.cost.Bound;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
@@ -28,6 +27,7 @@ import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.MoveWork;
 import org.npustudio.npusim.work.VectorWork;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.plan.Precision;
 
 class OnnxMappingTest {
     private static GemmWork gemmOf(WorkGraph g, String id) { return (GemmWork) g.node(g.indexOf(id)).work(); }

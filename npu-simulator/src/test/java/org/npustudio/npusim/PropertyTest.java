@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.npustudio.npusim.config.CpuConfig;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.config.SramConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.cost.SramTooSmallException;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
@@ -26,6 +25,7 @@ import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Simulator;
 import org.npustudio.npusim.sim.Totals;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.plan.Precision;
 
 /** Many random valid devices and layers: every number finite and non-negative, every time ordered. */
 class PropertyTest {

@@ -12,10 +12,9 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.config.SramConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
@@ -25,6 +24,7 @@ import org.npustudio.npusim.sim.NodeResult;
 import org.npustudio.npusim.sim.Simulator;
 import org.npustudio.npusim.work.RecurrentWork;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.plan.Precision;
 
 /** LSTM, GRU and RNN: MACs, vector work and DRAM bytes computed by hand (seq 5, batch 2, input 8, hidden 16). */
 class RecurrentCostTest {

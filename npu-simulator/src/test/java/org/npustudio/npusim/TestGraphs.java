@@ -11,8 +11,8 @@ import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.config.SramConfig;
+import org.npustudio.plan.Precision;
 
 /** Small IR graphs and NPU descriptions built in code for the simulator tests. */
 final class TestGraphs {

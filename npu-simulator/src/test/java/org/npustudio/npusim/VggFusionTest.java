@@ -8,10 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Node;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.config.SramConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
@@ -19,6 +18,7 @@ import org.npustudio.npusim.sim.DeviceAssignment;
 import org.npustudio.npusim.sim.DeviceSet;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.Simulator;
+import org.npustudio.plan.Precision;
 
 /**
  * The published layer-fusion result: fusing VGGNet-E's first five conv layers (with their pools)

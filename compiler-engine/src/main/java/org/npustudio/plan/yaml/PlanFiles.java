@@ -11,9 +11,21 @@ import org.npustudio.plan.nestc.NestcPlanFormat;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlNode;
 
-/** Opens a plan file in either format: NPU Studio's (has {@code version}) or NEST-C's (flat map with {@code nodeToPartition}). */
+/**
+ * The one way to open a plan file, whatever its format: NPU Studio's (docs/partition-format.md), NEST-C's
+ * (a flat map with {@code nodeToPartition}) or the simulator's device-assignment YAML (docs/npu-simulator.md),
+ * each converted into a {@link org.npustudio.plan.Plan}. The formats are told apart here and nowhere else.
+ */
 public final class PlanFiles {
-    public enum Format { NPUSTUDIO, NESTC }
+    public enum Format {
+        NPUSTUDIO("NPU Studio plan"), NESTC("NEST-C plan"), ASSIGNMENT("device-assignment plan");
+
+        private final String displayName;
+
+        Format(String displayName) { this.displayName = displayName; }
+
+        public String displayName() { return displayName; }
+    }
 
     /** A loaded plan, the format it was in, and warnings. */
     public record Opened(org.npustudio.plan.Plan plan, Format format, List<String> warnings) {}
@@ -32,6 +44,10 @@ public final class PlanFiles {
             List<String> w = new ArrayList<>(raw.warnings());
             w.addAll(imp.warnings());
             return new Opened(imp.plan(), Format.NESTC, w);
+        }
+        if (AssignmentPlanYaml.looksLikeAssignment(doc)) {
+            PlanYaml.Loaded l = AssignmentPlanYaml.read(doc, file.toAbsolutePath().getParent());
+            return new Opened(l.plan(), Format.ASSIGNMENT, l.warnings());
         }
         PlanYaml.Loaded l = PlanYaml.read(file, actual);
         return new Opened(l.plan(), Format.NPUSTUDIO, l.warnings());

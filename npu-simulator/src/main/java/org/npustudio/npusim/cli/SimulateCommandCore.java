@@ -7,25 +7,19 @@ import java.util.List;
 import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.io.AtomicFiles;
+import org.npustudio.ir.Model;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.cost.Device;
-import org.npustudio.npusim.fusion.FusionMode;
-import org.npustudio.npusim.scalesim.ConfigReader;
 import org.npustudio.npusim.scalesim.TopologyReader;
 import org.npustudio.npusim.scalesim.TopologyWorkMapper;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.npusim.work.WorkGraph;
-import org.npustudio.ir.Graph;
-import org.npustudio.ir.Model;
+import org.npustudio.onnx.ModelOpener;
 import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Plan;
-import org.npustudio.plan.nestc.NestcPlanFormat;
 import org.npustudio.plan.yaml.PlanFiles;
-import org.npustudio.yaml.SafeYaml;
-import org.npustudio.yaml.YamlNode;
-import org.npustudio.onnx.ModelOpener;
 
 /**
  * The headless body of {@code npustudio simulate}: reads the model (ONNX or SCALE-Sim topology), the
@@ -60,10 +54,10 @@ public final class SimulateCommandCore {
 
     /** The NPU described by a YAML file or SCALE-Sim {@code .cfg}; a CPU description is an error. */
     public static NpuConfig readNpu(Path file) throws StudioException {
-        return npuOf(file, readDevice(file, new ArrayList<>())).npu();
+        return npuOf(file, DeviceConfigReader.readAny(file, new ArrayList<>())).npu();
     }
 
-    /** One run's result with the NPU it ran on and the partition plan it used (null when none, or the simulator's own plan YAML). */
+    /** One run's result with the NPU it ran on and the partition plan it used (null when none, or a device-assignment plan). */
     public record Simulation(SimulationResult result, NpuConfig npu, Plan partitionPlan) {}
 
     /** Reads all inputs and simulates; warnings from reading are part of the result's warnings. */
@@ -93,20 +87,14 @@ public final class SimulateCommandCore {
 
     private static Simulation simulate(WorkGraph graph, Model model, SimulateOptions o) throws StudioException {
         List<String> warnings = new ArrayList<>();
-        Device npu = npuOf(o.npu(), readDevice(o.npu(), warnings));
-        PlanFile plan = PlanFile.NONE;
-        Plan partition = null;
-        if (o.plan() != null) {
-            PlanFiles.Opened opened = readPartitionPlan(o.plan(), model, o.model());
-            if (opened == null) {
-                plan = readSimulatorPlan(o.plan(), warnings);
-            } else {
-                partition = opened.plan();
-                plan = adapt(o.plan(), opened, npu.npu(), warnings);
-            }
-        }
-        SimulationResult r = SimulationService.simulate(graph, npu, plan, o.fuse(), o.plan() == null ? null : o.plan().toString(), warnings);
-        return new Simulation(r, npu.npu(), partition);
+        Device npu = npuOf(o.npu(), DeviceConfigReader.readAny(o.npu(), warnings));
+        PlanFiles.Opened opened = o.plan() == null ? null : readPlan(o.plan(), model, o.model(), warnings);
+        Plan plan = opened == null ? null : opened.plan();
+        Path planDir = o.plan() == null ? null : o.plan().toAbsolutePath().getParent();
+        SimulationResult r = SimulationService.simulate(graph, npu, plan, planDir, o.fuse(), o.plan() == null ? null : o.plan().toString(), warnings);
+        // An assignment plan places nodes on devices but has no partitions of its own: reports group by device, as without a plan.
+        boolean partitioned = opened != null && opened.format() != PlanFiles.Format.ASSIGNMENT;
+        return new Simulation(r, npu.npu(), partitioned ? plan : null);
     }
 
     private static Device npuOf(Path file, Device d) throws StudioException {
@@ -115,41 +103,15 @@ public final class SimulateCommandCore {
     }
 
     /**
-     * Simulates an open model (shapes already inferred) on {@code npu} with an optional partition plan.
-     * Kept for callers of the earlier API; {@link SimulationService} is the entry point.
+     * A plan file in any format, through the one plan reader (NEST-C plans bound to the model by node name);
+     * its warnings are added to {@code warnings}, each naming the file once.
      */
-    public static SimulationResult simulate(Graph inferred, NpuConfig npu, Plan plan, Path planDir, FusionMode fuse) throws StudioException {
-        return SimulationService.simulate(inferred, npu, plan, planDir, new SimulationService.Options(fuse, Map.of()));
-    }
-
-    /**
-     * A plan file in any format: a partition plan (ours or NEST-C's, bound to the model by node id or
-     * name) or the simulator's device-assignment YAML (docs/npu-simulator.md), told apart by their keys.
-     */
-    static PlanFile readPlan(Path file, Model model, Path modelPath, NpuConfig npu, List<String> warnings) throws StudioException {
-        PlanFiles.Opened opened = readPartitionPlan(file, model, modelPath);
-        return opened == null ? readSimulatorPlan(file, warnings) : adapt(file, opened, npu, warnings);
-    }
-
-    private static PlanFile readSimulatorPlan(Path file, List<String> warnings) throws StudioException {
-        PlanReader reader = new PlanReader();
-        PlanFile plan = reader.read(file);
-        warnings.addAll(reader.warnings());
-        return plan;
-    }
-
-    private static PlanFile adapt(Path file, PlanFiles.Opened opened, NpuConfig npu, List<String> warnings) throws StudioException {
-        for (String w : opened.warnings()) warnings.add(file + ": " + w);
-        Path dir = file.toAbsolutePath().getParent();
-        return StudioPlanAdapter.toPlanFile(opened.plan(), npu, dir, warnings);
-    }
-
-    /** The partition plan in {@code file} (ours or NEST-C's), or null when it is the simulator's assignment YAML. */
-    public static PlanFiles.Opened readPartitionPlan(Path file, Model model, Path modelPath) throws StudioException {
-        YamlNode doc = SafeYaml.read(file);
-        boolean partitionPlan = doc.has("partitions") || doc.has("rest") || doc.has("model") || NestcPlanFormat.looksLikeNestc(doc);
-        if (!partitionPlan) return null;
-        return PlanFiles.read(file, model == null ? null : model.graph(), model == null || modelPath == null ? null : ModelRef.of(modelPath));
+    private static PlanFiles.Opened readPlan(Path file, Model model, Path modelPath, List<String> warnings) throws StudioException {
+        PlanFiles.Opened opened = PlanFiles.read(file, model == null ? null : model.graph(),
+                model == null || modelPath == null ? null : ModelRef.of(modelPath));
+        String prefix = file + ": ";
+        for (String w : opened.warnings()) warnings.add(w.startsWith(prefix) ? w : prefix + w);
+        return opened;
     }
 
     /** The work graph of an ONNX model or SCALE-Sim topology file (tests and probes). */
@@ -157,18 +119,6 @@ public final class SimulateCommandCore {
         String name = model.getFileName().toString();
         if (name.toLowerCase().endsWith(".csv")) return TopologyWorkMapper.map(name.substring(0, name.length() - 4), TopologyReader.read(model));
         return SimulationService.workGraph(ModelOpener.open(model).graph(), model.toString(), Map.of());
-    }
-
-    /** An NPU or CPU description: a SCALE-Sim {@code .cfg} or NPU Studio YAML. */
-    static Device readDevice(Path file, List<String> warnings) throws StudioException {
-        if (file.getFileName().toString().toLowerCase().endsWith(".cfg")) {
-            NpuConfig c = DeviceConfigReader.fromScaleSim(ConfigReader.read(file));
-            return Device.of(c);
-        }
-        DeviceConfigReader reader = new DeviceConfigReader();
-        DeviceConfigReader.Device d = reader.read(file);
-        for (String w : reader.warnings()) warnings.add(file + ": " + w);
-        return d.npu() != null ? Device.of(d.npu()) : Device.of(d.cpu());
     }
 
     private static void write(SimulationResult r, SimulateOptions o, NpuConfig npu, PrintStream out) throws StudioException {

@@ -7,8 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.npustudio.error.StudioException;
 import org.npustudio.npusim.Dataflow;
+import org.npustudio.npusim.scalesim.ConfigReader;
 import org.npustudio.npusim.scalesim.ScaleSimConfig;
+import org.npustudio.plan.Precision;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
 import org.npustudio.yaml.YamlNode;
@@ -26,9 +29,19 @@ public final class DeviceConfigReader {
 
     public List<String> warnings() { return warnings; }
 
-    /** A device file is either kind npu (the default) or kind cpu. */
-    public record Device(NpuConfig npu, CpuConfig cpu) {}
+    /**
+     * The device described by a SCALE-Sim {@code .cfg} or an NPU Studio YAML file; the reader's warnings are
+     * added to {@code warnings}, each naming the file.
+     */
+    public static Device readAny(Path file, List<String> warnings) throws StudioException {
+        if (file.getFileName().toString().toLowerCase().endsWith(".cfg")) return Device.of(fromScaleSim(ConfigReader.read(file)));
+        DeviceConfigReader reader = new DeviceConfigReader();
+        Device d = reader.read(file);
+        for (String w : reader.warnings()) warnings.add(file + ": " + w);
+        return d;
+    }
 
+    /** An NPU Studio YAML description: kind npu (the default) or kind cpu. */
     public Device read(Path file) throws YamlException {
         return read(SafeYaml.read(file));
     }
@@ -39,8 +52,8 @@ public final class DeviceConfigReader {
         }
         String kind = doc.has("kind") ? doc.require("kind").text().trim().toLowerCase() : "npu";
         return switch (kind) {
-            case "npu" -> new Device(npu(doc), null);
-            case "cpu" -> new Device(null, cpu(doc));
+            case "npu" -> Device.of(npu(doc));
+            case "cpu" -> Device.of(cpu(doc));
             default -> throw doc.require("kind").error("unknown kind '" + kind + "'; use npu or cpu");
         };
     }

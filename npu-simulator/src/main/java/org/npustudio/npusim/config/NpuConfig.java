@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.npustudio.npusim.Dataflow;
 import org.npustudio.npusim.SystolicArray;
+import org.npustudio.plan.Precision;
 
 /**
  * An NPU as the simulator sees it (schema in docs/npu-config.md). Times are derived from the clock;

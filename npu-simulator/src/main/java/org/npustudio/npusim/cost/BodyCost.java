@@ -1,9 +1,10 @@
 package org.npustudio.npusim.cost;
 
 import java.util.List;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.work.BodyWork;
 import org.npustudio.npusim.work.OpWork;
+import org.npustudio.plan.Precision;
 
 /**
  * A control-flow node's cost: its body's ops priced one after another on the node's device (each with

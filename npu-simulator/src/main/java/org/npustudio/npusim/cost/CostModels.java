@@ -1,8 +1,9 @@
 package org.npustudio.npusim.cost;
 
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.work.BodyWork;
 import org.npustudio.npusim.work.OpWork;
+import org.npustudio.plan.Precision;
 
 /** One entry for pricing any work on any device: the NPU or CPU model, or a control-flow body on either. */
 public final class CostModels {

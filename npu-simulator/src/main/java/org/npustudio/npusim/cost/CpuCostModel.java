@@ -1,13 +1,13 @@
 package org.npustudio.npusim.cost;
 
 import org.npustudio.npusim.config.CpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.work.FreeWork;
 import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.OpWork;
 import org.npustudio.npusim.work.RecurrentWork;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.VectorWork;
+import org.npustudio.plan.Precision;
 
 /**
  * A roofline CPU: compute time = FLOPs / (peak x per-op efficiency), memory time = bytes / bandwidth

@@ -3,8 +3,8 @@ package org.npustudio.npusim.cost;
 import org.npustudio.npusim.ComputeCost;
 import org.npustudio.npusim.Dataflow;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.work.GemmWork;
+import org.npustudio.plan.Precision;
 
 /**
  * DRAM traffic of a GEMM from its tiling against the SRAMs. The array works fold by fold; an operand is

@@ -3,7 +3,6 @@ package org.npustudio.npusim.cost;
 import org.npustudio.npusim.ComputeCost;
 import org.npustudio.npusim.Dataflow;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.work.FreeWork;
 import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.MoveWork;
@@ -11,6 +10,7 @@ import org.npustudio.npusim.work.OpWork;
 import org.npustudio.npusim.work.RecurrentWork;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.VectorWork;
+import org.npustudio.plan.Precision;
 
 /** Cost of one node's work on a systolic-array NPU: array GEMMs, the vector unit, and plain data movement. */
 public final class NpuCostModel {

@@ -2,9 +2,9 @@ package org.npustudio.npusim.cost;
 
 import org.npustudio.npusim.ComputeCost;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.RecurrentWork;
+import org.npustudio.plan.Precision;
 
 /**
  * LSTM/GRU/RNN on a systolic-array NPU. Cycles: the input-projection GEMM once per direction, the

@@ -1,5 +1,7 @@
 package org.npustudio.npusim.cost;
 
+import org.npustudio.npusim.config.Device;
+
 /**
  * Latency of one op from its compute time and the DRAM bytes it really moves (after fusion). On the NPU
  * loads and stores are double-buffered against compute, so the op takes

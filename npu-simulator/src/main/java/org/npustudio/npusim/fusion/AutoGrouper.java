@@ -2,7 +2,7 @@ package org.npustudio.npusim.fusion;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.config.Device;
 
 /**
  * Chooses fusion groups that minimise DRAM traffic under the SRAM capacity: dynamic programming over

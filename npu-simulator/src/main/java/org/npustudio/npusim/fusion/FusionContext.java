@@ -1,6 +1,6 @@
 package org.npustudio.npusim.fusion;
 
-import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.cost.NodeCost;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.npusim.work.WorkNode;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.work.WorkNode;
 
 /** The fusion groups of a run and, per node (topological index), its group or -1. */

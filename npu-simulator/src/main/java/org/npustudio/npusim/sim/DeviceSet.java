@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.npusim.config.CpuConfig;
-import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.config.Device;
 
 /**
  * The devices of a run by name. The first CPU is where unsupported NPU ops fall back; without one a

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.npustudio.npusim.cost.Device;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.npusim.work.WorkNode;
 

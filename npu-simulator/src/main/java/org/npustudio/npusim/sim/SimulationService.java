@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Graph;
-import org.npustudio.npusim.cli.PlanFile;
-import org.npustudio.npusim.cli.StudioPlanAdapter;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
-import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.plan.Plan;
@@ -39,9 +36,7 @@ public final class SimulationService {
      * {@code planDir} resolves the plan's relative device descriptions (may be null).
      */
     public static SimulationResult simulate(Graph inferred, NpuConfig npu, Plan plan, Path planDir, Options o) throws StudioException {
-        List<String> warnings = new ArrayList<>();
-        PlanFile pf = plan == null ? PlanFile.NONE : StudioPlanAdapter.toPlanFile(plan, npu, planDir, warnings);
-        return simulate(workGraph(inferred, inferred.name(), o.loopTrips()), Device.of(npu), pf, o.fuse(), "plan", warnings);
+        return simulate(workGraph(inferred, inferred.name(), o.loopTrips()), Device.of(npu), plan, planDir, o.fuse(), "plan", new ArrayList<>());
     }
 
     /** The simulator's view of an inferred ONNX graph; {@code source} names it in errors. */
@@ -54,26 +49,17 @@ public final class SimulationService {
     }
 
     /**
-     * Simulates a work graph with an already-read plan; {@code warnings} (from reading inputs) come first
-     * in the result's warnings. {@code planSource} names the plan in errors.
+     * Simulates a work graph with an optional plan (see {@link SimulationPlan}); {@code warnings} (from reading
+     * inputs) come first in the result's warnings. {@code planSource} names the plan in errors.
      */
-    public static SimulationResult simulate(WorkGraph graph, Device npu, PlanFile plan, FusionMode fuse, String planSource,
+    public static SimulationResult simulate(WorkGraph graph, Device npu, Plan plan, Path planDir, FusionMode fuse, String planSource,
                                             List<String> warnings) throws StudioException {
-        List<Device> devices = new ArrayList<>(List.of(npu));
-        for (Device d : plan.devices()) if (!d.name().equals(npu.name())) devices.add(d);
-        DeviceSet set;
-        try {
-            set = new DeviceSet(devices);
-        } catch (IllegalArgumentException e) {
-            throw new StudioException(String.valueOf(planSource), "devices", e.getMessage());
-        }
-        String dflt = plan.defaultDevice() != null ? plan.defaultDevice() : npu.name();
-        if (set.get(dflt) == null) throw new StudioException(String.valueOf(planSource), "default device", "no device is named '" + dflt + "'");
-        FusionMode mode = fuse != null ? fuse : plan.fusion().isEmpty() ? FusionMode.NONE : FusionMode.PLAN;
         List<String> all = new ArrayList<>(warnings);
-        if (mode == FusionMode.PLAN && plan.fusion().isEmpty()) all.add("--fuse plan: the plan lists no fusion groups");
-        SimulationResult r = new Simulator(graph, set, plan.precision())
-                .simulate(new DeviceAssignment(dflt, plan.assignment()), mode, new FusionPlan(plan.fusion()));
+        SimulationPlan run = SimulationPlan.of(plan, npu, planDir, planSource, all);
+        boolean planGroups = !run.fusion().groups().isEmpty();
+        FusionMode mode = fuse != null ? fuse : planGroups ? FusionMode.PLAN : FusionMode.NONE;
+        if (mode == FusionMode.PLAN && !planGroups) all.add("--fuse plan: the plan lists no fusion groups");
+        SimulationResult r = new Simulator(graph, run.devices(), run.precision()).simulate(run.assignment(), mode, run.fusion());
         all.addAll(r.warnings());
         return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(all));
     }

@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.error.StudioException;
-import org.npustudio.npusim.config.Precision;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.cost.CostModels;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.cost.NodeCost;
 import org.npustudio.npusim.cost.Timing;
 import org.npustudio.npusim.fusion.AutoGrouper;
@@ -23,6 +22,7 @@ import org.npustudio.npusim.work.OpWork;
 import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.npusim.work.WorkNode;
+import org.npustudio.plan.Precision;
 
 /**
  * Simulates a work graph on a set of devices. Per-node costs are cached by node id, device, precision

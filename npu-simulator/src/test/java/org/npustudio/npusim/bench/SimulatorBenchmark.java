@@ -10,8 +10,8 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
 import org.npustudio.ir.ValueInfo;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
-import org.npustudio.npusim.cost.Device;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
@@ -34,8 +34,8 @@ public final class SimulatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path presets = Path.of(args.length > 0 ? args[0] : "samples/npu");
-        Device npu = Device.of(new DeviceConfigReader().read(presets.resolve("edge-npu-8tops.yaml")).npu());
-        Device cpu = Device.of(new DeviceConfigReader().read(presets.resolve("host-cpu.yaml")).cpu());
+        Device npu = new DeviceConfigReader().read(presets.resolve("edge-npu-8tops.yaml"));
+        Device cpu = new DeviceConfigReader().read(presets.resolve("host-cpu.yaml"));
         DeviceSet devices = DeviceSet.of(npu, cpu);
         DeviceAssignment onNpu = DeviceAssignment.allOn(npu.name());
 

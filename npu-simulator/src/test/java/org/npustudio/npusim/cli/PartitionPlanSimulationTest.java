@@ -15,6 +15,7 @@ import org.npustudio.ir.Node;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.sim.NodeResult;
 import org.npustudio.npusim.sim.SimulationResult;
+import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.plan.Device;
 import org.npustudio.plan.DeviceKind;
@@ -44,7 +45,7 @@ class PartitionPlanSimulationTest {
         Model m = OnnxReader.read(MODEL);
         ShapeInference.infer(m);
         NpuConfig npu = SimulateCommandCore.readNpu(NPU);
-        SimulationResult r = SimulateCommandCore.simulate(m.graph(), npu, convsOnNpu(m), null, null);
+        SimulationResult r = SimulationService.simulate(m.graph(), npu, convsOnNpu(m), null, SimulationService.Options.DEFAULT);
         Map<String, String> device = r.nodes().stream().collect(Collectors.toMap(NodeResult::id, NodeResult::device));
         for (Node n : m.graph().nodes()) {
             assertEquals(n.opType().equals("Conv") ? "npu0" : "cpu", device.get(n.id()), n.id() + " (" + n.opType() + ")");
@@ -77,5 +78,53 @@ class PartitionPlanSimulationTest {
         long bigConvCycles = big.nodes().stream().filter(NodeResult::onNpu).mapToLong(NodeResult::cycles).sum();
         long smallConvCycles = small.nodes().stream().filter(NodeResult::onNpu).mapToLong(NodeResult::cycles).sum();
         assertTrue(bigConvCycles != smallConvCycles, "the described 256x256 NPU is used, not the 32x32 --npu");
+    }
+
+    @Test
+    void anAssignmentPlanRunsExactlyAsTheSamePartitionPlan(@TempDir Path dir) throws Exception {
+        Files.copy(ROOT.resolve("samples/npu/host-cpu.yaml"), dir.resolve("host-cpu.yaml"));
+        Path assignment = Files.writeString(dir.resolve("assign.yaml"), """
+                version: 1
+                devices:
+                  - {name: cpu, file: host-cpu.yaml}
+                assign:
+                  cpu: [/fc3/Gemm]
+                  teaching-32x32: [/conv1/Conv, /act1/Tanh]
+                fusion:
+                  - [/conv1/Conv, /act1/Tanh]
+                precision: int4w8a
+                """);
+        Path partitions = Files.writeString(dir.resolve("partitions.yaml"), """
+                version: 1
+                devices:
+                  - {name: teaching-32x32, kind: npu}
+                  - {name: cpu, kind: cpu, description: host-cpu.yaml}
+                rest: {name: rest, device: teaching-32x32, precision: int4w8a}
+                partitions:
+                  - {name: p0, device: cpu, nodes: [/fc3/Gemm]}
+                  - name: p1
+                    device: teaching-32x32
+                    precision: int4w8a
+                    nodes: [/conv1/Conv, /act1/Tanh]
+                    fusion_groups: [[/conv1/Conv, /act1/Tanh]]
+                """);
+        SimulationResult a = SimulateCommandCore.simulate(new SimulateOptions(MODEL, NPU, assignment, null, OutputFormat.TABLE, null));
+        SimulationResult p = SimulateCommandCore.simulate(new SimulateOptions(MODEL, NPU, partitions, null, OutputFormat.TABLE, null));
+        assertEquals(p.nodes(), a.nodes());
+        assertEquals(p.schedule(), a.schedule());
+        assertEquals("cpu", a.nodes().stream().filter(n -> n.id().equals("/fc3/Gemm")).findFirst().orElseThrow().device());
+        assertEquals(0, a.nodes().stream().filter(n -> n.id().equals("/conv1/Conv")).findFirst().orElseThrow().fusionGroup());
+    }
+
+    @Test
+    void theCatchAllPartitionsPrecisionCountsOnAnNpu() throws Exception {
+        Model m = OnnxReader.read(MODEL);
+        ShapeInference.infer(m);
+        NpuConfig npu = SimulateCommandCore.readNpu(NPU);
+        Plan int8 = Plan.empty(ModelRef.UNKNOWN, List.of(Device.of("npu0", DeviceKind.NPU, 0)), "npu0");
+        Plan int4 = int8.assignPrecision(int8.rest().name(), "int4");
+        double bytes8 = SimulationService.simulate(m.graph(), npu, int8, null, SimulationService.Options.DEFAULT).total().dramBytes();
+        double bytes4 = SimulationService.simulate(m.graph(), npu, int4, null, SimulationService.Options.DEFAULT).total().dramBytes();
+        assertTrue(bytes4 < bytes8, "int4 reads fewer bytes than the NPU's default int8: " + bytes4 + " vs " + bytes8);
     }
 }

@@ -16,9 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.npustudio.npusim.Dataflow;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.config.Precision;
 import org.npustudio.npusim.config.SramConfig;
 import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.plan.Precision;
 
 /**
  * The NPU being simulated, editable in place: start from a preset, then change the array, clock, SRAM,

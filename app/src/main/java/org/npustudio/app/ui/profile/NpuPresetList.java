@@ -2,6 +2,7 @@ package org.npustudio.app.ui.profile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.profiler.ui.NpuConfigPane;
 import org.npustudio.samples.NpuPresets;
@@ -23,7 +24,7 @@ public final class NpuPresetList {
         List<NpuConfigPane.Preset> out = new ArrayList<>();
         for (String name : NpuPresets.NAMES) {
             try {
-                DeviceConfigReader.Device d = new DeviceConfigReader().read(SafeYaml.parse(NpuPresets.yaml(name), name + ".yaml"));
+                Device d = new DeviceConfigReader().read(SafeYaml.parse(NpuPresets.yaml(name), name + ".yaml"));
                 if (d.npu() != null) out.add(new NpuConfigPane.Preset(name, d.npu()));
             } catch (YamlException e) {
                 // A broken bundled file is a build bug that NpuPresetsTest and this list's test catch.

@@ -81,7 +81,7 @@ public final class PlanDocument {
             }
             if (unmatched.size() > 30) text.append("  … and ").append(unmatched.size() - 30).append(" more (see Issues)\n");
         }
-        session.info("Opened " + file.getFileName() + (ours ? "" : " (NEST-C plan; Save writes an NPU Studio plan)")
+        session.info("Opened " + file.getFileName() + (ours ? "" : " (" + o.format().displayName() + "; Save writes an NPU Studio plan)")
                 + (unmatched.isEmpty() ? "" : " · " + unmatched.size() + " unmatched members"));
         if (text.length() > 0) Dialogs.info(owner, "Opened " + file.getFileName() + " with remarks", text.toString().strip());
         return true;

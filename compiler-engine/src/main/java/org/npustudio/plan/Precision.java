@@ -1,4 +1,4 @@
-package org.npustudio.npusim.config;
+package org.npustudio.plan;
 
 /** Numeric formats an NPU computes in; bits per weight and per activation decide DRAM bytes. */
 public enum Precision {
