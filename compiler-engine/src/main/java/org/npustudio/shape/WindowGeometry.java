@@ -46,7 +46,10 @@ public final class WindowGeometry {
         this.outputShape = outputShape;
     }
 
-    /** The node's window over {@code kernel.length} spatial axes (kernel_shape, or the weight's trailing dims). */
+    /**
+     * The node's window over {@code kernel.length} spatial axes (kernel_shape, or the weight's trailing dims);
+     * the kernel array is kept, not copied.
+     */
     public static WindowGeometry of(Node node, long[] kernel) {
         int n = kernel.length;
         long[] strides = atLeast("strides", listOr(node, "strides", n, 1), 1);
@@ -54,8 +57,9 @@ public final class WindowGeometry {
         long[] dilations = atLeast("dilations", listOr(node, "dilations", n, 1), 0);
         atLeast("kernel_shape", kernel, 1);
         long[] pads = listOr(node, "pads", 2 * n, 0);
-        long[] outputPadding = listOr(node, "output_padding", n, 0);
-        long[] outputShape = node.attrLongs("output_shape");
+        boolean transposed = node.opType().equals("ConvTranspose");
+        long[] outputPadding = transposed ? listOr(node, "output_padding", n, 0) : null;
+        long[] outputShape = transposed ? node.attrLongs("output_shape") : null;
         if (outputShape != null) {
             if (outputShape.length != n && outputShape.length != n + 2) {
                 throw new IllegalArgumentException("output_shape has " + outputShape.length + " values but " + n + " (or " + (n + 2)
@@ -65,7 +69,7 @@ public final class WindowGeometry {
         }
         // Convolutions have no ceil_mode; only the pools read it.
         boolean ceil = !node.opType().startsWith("Conv") && node.attrLong("ceil_mode", 0) != 0;
-        return new WindowGeometry(kernel.clone(), strides, dilations, pads, autoPad(node), ceil, outputPadding, outputShape);
+        return new WindowGeometry(kernel, strides, dilations, pads, autoPad(node), ceil, outputPadding, outputShape);
     }
 
     /** An unpadded window with one stride on every axis (SCALE-Sim's layers). */
@@ -74,15 +78,18 @@ public final class WindowGeometry {
         Arrays.fill(s, stride);
         long[] ones = new long[kernel.length];
         Arrays.fill(ones, 1);
-        return new WindowGeometry(kernel.clone(), s, ones, new long[2 * kernel.length], AutoPad.NOTSET, false,
-                new long[kernel.length], null);
+        return new WindowGeometry(kernel.clone(), s, ones, new long[2 * kernel.length], AutoPad.NOTSET, false, null, null);
     }
 
     private static AutoPad autoPad(Node node) {
         String s = node.attrString("auto_pad", "NOTSET");
-        if (s.isEmpty()) return AutoPad.NOTSET;
-        for (AutoPad p : AutoPad.values()) if (p.name().equals(s)) return p;
-        throw new IllegalArgumentException("auto_pad '" + s + "' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID");
+        return switch (s) {
+            case "NOTSET", "" -> AutoPad.NOTSET;
+            case "SAME_UPPER" -> AutoPad.SAME_UPPER;
+            case "SAME_LOWER" -> AutoPad.SAME_LOWER;
+            case "VALID" -> AutoPad.VALID;
+            default -> throw new IllegalArgumentException("auto_pad '" + s + "' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID");
+        };
     }
 
     /** The attribute's values, or {@code n} copies of {@code dflt} when it is absent; any other length is an error. */
@@ -175,7 +182,8 @@ public final class WindowGeometry {
         long s = strides[axis];
         if (autoPad == AutoPad.SAME_UPPER || autoPad == AutoPad.SAME_LOWER) return in * s;
         long pad = autoPad == AutoPad.VALID ? 0 : pads[axis] + pads[axis + kernel.length];
-        return Math.max(0, s * (in - 1) + outputPadding[axis] + extent(axis) - pad);
+        long adjust = outputPadding == null ? 0 : outputPadding[axis];
+        return Math.max(0, s * (in - 1) + adjust + extent(axis) - pad);
     }
 
     /** ConvTranspose's output sizes for static input sizes; null when some axis has none. */
