@@ -1,5 +1,6 @@
 package org.npustudio.analysis;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.OpsetId;
 import org.npustudio.ir.Shape;
 import org.npustudio.ir.Tensor;
+import org.npustudio.shape.WindowGeometry;
 
 /**
  * Per-node arithmetic cost (MACs, FLOPs) and parameter footprint for common ONNX operators.
@@ -98,18 +100,18 @@ public final class OpCostModel {
         long group = n.attrLong("group", 1);
         if (x == null || x.length < 3 || group <= 0) return null;
         int r = x.length - 2;
-        long[] k = WindowGeometry.kernel(n, w, r);
+        long[] k = kernel(n, w, r);
         if (k == null) return null;
         long[] y = sizes(n.output(0));
         long outChannels;
         long[] outSpatial;
         if (y != null && y.length == x.length) {
             outChannels = y[1];
-            outSpatial = java.util.Arrays.copyOfRange(y, 2, y.length);
+            outSpatial = Arrays.copyOfRange(y, 2, y.length);
         } else {
             if (w == null) return null;
             outChannels = w[0];
-            outSpatial = WindowGeometry.slidingOutput(n, java.util.Arrays.copyOfRange(x, 2, x.length), k, false);
+            outSpatial = window(n, k, x, false);
             if (outSpatial == null) return null;
         }
         long inPerGroup;
@@ -127,7 +129,7 @@ public final class OpCostModel {
         long group = n.attrLong("group", 1);
         if (x == null || x.length < 3 || group <= 0) return null;
         int r = x.length - 2;
-        long[] k = WindowGeometry.kernel(n, w, r);
+        long[] k = kernel(n, w, r);
         if (k == null) return null;
         long[] y = sizes(n.output(0));
         long outPerGroup;
@@ -140,8 +142,8 @@ public final class OpCostModel {
         long biasAdds = 0;
         if (present(n, 2)) {
             long[] outSpatial = y != null && y.length == x.length
-                    ? java.util.Arrays.copyOfRange(y, 2, y.length)
-                    : WindowGeometry.transposedOutput(n, java.util.Arrays.copyOfRange(x, 2, x.length), k);
+                    ? Arrays.copyOfRange(y, 2, y.length)
+                    : window(n, k, x, true);
             if (outSpatial == null) return null;
             long channels = Math.multiplyExact(outPerGroup, group);
             biasAdds = Math.multiplyExact(Math.multiplyExact(x[0], channels), Broadcast.product(outSpatial));
@@ -175,8 +177,8 @@ public final class OpCostModel {
         long kb = b.length == 1 ? b[0] : b[b.length - 2];
         long cols = b.length == 1 ? 1 : b[b.length - 1];
         if (k != kb) return null;
-        long[] batchA = java.util.Arrays.copyOfRange(a, 0, Math.max(0, a.length - 2));
-        long[] batchB = java.util.Arrays.copyOfRange(b, 0, Math.max(0, b.length - 2));
+        long[] batchA = Arrays.copyOfRange(a, 0, Math.max(0, a.length - 2));
+        long[] batchB = Arrays.copyOfRange(b, 0, Math.max(0, b.length - 2));
         long[] batch = Broadcast.of(batchA, batchB);
         if (batch == null) return null;
         long macs = Math.multiplyExact(Broadcast.product(batch), Math.multiplyExact(m, Math.multiplyExact(k, cols)));
@@ -217,14 +219,31 @@ public final class OpCostModel {
         long[] y = sizes(n.output(0));
         long[] outSpatial;
         if (y != null && y.length == x.length) {
-            outSpatial = java.util.Arrays.copyOfRange(y, 2, y.length);
+            outSpatial = Arrays.copyOfRange(y, 2, y.length);
         } else {
-            outSpatial = WindowGeometry.slidingOutput(n, java.util.Arrays.copyOfRange(x, 2, x.length), k,
-                    n.attrLong("ceil_mode", 0) != 0);
+            outSpatial = window(n, k, x, false);
             if (outSpatial == null) return null;
         }
         long outputs = Math.multiplyExact(Math.multiplyExact(x[0], x[1]), Broadcast.product(outSpatial));
         return new Work(0, Math.multiplyExact(outputs, Broadcast.product(k)));
+    }
+
+    /** Kernel sizes: the kernel_shape attribute, else the weight's trailing dims; null if neither fits the rank. */
+    private static long[] kernel(Node n, long[] weight, int spatialRank) {
+        long[] k = n.attrLongs("kernel_shape");
+        if (k != null) return k.length == spatialRank ? k : null;
+        return weight != null && weight.length == spatialRank + 2 ? Arrays.copyOfRange(weight, 2, weight.length) : null;
+    }
+
+    /** Output spatial sizes of the window over input {@code x} ([N, C, spatial...]); null when malformed or empty. */
+    private static long[] window(Node n, long[] k, long[] x, boolean transposed) {
+        long[] in = Arrays.copyOfRange(x, 2, x.length);
+        try {
+            WindowGeometry g = WindowGeometry.of(n, k);
+            return transposed ? g.transposedOutputs(in) : g.outputs(in);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     private Work perInputElement(Node n) {

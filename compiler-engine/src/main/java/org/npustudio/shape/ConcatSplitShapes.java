@@ -96,7 +96,7 @@ final class ConcatSplitShapes {
     private static long[] equalParts(InferenceContext c, long size, int n) throws ShapeInferenceException {
         long parts = c.attr("num_outputs", n);
         if (parts != n) throw c.fail("num_outputs is " + parts + " but the node has " + n + " outputs");
-        long chunk = ConvGeometry.ceilDiv(size, n);
+        long chunk = DimMath.ceilDiv(size, n);
         if (c.opset() < 18 && size % n != 0) {
             throw c.fail("cannot split size " + size + " into " + n + " equal parts");
         }

@@ -1,7 +1,6 @@
 package org.npustudio.shape;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.ir.DataType;
@@ -35,7 +34,7 @@ final class ConvShapes {
         List<Dim> out = new ArrayList<>();
         out.add(x.dim(0));
         out.add(channels);
-        out.addAll(ConvGeometry.forward(x, ConvGeometry.window(c, kernel)));
+        out.addAll(sliding(x, window(c, kernel)));
         c.setOutput(0, elem, Shape.of(out));
     }
 
@@ -50,15 +49,35 @@ final class ConvShapes {
         checkSpatialRank(c, x, kernel);
         long group = c.attr("group", 1);
         Dim channels = w == null ? Dim.UNKNOWN : DimMath.times(w.dim(1), group);
-        long[] outputShape = c.ints("output_shape");
-        if (outputShape != null && outputShape.length < kernel.length) {
-            throw c.fail("output_shape " + Arrays.toString(outputShape) + " has fewer values than spatial axes");
-        }
+        WindowGeometry g = window(c, kernel);
         List<Dim> out = new ArrayList<>();
         out.add(x.dim(0));
         out.add(channels);
-        out.addAll(ConvGeometry.transposed(x, ConvGeometry.window(c, kernel), c.ints("output_padding"), outputShape));
+        for (int i = 0; i < kernel.length; i++) {
+            Dim in = x.dim(2 + i);
+            // output_shape fixes the size even where the input's is unknown.
+            out.add(in.isKnown() || g.outputShapeGiven() ? Dim.of(g.transposedOutput(i, in.isKnown() ? in.value() : 0)) : Dim.UNKNOWN);
+        }
         c.setOutput(0, c.elemType(0), Shape.of(out));
+    }
+
+    /** The node's window geometry; malformed attributes fail the node with the geometry's reason. */
+    static WindowGeometry window(InferenceContext c, long[] kernel) throws ShapeInferenceException {
+        try {
+            return WindowGeometry.of(c.node(), kernel);
+        } catch (IllegalArgumentException e) {
+            throw c.fail(e.getMessage());
+        }
+    }
+
+    /** Output sizes of a convolution or pool over the spatial dims of {@code x} (from axis 2); unknown stays unknown. */
+    static List<Dim> sliding(Shape x, WindowGeometry g) {
+        List<Dim> out = new ArrayList<>(g.rank());
+        for (int i = 0; i < g.rank(); i++) {
+            Dim in = x.dim(2 + i);
+            out.add(in.isKnown() ? Dim.of(g.output(i, in.value())) : Dim.UNKNOWN);
+        }
+        return out;
     }
 
     /** kernel_shape when given, else the weight's spatial dims; null when neither is known. */

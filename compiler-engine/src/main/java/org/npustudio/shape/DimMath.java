@@ -31,6 +31,11 @@ final class DimMath {
         return b == 0 ? a : Dim.UNKNOWN;
     }
 
+    /** ceil(a / b) for a positive b (Java 17 has no Math.ceilDiv). */
+    static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
     static Dim times(Dim a, long b) {
         if (a.isKnown()) return Dim.of(a.value() * b);
         return b == 1 ? a : Dim.UNKNOWN;

@@ -26,7 +26,7 @@ final class PoolShapes {
             List<Dim> dims = new ArrayList<>();
             dims.add(x.dim(0));
             dims.add(x.dim(1));
-            dims.addAll(ConvGeometry.forward(x, ConvGeometry.window(c, kernel)));
+            dims.addAll(ConvShapes.sliding(x, ConvShapes.window(c, kernel)));
             out = Shape.of(dims);
         }
         c.setOutput(0, c.elemType(0), out);

@@ -168,6 +168,16 @@ class OpCostModelTest {
                 Attribute.of("ceil_mode", 1L));
         assertCost(0, 4 * 9, cost(b, floor));
         assertCost(0, 9 * 9, cost(b, ceil));
+        // VALID keeps ceil_mode (as ONNX Runtime runs it): 3 outputs per axis as above, not floor mode's 2
+        Node valid = b.node("AveragePool", List.of("s"), "v", Attribute.of("kernel_shape", 3L, 3L), Attribute.of("strides", 2L, 2L),
+                Attribute.of("auto_pad", "VALID"), Attribute.of("ceil_mode", 1L));
+        assertCost(0, 9 * 9, cost(b, valid));
+        // With ceil_mode a 3x3 window overhanging a 2x2 input by less than a stride still has one position.
+        GraphBuilder tiny = new GraphBuilder().input("t", 1, 1, 2, 2);
+        Node overhang = tiny.node("MaxPool", List.of("t"), "o", Attribute.of("kernel_shape", 3L, 3L), Attribute.of("strides", 2L, 2L),
+                Attribute.of("ceil_mode", 1L));
+        assertCost(0, 9, cost(tiny, overhang));
+        assertUnknown(cost(tiny, tiny.node("MaxPool", List.of("t"), "n", Attribute.of("kernel_shape", 3L, 3L))));
     }
 
     @Test

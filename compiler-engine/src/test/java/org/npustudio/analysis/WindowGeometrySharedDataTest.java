@@ -20,6 +20,7 @@ import org.npustudio.ir.Node;
 import org.npustudio.ir.Shape;
 import org.npustudio.onnx.ModelLoadException;
 import org.npustudio.onnx.OnnxReader;
+import org.npustudio.shape.WindowGeometry;
 import org.npustudio.testdata.TestData;
 
 /**
@@ -59,13 +60,12 @@ class WindowGeometrySharedDataTest {
                 long[] y = ShapeLookup.staticSizes(declared.apply(n.output(0)));
                 if (x == null || y == null || x.length < 3 || y.length != x.length) continue;
                 long[] w = n.inputs().size() > 1 ? ShapeLookup.staticSizes(declared.apply(n.input(1))) : null;
-                int r = x.length - 2;
-                long[] k = WindowGeometry.kernel(n, w, r);
+                long[] k = n.attrLongs("kernel_shape");
+                if (k == null && w != null) k = Arrays.copyOfRange(w, 2, w.length);
                 long[] xs = Arrays.copyOfRange(x, 2, x.length);
                 long[] expected = Arrays.copyOfRange(y, 2, y.length);
-                long[] got = n.opType().equals("ConvTranspose")
-                        ? WindowGeometry.transposedOutput(n, xs, k)
-                        : WindowGeometry.slidingOutput(n, xs, k, n.attrLong("ceil_mode", 0) != 0);
+                WindowGeometry geo = WindowGeometry.of(n, k);
+                long[] got = n.opType().equals("ConvTranspose") ? geo.transposedOutputs(xs) : geo.outputs(xs);
                 checked++;
                 String where = data.relativize(file) + " " + n.opType();
                 if (!Arrays.equals(expected, got)) {

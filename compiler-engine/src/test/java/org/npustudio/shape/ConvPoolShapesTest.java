@@ -21,6 +21,21 @@ class ConvPoolShapesTest {
     }
 
     @Test
+    void symbolicSpatialSizesStayUnknownAxisByAxis() {
+        TestGraph t = new TestGraph(17).input("x", DataType.FLOAT, "n", 3, "h", 224).input("w", DataType.FLOAT, 16, 3, 3, 3)
+                .input("xt", DataType.FLOAT, 1, 16, "h", "w").input("wt", DataType.FLOAT, 16, 4, 2, 2);
+        t.node("Conv", "x,w", "y", Attribute.of("auto_pad", "SAME_UPPER"), Attribute.of("strides", 2L, 2L));
+        t.node("MaxPool", "x", "p", Attribute.of("kernel_shape", 2L, 2L), Attribute.of("strides", 2L, 2L));
+        t.node("ConvTranspose", "xt,wt", "fixed", Attribute.of("output_shape", 20L, 30L));
+        t.node("ConvTranspose", "xt,wt", "free", Attribute.of("strides", 2L, 2L));
+        t.infer();
+        assertEquals("FLOAT[n,16,?,112]", t.type("y"));
+        assertEquals("FLOAT[n,3,?,112]", t.type("p"));
+        assertEquals("FLOAT[1,4,20,30]", t.type("fixed"));
+        assertEquals("FLOAT[1,4,?,?]", t.type("free"));
+    }
+
+    @Test
     void autoPadVariants() {
         TestGraph t = new TestGraph(17).input("x", DataType.FLOAT, 1, 8, 7, 7).input("w", DataType.FLOAT, 4, 8, 3, 3);
         t.node("Conv", "x,w", "upper", Attribute.of("auto_pad", "SAME_UPPER"), Attribute.of("strides", 2L, 2L));

@@ -43,7 +43,7 @@ public final class LayoutMetrics {
         }
         long[] count = new long[1];
         LongList points = new LongList();
-        SpatialGrid.forEachOverlappingPair(minX, minY, maxX, maxY, (a, b) -> {
+        SpatialGrid.forPairs(minX, minY, maxX, maxY).forEachOverlappingPair((a, b) -> {
             if (owner[a] == owner[b] || !properlyCross(ax[a], ay[a], bx[a], by[a], ax[b], ay[b], bx[b], by[b])) return;
             count[0]++;
             if (distinctPoints) {
@@ -122,7 +122,7 @@ public final class LayoutMetrics {
             maxY[v] = Math.max(minY[v], y[v] + h[v] - 1e-6);
         }
         long[] count = new long[1];
-        SpatialGrid.forEachOverlappingPair(minX, minY, maxX, maxY, (a, b) -> count[0]++);
+        SpatialGrid.forPairs(minX, minY, maxX, maxY).forEachOverlappingPair((a, b) -> count[0]++);
         return count[0];
     }
 

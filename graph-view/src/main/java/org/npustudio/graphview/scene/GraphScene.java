@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.npustudio.graphview.layout.SpatialGrid;
 
 /**
  * What the graph view draws: node boxes with labels, edge polylines and name-scope group boxes, in world
@@ -72,7 +73,7 @@ public final class GraphScene {
             if (!any) { x0 = x[i]; y0 = y[i]; x1 = nx1[i]; y1 = ny1[i]; any = true; }
             x0 = Math.min(x0, x[i]); y0 = Math.min(y0, y[i]); x1 = Math.max(x1, nx1[i]); y1 = Math.max(y1, ny1[i]);
         }
-        nodeGrid = new SpatialGrid(x, y, nx1, ny1);
+        nodeGrid = SpatialGrid.forQueries(x, y, nx1, ny1);
         double[] ex0 = new double[m], ey0 = new double[m], ex1 = new double[m], ey1 = new double[m];
         for (int e = 0; e < m; e++) {
             double[] p = points[e];
@@ -90,7 +91,7 @@ public final class GraphScene {
             x1 = Math.max(x1, g.x() + g.width()); y1 = Math.max(y1, g.y() + g.height());
         }
         minX = x0; minY = y0; maxX = x1; maxY = y1;
-        edgeGrid = new SpatialGrid(ex0, ey0, ex1, ey1);
+        edgeGrid = SpatialGrid.forQueries(ex0, ey0, ex1, ey1);
 
         outStart = new int[n + 1];
         inStart = new int[n + 1];

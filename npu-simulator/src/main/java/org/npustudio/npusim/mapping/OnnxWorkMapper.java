@@ -21,6 +21,7 @@ import org.npustudio.npusim.work.UnknownWork;
 import org.npustudio.npusim.work.VectorWork;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.npusim.work.WorkNode;
+import org.npustudio.shape.WindowGeometry;
 
 /**
  * Turns an ONNX graph into simulator work. Conv, ConvTranspose, Gemm and (batched) MatMul become GEMMs;
@@ -115,14 +116,14 @@ public final class OnnxWorkMapper {
             if (v.isEmpty()) continue;
             long[] s = shapes.get(v);
             if (s == null) return unknown(n, "the shape of input '" + v + "' is unknown", Uncosted.UNKNOWN_SHAPE, in, cst);
-            in[i] = ConvGeometry.product(s);
+            in[i] = ShapeTable.elements(s);
         }
         long[] out = new long[n.outputs().size()];
         for (int i = 0; i < out.length; i++) {
             long[] s = shapes.get(n.output(i));
             // LSTM/GRU/RNN outputs follow from X and R (shape inference has no rule for them).
             if (s == null && !n.output(i).isEmpty() && !RecurrentMapper.handles(op)) return unknown(n, "the shape of output '" + n.output(i) + "' is unknown", Uncosted.UNKNOWN_SHAPE, in, cst);
-            out[i] = s == null ? 0 : ConvGeometry.product(s);
+            out[i] = s == null ? 0 : ShapeTable.elements(s);
         }
         try {
             if (op.equals("Conv")) return conv(n, in, cst, out);
@@ -130,6 +131,7 @@ public final class OnnxWorkMapper {
             if (op.equals("Gemm")) return gemm(n, in, cst, out);
             if (op.equals("MatMul")) return matmul(n, in, cst, out);
             if (RecurrentMapper.handles(op)) return RecurrentMapper.work(n, shapes, in, cst, out);
+            if (OpCatalog.POOL.contains(op)) return pool(n, in, cst, out);
         } catch (IllegalArgumentException | ArithmeticException e) {
             return unknown(n, e.getMessage(), Uncosted.UNKNOWN_SHAPE, in, cst);
         }
@@ -137,7 +139,6 @@ public final class OnnxWorkMapper {
         if (OpCatalog.PER_INPUT.contains(op)) {
             return new VectorWork(op, in.length == 0 ? 0 : in[0], in, cst, out, op.equals("BatchNormalization") ? 2 : 0);
         }
-        if (OpCatalog.POOL.contains(op)) return pool(n, in, cst, out);
         if (OpCatalog.MOVE.contains(op)) {
             // A gather or slice reads only the elements it keeps.
             if (Set.of("Slice", "Gather", "GatherElements", "GatherND", "Compress").contains(op) && out.length > 0 && in.length > 0) {
@@ -153,7 +154,7 @@ public final class OnnxWorkMapper {
         long[] out = new long[n.outputs().size()];
         for (int i = 0; i < out.length; i++) {
             long[] s = shapes.get(n.output(i));
-            out[i] = s == null ? 0 : ConvGeometry.product(s);
+            out[i] = s == null ? 0 : ShapeTable.elements(s);
         }
         return new UnknownWork(n.opType(), reason, kind, in, cst, out);
     }
@@ -167,11 +168,14 @@ public final class OnnxWorkMapper {
         long c = x[1];
         long f = w[0];
         require(g > 0 && c % g == 0 && f % g == 0 && w[1] * g == c, "group " + g + " does not divide channels " + c + " / filters " + f);
-        ConvGeometry geo = ConvGeometry.of(n, Arrays.copyOfRange(x, 2, x.length), Arrays.copyOfRange(w, 2, w.length), false);
-        require(geo.outputPositions() > 0, "the kernel is larger than the padded input");
-        GemmShape gemm = new GemmShape(x[0] * geo.outputPositions(), f / g, (c / g) * geo.kernelSize());
-        in[0] = x[0] * c * geo.touchedPositions();
-        return new GemmWork("Conv", gemm, g, in, cst, out, geo.windowRows());
+        long[] spatial = Arrays.copyOfRange(x, 2, x.length);
+        WindowGeometry geo = WindowGeometry.of(n, Arrays.copyOfRange(w, 2, w.length));
+        long[] outSpatial = geo.outputs(spatial);
+        require(outSpatial != null, "the kernel is larger than the padded input");
+        long positions = ShapeTable.elements(outSpatial);
+        GemmShape gemm = new GemmShape(x[0] * positions, f / g, (c / g) * geo.kernelSize());
+        in[0] = x[0] * c * geo.touchedInputs(spatial, outSpatial);
+        return new GemmWork("Conv", gemm, g, in, cst, out, windowRows(geo));
     }
 
     private OpWork convTranspose(Node n, long[] in, boolean[] cst, long[] out) {
@@ -180,9 +184,9 @@ public final class OnnxWorkMapper {
         require(x.length >= 3 && w.length == x.length, "ConvTranspose needs an N x C x spatial input and a matching weight");
         long g = n.attrLong("group", 1);
         require(g > 0 && x[1] % g == 0 && w[0] == x[1], "group " + g + " does not divide channels " + x[1]);
-        long kernel = ConvGeometry.product(Arrays.copyOfRange(w, 2, w.length));
+        long kernel = ShapeTable.elements(Arrays.copyOfRange(w, 2, w.length));
         // Input-centric: every input pixel scatters a (F/g) x kernel patch; MACs are exact, no zero-insertion.
-        GemmShape gemm = new GemmShape(x[0] * ConvGeometry.product(Arrays.copyOfRange(x, 2, x.length)), w[1] * kernel, x[1] / g);
+        GemmShape gemm = new GemmShape(x[0] * ShapeTable.elements(Arrays.copyOfRange(x, 2, x.length)), w[1] * kernel, x[1] / g);
         long[] s = n.attrLongs("strides");
         long stride = s == null || s.length == 0 ? 1 : s[0];
         int rows = (int) ((w[2] + stride - 1) / stride + 1);
@@ -214,8 +218,8 @@ public final class OnnxWorkMapper {
         // The broadcast batch dimensions are the inferred output's leading dimensions.
         long[] y = shapes.get(n.output(0));
         require(y != null, "MatMul output shape is unknown (the batch dimensions do not broadcast?)");
-        long batches = ConvGeometry.product(Arrays.copyOf(y, Math.max(0, y.length - (a.length == 1 || b.length == 1 ? 1 : 2))));
-        long batchB = ConvGeometry.product(Arrays.copyOf(b2, b2.length - 2));
+        long batches = ShapeTable.elements(Arrays.copyOf(y, Math.max(0, y.length - (a.length == 1 || b.length == 1 ? 1 : 2))));
+        long batchB = ShapeTable.elements(Arrays.copyOf(b2, b2.length - 2));
         if (batchB == 1) return new GemmWork("MatMul", new GemmShape(batches * m, cols, k), 1, in, cst, out, 0);
         return new GemmWork("MatMul", new GemmShape(m, cols, k), batches, in, cst, out, 0);
     }
@@ -224,8 +228,14 @@ public final class OnnxWorkMapper {
         long[] x = shapes.get(n.input(0));
         long[] k = n.attrLongs("kernel_shape");
         if (k == null || k.length != x.length - 2) return unknown(n, "kernel_shape missing or of the wrong rank", Uncosted.UNKNOWN_SHAPE, in, cst);
-        ConvGeometry geo = ConvGeometry.of(n, Arrays.copyOfRange(x, 2, x.length), k, n.attrLong("ceil_mode", 0) != 0);
-        return new VectorWork(n.opType(), Math.multiplyExact(out[0], geo.kernelSize()), in, cst, out, geo.windowRows());
+        WindowGeometry geo = WindowGeometry.of(n, k);
+        return new VectorWork(n.opType(), Math.multiplyExact(out[0], geo.kernelSize()), in, cst, out, windowRows(geo));
+    }
+
+    /** Rows of the first spatial axis a line buffer must hold: the window's extent plus one stride. */
+    private static int windowRows(WindowGeometry geo) {
+        if (geo.rank() == 0) return 0;
+        return (int) Math.min(Integer.MAX_VALUE, geo.extent(0) + geo.stride(0));
     }
 
     private static void require(boolean ok, String problem) {

@@ -117,6 +117,13 @@ public final class ShapeTable {
 
     public Map<String, long[]> all() { return shapes; }
 
+    /** Elements of a static shape (1 for a scalar), failing on overflow. */
+    static long elements(long[] shape) {
+        long p = 1;
+        for (long v : shape) p = Math.multiplyExact(p, v);
+        return p;
+    }
+
     /** A shape the enclosing node implies for an undeclared body input (Loop carried values, Scan slices). */
     void assume(String value, long[] shape) {
         if (shape != null && declared(value) == null) shapes.put(value, shape);

@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.npustudio.npusim.mapping.ConvGeometry;
 import org.npustudio.npusim.work.GemmWork;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.npusim.work.WorkNode;
+import org.npustudio.shape.WindowGeometry;
 
 /**
  * A SCALE-Sim topology as a work graph: every row is an independent layer (SCALE-Sim does not connect
@@ -37,9 +37,9 @@ public final class TopologyWorkMapper {
                 shapes.put(in, new long[] {l.gemm().m(), l.gemm().k()});
                 shapes.put(out, new long[] {l.gemm().m(), l.gemm().n()});
             } else {
-                ConvGeometry g = ConvGeometry.scaleSim(new long[] {l.ifmapH(), l.ifmapW()}, new long[] {l.filterH(), l.filterW()},
-                        l.stride(), new long[] {l.ofmapH(), l.ofmapW()});
-                touched = l.channels() * g.touchedPositions();
+                // SCALE-Sim pads nothing and gives the ofmap size itself (ceil((ifmap - filter + stride) / stride)).
+                WindowGeometry g = WindowGeometry.unpadded(new long[] {l.filterH(), l.filterW()}, l.stride());
+                touched = l.channels() * g.touchedInputs(new long[] {l.ifmapH(), l.ifmapW()}, new long[] {l.ofmapH(), l.ofmapW()});
                 shapes.put(in, new long[] {1, l.channels(), l.ifmapH(), l.ifmapW()});
                 shapes.put(out, new long[] {1, l.filters(), l.ofmapH(), l.ofmapW()});
             }
