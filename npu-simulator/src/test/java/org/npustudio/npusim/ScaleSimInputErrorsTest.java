@@ -16,13 +16,13 @@ class ScaleSimInputErrorsTest {
     @Test
     void topologyErrorsNameFileLineAndField() {
         ScaleSimFormatException e = assertThrows(ScaleSimFormatException.class,
-                () -> TopologyReader.parse(List.of(HEADER, "c1,56,56,3,3,64,64,1,", "c2,56,x,3,3,64,64,1,"), "t.csv"));
+                () -> TopologyReader.parse(lines(HEADER, "c1,56,56,3,3,64,64,1,", "c2,56,x,3,3,64,64,1,"), "t.csv"));
         assertTrue(e.getMessage().startsWith("t.csv: line 3 field 'IFMAP Width'"), e.getMessage());
-        e = assertThrows(ScaleSimFormatException.class, () -> TopologyReader.parse(List.of(HEADER, "c1,56,56,3,3,0,64,1,"), "t.csv"));
+        e = assertThrows(ScaleSimFormatException.class, () -> TopologyReader.parse(lines(HEADER, "c1,56,56,3,3,0,64,1,"), "t.csv"));
         assertTrue(e.getMessage().contains("line 2 field 'Channels'") && e.getMessage().contains("positive"), e.getMessage());
-        e = assertThrows(ScaleSimFormatException.class, () -> TopologyReader.parse(List.of(HEADER, "c1,2,2,3,3,8,8,1,"), "t.csv"));
+        e = assertThrows(ScaleSimFormatException.class, () -> TopologyReader.parse(lines(HEADER, "c1,2,2,3,3,8,8,1,"), "t.csv"));
         assertTrue(e.getMessage().contains("larger than the ifmap"), e.getMessage());
-        e = assertThrows(ScaleSimFormatException.class, () -> TopologyReader.parse(List.of(HEADER, "c1,56,56"), "t.csv"));
+        e = assertThrows(ScaleSimFormatException.class, () -> TopologyReader.parse(lines(HEADER, "c1,56,56"), "t.csv"));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("expected 8 values"), e.getMessage());
     }
 
@@ -37,6 +37,10 @@ class ScaleSimInputErrorsTest {
         assertTrue(e.getMessage().contains("'ArrayHeight'") && e.getMessage().contains("positive"), e.getMessage());
         e = assertThrows(ScaleSimFormatException.class, () -> ConfigReader.parse(base, "a.cfg"));
         assertTrue(e.getMessage().contains("missing required key 'Dataflow'"), e.getMessage());
+    }
+
+    private static String lines(String... lines) {
+        return String.join("\n", lines) + "\n";
     }
 
     private static List<String> concat(List<String> a, String b) {

@@ -3,7 +3,6 @@ package org.npustudio.npusim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.npustudio.npusim.scalesim.ConfigReader;
 import org.npustudio.npusim.scalesim.ScaleSimConfig;
 import org.npustudio.npusim.scalesim.TopologyLayer;
 import org.npustudio.npusim.scalesim.TopologyReader;
+import org.npustudio.testdata.CsvOracle;
 import org.npustudio.testdata.TestData;
 
 /** Our compute model against SCALE-Sim v2's own COMPUTE_REPORT.csv for ResNet-18 on a 256x256 array. */
@@ -28,15 +28,14 @@ class ScaleSimReferenceTest {
         ScaleSimConfig config = ConfigReader.read(ref.resolve(cfg));
         List<TopologyLayer> layers = TopologyReader.read(ref.resolve("Resnet18.csv"));
         SystolicArray array = new SystolicArray(config.arrayHeight(), config.arrayWidth(), config.dataflow());
-        List<String> report = Files.readAllLines(ref.resolve(out).resolve("COMPUTE_REPORT.csv"));
-        assertEquals(layers.size(), report.size() - 1);
+        CsvOracle.Table report = CsvOracle.scaleSim(ref.resolve(out).resolve("COMPUTE_REPORT.csv"));
+        assertEquals(layers.size(), report.rows().size());
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            String[] f = report.get(i + 1).split(",");
-            long expected = Long.parseLong(f[1].trim());
-            double overallUtil = Double.parseDouble(f[3].trim()) / 100;
-            double mappingEff = Double.parseDouble(f[4].trim()) / 100;
-            double computeUtil = Double.parseDouble(f[5].trim()) / 100;
+            long expected = Long.parseLong(report.get(i, "Total Cycles"));
+            double overallUtil = Double.parseDouble(report.get(i, "Overall Util %")) / 100;
+            double mappingEff = Double.parseDouble(report.get(i, "Mapping Efficiency %")) / 100;
+            double computeUtil = Double.parseDouble(report.get(i, "Compute Util %")) / 100;
             ComputeCost c = array.compute(layers.get(i).gemm());
             if (c.cycles() != expected) mismatches.add(layers.get(i).name() + ": " + c.cycles() + " vs " + expected);
             assertEquals(mappingEff, c.mappingEfficiency(), 1e-12, layers.get(i).name() + " mapping efficiency");

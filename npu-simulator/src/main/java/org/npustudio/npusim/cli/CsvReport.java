@@ -1,45 +1,42 @@
 package org.npustudio.npusim.cli;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.npustudio.io.Csv;
 import org.npustudio.npusim.sim.NodeResult;
 import org.npustudio.npusim.sim.ScheduleEntry;
 import org.npustudio.npusim.sim.SimulationResult;
 
-/** Per-node results and the schedule as CSV (RFC 4180 quoting; times in microseconds). */
+/** Per-node results and the schedule as CSV (times in microseconds). */
 final class CsvReport {
+    /** A node not costed has "?" in every cost column (cycles .. bound), never 0. */
+    private static final List<String> NOT_COSTED = Collections.nCopies(10, "?");
+    private static final String[] NODE_COLUMNS = {"node", "op", "device", "cycles", "latency_us", "macs", "dram_read_bytes",
+        "dram_write_bytes", "unfused_read_bytes", "unfused_write_bytes", "sram_peak_bytes", "utilisation", "bound", "fusion_group",
+        "start_us", "end_us"};
+    private static final String[] SCHEDULE_COLUMNS = {"lane", "kind", "name", "from", "to", "start_us", "end_us", "bytes"};
+
     private CsvReport() {}
 
     static String nodes(SimulationResult r) {
-        StringBuilder b = new StringBuilder("node,op,device,cycles,latency_us,macs,dram_read_bytes,dram_write_bytes,"
-                + "unfused_read_bytes,unfused_write_bytes,sram_peak_bytes,utilisation,bound,fusion_group,start_us,end_us\n");
-        for (NodeResult n : r.nodes()) {
-            if (!n.costed()) {
-                // Not costed: "?" in every cost column, never 0.
-                b.append(q(n.id())).append(',').append(q(n.opType())).append(',').append(q(n.device())).append(",?,?,?,?,?,?,?,?,?,?,")
-                        .append(n.fusionGroup()).append(',').append(n.startSeconds() * 1e6).append(',').append(n.endSeconds() * 1e6).append('\n');
-                continue;
+        return Csv.write(Csv.FORMAT.builder().setHeader(NODE_COLUMNS).get(), out -> {
+            for (NodeResult n : r.nodes()) {
+                List<Object> row = new ArrayList<>(List.of(n.id(), n.opType(), n.device()));
+                row.addAll(n.costed() ? List.of(n.cycles(), n.latencyMicros(), n.macs(), n.readBytes(), n.writeBytes(), n.unfusedReadBytes(),
+                        n.unfusedWriteBytes(), n.sramPeakBytes(), n.utilisation(), n.bound().label()) : NOT_COSTED);
+                row.addAll(List.of(n.fusionGroup(), n.startSeconds() * 1e6, n.endSeconds() * 1e6));
+                out.printRecord(row);
             }
-            b.append(q(n.id())).append(',').append(q(n.opType())).append(',').append(q(n.device())).append(',').append(n.cycles())
-                    .append(',').append(n.latencyMicros()).append(',').append(n.macs()).append(',').append(n.readBytes()).append(',')
-                    .append(n.writeBytes()).append(',').append(n.unfusedReadBytes()).append(',').append(n.unfusedWriteBytes())
-                    .append(',').append(n.sramPeakBytes()).append(',').append(n.utilisation()).append(',').append(n.bound().label())
-                    .append(',').append(n.fusionGroup()).append(',').append(n.startSeconds() * 1e6).append(',')
-                    .append(n.endSeconds() * 1e6).append('\n');
-        }
-        return b.toString();
+        });
     }
 
     static String schedule(SimulationResult r) {
-        StringBuilder b = new StringBuilder("lane,kind,name,from,to,start_us,end_us,bytes\n");
-        for (ScheduleEntry e : r.schedule()) {
-            b.append(q(e.lane())).append(',').append(e.kind().name().toLowerCase()).append(',').append(q(e.name())).append(',')
-                    .append(q(e.from())).append(',').append(q(e.to())).append(',').append(e.startSeconds() * 1e6).append(',')
-                    .append(e.endSeconds() * 1e6).append(',').append(e.bytes()).append('\n');
-        }
-        return b.toString();
-    }
-
-    static String q(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return Csv.write(Csv.FORMAT.builder().setHeader(SCHEDULE_COLUMNS).get(), out -> {
+            for (ScheduleEntry e : r.schedule()) {
+                out.printRecord(e.lane(), e.kind().name().toLowerCase(), e.name(), e.from(), e.to(), e.startSeconds() * 1e6,
+                        e.endSeconds() * 1e6, e.bytes());
+            }
+        });
     }
 }

@@ -11,4 +11,6 @@ public final class Probe {
     public static String json(SimulationResult r) { return JsonReport.render(r); }
 
     public static String csv(SimulationResult r) { return CsvReport.nodes(r); }
+
+    public static String scheduleCsv(SimulationResult r) { return CsvReport.schedule(r); }
 }

@@ -26,6 +26,7 @@ import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.CsvOracle;
 import org.npustudio.testdata.JsonOracle;
 import org.npustudio.testdata.TestData;
 import org.w3c.dom.Document;
@@ -50,19 +51,13 @@ class ProfileExportTest {
 
     @Test
     void csvTotalsEqualTheSimulatorsTotals() {
-        String[] lines = CsvExport.render(profile).split("\n");
-        assertEquals(CsvExport.HEADER, lines[0]);
-        assertEquals(run.nodes().size() + 1, lines.length);
-        List<String> header = List.of(lines[0].split(","));
-        double latency = 0, read = 0, write = 0;
-        long macs = 0;
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split(",", -1);
-            latency += Double.parseDouble(f[header.indexOf("latency_us")]);
-            read += Double.parseDouble(f[header.indexOf("dram_read_bytes")]);
-            write += Double.parseDouble(f[header.indexOf("dram_write_bytes")]);
-            macs += Long.parseLong(f[header.indexOf("macs")]);
-        }
+        CsvOracle.Table csv = CsvOracle.read(CsvExport.render(profile));
+        assertEquals(List.of(CsvExport.COLUMNS), csv.header());
+        assertEquals(run.nodes().size(), csv.rows().size());
+        double latency = csv.column("latency_us").stream().mapToDouble(Double::parseDouble).sum();
+        double read = csv.column("dram_read_bytes").stream().mapToDouble(Double::parseDouble).sum();
+        double write = csv.column("dram_write_bytes").stream().mapToDouble(Double::parseDouble).sum();
+        long macs = csv.column("macs").stream().mapToLong(Long::parseLong).sum();
         assertEquals(run.total().busySeconds() * 1e6, latency, 1e-6 * latency);
         assertEquals(run.total().readBytes(), read, 1e-6 * read);
         assertEquals(run.total().writeBytes(), write, 1e-6 * write);

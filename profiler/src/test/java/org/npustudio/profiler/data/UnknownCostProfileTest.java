@@ -15,6 +15,7 @@ import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.shape.ShapeInference;
+import org.npustudio.testdata.CsvOracle;
 import org.npustudio.testdata.TestData;
 
 /**
@@ -66,12 +67,9 @@ class UnknownCostProfileTest {
     @Test
     void exportsWriteUnknownNotZero() {
         NodeMetrics n = anUncosted();
-        String[] lines = CsvExport.render(profile).split("\n");
-        List<String> header = List.of(lines[0].split(","));
-        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(CsvExport.cell(n.id()) + ",")).findFirst().orElseThrow();
-        String[] f = row.split(",", -1);
-        assertEquals(header.size(), f.length);
-        for (String col : List.of("latency_us", "share", "cycles", "macs", "dram_bytes", "utilisation")) assertEquals("?", f[header.indexOf(col)], col);
+        CsvOracle.Table csv = CsvOracle.read(CsvExport.render(profile));
+        int row = csv.column("id").indexOf(n.id());
+        for (String col : List.of("latency_us", "share", "cycles", "macs", "dram_bytes", "utilisation")) assertEquals("?", csv.get(row, col), col);
         String json = JsonExport.render(profile);
         assertTrue(json.contains("\"not_costed\": \"unknown shape\""), "per node");
         assertTrue(json.contains("\"not_costed\": " + profile.notCosted()), "in the totals");
