@@ -11,7 +11,7 @@ import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.profiler.data.Metric;
 import org.npustudio.profiler.data.Profile;
-import org.npustudio.profiler.data.ReportWriter;
+import org.npustudio.profiler.report.ReportWriter;
 import org.npustudio.profiler.data.Roof;
 
 /** {@code npustudio report}: simulate, then write the HTML report, per-op CSV/JSON and Model Explorer data. */

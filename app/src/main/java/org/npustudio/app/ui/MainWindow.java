@@ -263,7 +263,11 @@ public final class MainWindow {
         MenuItem simulate = modelItem("Simulate on NPU", "menu-simulate", "Shortcut+R", () -> workspace.profile());
         MenuItem report = modelItem("Export Report…", "menu-export-report", null,
                 () -> ReportExportAction.run(stage, workspace.profiling(), model, lastDirectory, status::setText));
-        Menu profile = new Menu("Profile", null, simulate, report);
+        MenuItem chartPng = modelItem("Export Chart as PNG…", "menu-export-chart-png", null,
+                () -> ChartExportAction.run(stage, workspace.profiling(), model, "png", lastDirectory, status::setText));
+        MenuItem chartSvg = modelItem("Export Chart as SVG…", "menu-export-chart-svg", null,
+                () -> ChartExportAction.run(stage, workspace.profiling(), model, "svg", lastDirectory, status::setText));
+        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg);
         profile.setId("menu-profile");
         Menu compile = new Menu("Compile", null, DiffActions.runDefaultPipelineItem(diff), DiffActions.runPipelineFileItem(diff));
         compile.setId("menu-compile");

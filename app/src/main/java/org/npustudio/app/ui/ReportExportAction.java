@@ -11,7 +11,7 @@ import org.npustudio.app.ui.profile.ProfilingSession;
 import org.npustudio.error.StudioException;
 import org.npustudio.graphview.ui.Workers;
 import org.npustudio.profiler.data.Profile;
-import org.npustudio.profiler.data.ReportWriter;
+import org.npustudio.profiler.report.ReportWriter;
 import org.npustudio.profiler.ui.ProfilerPanel;
 
 /** Profile > Export Report: report.html, ops.csv, ops.json and model-explorer.json into a chosen folder. */

@@ -206,7 +206,7 @@ class ProfilingWorkspaceTest {
     }
 
     @Test
-    void reportExportWritesItsFilesAndNamesAFolderItCannotWrite(FxRobot robot) throws Exception {
+    void reportAndChartExportWriteTheirFilesAndNameAFolderTheyCannotWrite(FxRobot robot) throws Exception {
         Path file = SampleLibrary.ensure("lenet5", dir);
         robot.interact(() -> window.open(file));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.graphView() != null && !window.isBusy());
@@ -230,5 +230,19 @@ class ProfilingWorkspaceTest {
         assertTrue(last.startsWith("Could not write the report") && last.contains("a-file"), last);
         assertFalse(last.contains("Exception"), "no stack trace words: " + last);
         assertEquals("not a folder", Files.readString(blocked), "nothing the user had is touched");
+
+        // Profile > Export Chart as PNG: the timeline on screen, through the AWT painter at twice its pixels.
+        AtomicReference<org.npustudio.profiler.chart.ChartDrawing> chart = new AtomicReference<>();
+        robot.interact(() -> {
+            session.get().panel().selectTab("Timeline");
+            chart.set(session.get().panel().shownChart());
+        });
+        Path png = dir.resolve("charts/timeline.png");
+        AtomicReference<Task<Void>> written = new AtomicReference<>();
+        robot.interact(() -> written.set(ImageExport.write(chart.get(), png, messages::add, "chart-export")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> written.get().isDone());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(Math.ceil(chart.get().width() * 2), img.getWidth(), "the chart as wide as on screen, at twice the pixels");
+        assertTrue(chart.get().width() > 200 && chart.get().height() > 50, chart.get().width() + " x " + chart.get().height());
     }
 }

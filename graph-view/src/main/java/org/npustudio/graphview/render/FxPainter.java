@@ -8,6 +8,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import org.npustudio.graphview.scene.Painter;
 
 /**
@@ -107,6 +108,14 @@ public final class FxPainter implements Painter {
     }
 
     @Override
+    public void fillCircle(double cx, double cy, double r, int argb) {
+        beginFill(argb);
+        gc.moveTo(cx + r, cy);
+        gc.arc(cx, cy, r, r, 0, 360);
+        gc.closePath();
+    }
+
+    @Override
     public void polyline(double[] p, double minStep, int argb, double lineWidth) {
         beginStroke(argb, lineWidth);
         gc.moveTo(p[0], p[1]);
@@ -121,11 +130,12 @@ public final class FxPainter implements Painter {
     }
 
     @Override
-    public void text(String s, double x, double y, double size, boolean bold, int argb) {
+    public void text(String s, double x, double y, double size, boolean bold, int argb, Anchor anchor) {
         flush();
         long key = Double.doubleToLongBits(size) * 31 + (bold ? 1 : 0);
         gc.setFont(fonts.computeIfAbsent(key, k -> Font.font(Fonts.family(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size)));
         gc.setFill(color(argb));
+        gc.setTextAlign(anchor == Anchor.START ? TextAlignment.LEFT : anchor == Anchor.MIDDLE ? TextAlignment.CENTER : TextAlignment.RIGHT);
         if (squeeze) gc.fillText(s, x, y, Painter.textWidth(s, size, bold));
         else gc.fillText(s, x, y);
     }

@@ -1,11 +1,16 @@
 package org.npustudio.graphview.scene;
 
 /**
- * The drawing primitives {@link SceneDrawer} needs, in world coordinates. Implemented for the JavaFX
- * canvas, for SVG text and for java.awt images. Implementations may batch consecutive calls with the
- * same style (the canvas does), so callers must not rely on anything but painting order per style run.
+ * The drawing primitives of {@link SceneDrawer} and of the profiler's charts, in world coordinates.
+ * Implemented for the JavaFX canvas ({@code render.FxPainter}), for SVG text ({@link SvgPainter}) and for
+ * java.awt images ({@link AwtPainter}), so one drawing serves the screen and both export formats.
+ * Implementations may batch consecutive calls with the same style (the canvas does), so callers must not
+ * rely on anything but painting order per style run.
  */
 public interface Painter {
+    /** Where a text's x lies: at its start, its middle or its end (SVG's text-anchor). */
+    enum Anchor { START, MIDDLE, END }
+
     void fillRect(double x, double y, double w, double h, int argb);
 
     void fillRoundRect(double x, double y, double w, double h, double arc, int argb);
@@ -20,8 +25,22 @@ public interface Painter {
      */
     void polyline(double[] points, double minStep, int argb, double lineWidth);
 
-    /** Text with its baseline starting at (x, y). */
-    void text(String s, double x, double y, double size, boolean bold, int argb);
+    /** A filled circle (chart dots). */
+    void fillCircle(double cx, double cy, double r, int argb);
+
+    /** Text with its baseline at y, starting at x. */
+    default void text(String s, double x, double y, double size, boolean bold, int argb) {
+        text(s, x, y, size, bold, argb, Anchor.START);
+    }
+
+    /** Text with its baseline at y, placed on x by {@code anchor}. */
+    void text(String s, double x, double y, double size, boolean bold, int argb, Anchor anchor);
+
+    /**
+     * Describes the next primitive (a chart's bar or dot). SVG writes it as the element's {@code <title>},
+     * which browsers show on hover; the canvas (whose owner hit-tests instead) and still images ignore it.
+     */
+    default void tooltip(String text) {}
 
     /** Called once after a scene has been drawn (flush pending batches). */
     default void finish() {}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Sum / mean / min / max of a metric over groups of nodes (name scope, partition, op type, device). */
+/** Sum / mean / min / max of a metric over groups of nodes (name scope, partition, op type, device); fusion groups' DRAM. */
 public final class Aggregation {
     private Aggregation() {}
 
@@ -48,6 +48,24 @@ public final class Aggregation {
             List<String> s = n.scope();
             return s.isEmpty() ? "(top level)" : "/" + String.join("/", s.subList(0, Math.min(depth, s.size())));
         });
+    }
+
+    /** DRAM bytes of one fusion group with and without fusion, and how many ops it holds. */
+    public record FusionGroup(int id, int ops, double fusedBytes, double unfusedBytes) {}
+
+    /** The fusion groups of a run in order of first appearance (empty when fusion was off). */
+    public static List<FusionGroup> fusionGroups(Profile p) {
+        Map<Integer, double[]> acc = new LinkedHashMap<>(); // ops, fused, unfused
+        for (NodeMetrics n : p.nodes()) {
+            if (n.fusionGroup() < 0) continue;
+            double[] g = acc.computeIfAbsent(n.fusionGroup(), k -> new double[3]);
+            g[0]++;
+            g[1] += n.dramBytes();
+            g[2] += n.unfusedDramBytes();
+        }
+        List<FusionGroup> out = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : acc.entrySet()) out.add(new FusionGroup(e.getKey(), (int) e.getValue()[0], e.getValue()[1], e.getValue()[2]));
+        return out;
     }
 
     /** The {@code n} nodes with the largest value of the metric. */

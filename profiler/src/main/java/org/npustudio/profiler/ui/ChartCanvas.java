@@ -1,17 +1,44 @@
 package org.npustudio.profiler.ui;
 
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
+import org.npustudio.graphview.render.FxPainter;
+import org.npustudio.profiler.chart.Chart;
+import org.npustudio.profiler.chart.ChartDrawing;
 
-/** A pane holding one canvas that follows the pane's size and is redrawn on resize and on new data. */
-abstract class ChartCanvas extends Pane {
+/**
+ * A pane showing one headless {@link Chart} on a canvas that follows the pane's size, painted through
+ * {@link FxPainter} (the report and exports paint the same chart as SVG or PNG).
+ */
+class ChartCanvas extends Pane {
     private final Canvas canvas = new Canvas();
+    private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
+    private final boolean tallAsChart;
+    private Chart chart;
 
-    ChartCanvas(String id) {
+    /** {@code tallAsChart}: at least as tall as the chart wants (bars, in a scroll pane), else exactly the pane's size. */
+    ChartCanvas(String id, boolean tallAsChart) {
+        this.tallAsChart = tallAsChart;
         setId(id);
         getChildren().add(canvas);
+    }
+
+    void show(Chart c) {
+        chart = c;
+        requestLayout();
+        redraw();
+    }
+
+    Chart chart() { return chart; }
+
+    /** What File > Export writes: the chart at its on-screen size; null before the first profile. */
+    ChartDrawing drawing() {
+        return chart == null ? null : new ChartDrawing(chart, getWidth(), getHeight());
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return chart == null || !tallAsChart ? 0 : chart.height(width > 0 ? width : getWidth());
     }
 
     @Override
@@ -21,13 +48,12 @@ abstract class ChartCanvas extends Pane {
         redraw();
     }
 
-    /** Clears to white and draws the chart at the current size. */
     final void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        draw(g, canvas.getWidth(), canvas.getHeight());
+        if (chart == null) {
+            canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        chart.draw(painter, canvas.getWidth(), canvas.getHeight());
+        painter.finish();
     }
-
-    abstract void draw(GraphicsContext g, double width, double height);
 }

@@ -1,38 +1,41 @@
 package org.npustudio.profiler.ui;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.npustudio.profiler.data.Aggregation;
-import org.npustudio.profiler.data.Metric;
-import org.npustudio.profiler.data.NodeMetrics;
+import org.npustudio.profiler.chart.BarChart;
+import org.npustudio.profiler.chart.ChartDrawing;
+import org.npustudio.profiler.chart.ProfileCharts;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.data.Roof;
 
-/** Tabs of charts: per-op-type latency and DRAM, roofline, schedule timeline, DRAM with and without fusion. */
+/**
+ * Tabs of charts: latency and DRAM by op type, roofline, schedule timeline, DRAM per fusion group with and
+ * without fusion. Each is a headless chart of {@code profiler.chart} on a {@link ChartCanvas}, the same
+ * drawing the HTML report and chart exports use.
+ */
 public final class ProfilerCharts extends TabPane {
-    private final BarChart<String, Number> latency = bars("Latency by op type (µs)");
-    private final BarChart<String, Number> dram = bars("DRAM traffic by op type (MB)");
-    private static final String FUSION_TITLE = "DRAM per fusion group (MB), fused vs unfused";
-    private final BarChart<String, Number> fusion = bars(FUSION_TITLE);
-    private final RooflineCanvas roofline = new RooflineCanvas();
+    private final ChartCanvas opTypes = new ChartCanvas("op-type-bars", true);
+    private final ChartCanvas fusion = new ChartCanvas("fusion-bars", true);
+    private final ChartCanvas roofline = new ChartCanvas("roofline", false);
     private final TimelineCanvas timeline = new TimelineCanvas();
 
     public ProfilerCharts() {
         setId("profiler-charts");
-        javafx.scene.layout.HBox.setHgrow(latency, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox.setHgrow(dram, javafx.scene.layout.Priority.ALWAYS);
-        getTabs().addAll(tab("Op types", new javafx.scene.layout.HBox(latency, dram)), tab("Roofline", roofline),
-                tab("Timeline", timeline), tab("Fusion", fusion));
+        getTabs().addAll(new Tab("Op types", scrolling(opTypes)), new Tab("Roofline", roofline), new Tab("Timeline", timeline),
+                new Tab("Fusion", scrolling(fusion)));
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (chartShowing()) drawPending();
         });
+    }
+
+    /** Bars as tall as they need, scrolled when the pane is shorter. */
+    private static ScrollPane scrolling(ChartCanvas c) {
+        ScrollPane s = new ScrollPane(c);
+        s.setFitToWidth(true);
+        s.setFitToHeight(true);
+        return s;
     }
 
     /** Clicking an op on the timeline reports its node id here. */
@@ -43,16 +46,24 @@ public final class ProfilerCharts extends TabPane {
 
     TimelineCanvas timeline() { return timeline; }
 
-    /** The latency-by-op-type chart (tests read its bars). */
-    BarChart<String, Number> latencyChart() { return latency; }
+    /** The op-type bars shown (tests read them); null until that tab has been drawn. */
+    BarChart opTypesChart() { return (BarChart) opTypes.chart(); }
+
+    /** The chart of the tab showing at its on-screen size, or null (the ops table, or nothing simulated yet). */
+    public ChartDrawing shownChart() {
+        Tab t = getSelectionModel().getSelectedItem();
+        if (t == null || !chartShowing()) return null;
+        drawPending();
+        javafx.scene.Node n = t.getContent() instanceof ScrollPane s ? s.getContent() : t.getContent();
+        return n instanceof ChartCanvas c ? c.drawing() : null;
+    }
 
     private Profile pending;
     private Roof pendingRoof;
 
     /**
-     * Shows a profile. Charts are rebuilt only while one of their tabs is showing (JavaFX charts are
-     * slow to rebuild, and a live refresh should not pay for hidden ones); a later switch to a chart
-     * tab draws the latest profile then.
+     * Shows a profile. Charts are rebuilt only while one of their tabs is showing (a live refresh should
+     * not pay for hidden ones); a later switch to a chart tab draws the latest profile then.
      */
     public void show(Profile p, Roof roof) {
         pending = p;
@@ -70,51 +81,9 @@ public final class ProfilerCharts extends TabPane {
         Profile p = pending;
         Roof roof = pendingRoof;
         pending = null;
-        draw(p, roof);
-    }
-
-    private void draw(Profile p, Roof roof) {
-        latency.getData().setAll(series("latency", Aggregation.byOpType(p, Metric.LATENCY), 1));
-        dram.getData().setAll(series("DRAM", Aggregation.byOpType(p, Metric.DRAM), 1e-6));
-        Map<String, double[]> groups = new LinkedHashMap<>();
-        for (NodeMetrics n : p.nodes()) {
-            if (n.fusionGroup() < 0) continue;
-            double[] g = groups.computeIfAbsent("g" + n.fusionGroup(), k -> new double[2]);
-            g[0] += n.dramBytes() * 1e-6;
-            g[1] += n.unfusedDramBytes() * 1e-6;
-        }
-        XYChart.Series<String, Number> fused = new XYChart.Series<>();
-        fused.setName("fused");
-        XYChart.Series<String, Number> unfused = new XYChart.Series<>();
-        unfused.setName("unfused");
-        for (Map.Entry<String, double[]> e : groups.entrySet()) {
-            fused.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()[0]));
-            unfused.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()[1]));
-        }
-        fusion.getData().setAll(java.util.List.of(fused, unfused));
-        fusion.setTitle(groups.isEmpty()
-                ? "No fusion groups in this run: choose fusion \"auto\" in the NPU row to see DRAM per group with and without fusion"
-                : FUSION_TITLE);
-        roofline.show(p, roof);
+        opTypes.show(ProfileCharts.opTypes(p));
+        fusion.show(BarChart.of(ProfileCharts.fusion(p)));
+        roofline.show(ProfileCharts.roofline(p, roof));
         timeline.show(p);
-    }
-
-    private static XYChart.Series<String, Number> series(String name, java.util.List<Aggregation.Stats> stats, double scale) {
-        XYChart.Series<String, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        for (Aggregation.Stats st : stats) if (st.sum() > 0) s.getData().add(new XYChart.Data<>(st.key(), st.sum() * scale));
-        return s;
-    }
-
-    private static BarChart<String, Number> bars(String title) {
-        BarChart<String, Number> c = new BarChart<>(new CategoryAxis(), new NumberAxis());
-        c.setTitle(title);
-        c.setAnimated(false);
-        c.setLegendVisible(false);
-        return c;
-    }
-
-    private static Tab tab(String name, javafx.scene.Node content) {
-        return new Tab(name, content);
     }
 }

@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.npustudio.graphview.scene.Overlay;
+import org.npustudio.profiler.chart.ChartDrawing;
 import org.npustudio.profiler.data.Comparison;
 import org.npustudio.profiler.data.Metric;
 import org.npustudio.profiler.data.Profile;
@@ -201,6 +202,15 @@ public final class ProfilerPanel extends BorderPane {
     public MetricsTable table() { return table; }
 
     ProfilerCharts charts() { return charts; }
+
+    /** The chart showing, at its on-screen size, for export; null while the ops table shows or before a simulation. */
+    public ChartDrawing shownChart() { return charts.shownChart(); }
+
+    /** The title of the tab showing ("Ops table", "Op types", "Roofline", "Timeline", "Fusion"). */
+    public String shownTab() {
+        javafx.scene.control.Tab t = charts.getSelectionModel().getSelectedItem();
+        return t == null ? "" : t.getText();
+    }
 
     /** Shows the tab with this title ("Ops table", "Op types" or "Op_types", "Roofline", "Timeline", "Fusion"); false if none has it. */
     public boolean selectTab(String title) {

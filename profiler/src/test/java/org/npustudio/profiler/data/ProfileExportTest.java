@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
+import org.npustudio.profiler.report.HtmlReport;
+import org.npustudio.profiler.report.ReportWriter;
 import org.npustudio.npusim.cli.SimulateCommandCore;
 import org.npustudio.npusim.cli.SimulateOptions;
 import org.npustudio.npusim.fusion.FusionMode;
@@ -78,7 +80,8 @@ class ProfileExportTest {
         for (String section : List.of("Top 15 ops", "Latency by op type", "DRAM traffic by op type", "Roofline", "Schedule", "All ops")) {
             assertTrue(html.contains(section), section);
         }
-        assertFalse(html.contains("<script") || html.contains("http://") && !html.contains("xmlns='http://www.w3.org/2000/svg'"),
+        String outsideSvgNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        assertFalse(html.contains("<script") || outsideSvgNamespace.contains("http://") || outsideSvgNamespace.contains("https://"),
                 "self-contained: no scripts, no external assets");
         assertFalse(html.contains("NaN") || html.contains("Infinity"), "no undefined numbers reach the page");
     }

@@ -3,6 +3,8 @@ package org.npustudio.profiler.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -129,15 +131,35 @@ class ProfilerPanelTest {
     @Test
     void hiddenChartsAreDrawnWhenTheirTabIsShown(FxRobot robot) throws Exception {
         simulateAndWait(robot, FusionMode.NONE);
-        assertTrue(panel.charts().latencyChart().getData().isEmpty(), "the table tab is showing: charts wait");
+        assertNull(panel.charts().opTypesChart(), "the table tab is showing: charts wait");
+        assertNull(panel.shownChart(), "the table is no chart to export");
         robot.clickOn("Op types");
-        var bars = panel.charts().latencyChart().getData();
-        assertEquals(1, bars.size());
-        assertTrue(bars.get(0).getData().stream().anyMatch(d -> d.getXValue().equals("Conv")), "latency by op type, incl. Conv");
+        var latency = panel.charts().opTypesChart().panels().get(0);
+        assertEquals("Latency by op type", latency.title());
+        assertTrue(latency.rows().stream().anyMatch(r -> r.label().startsWith("Conv ×")), "latency by op type, incl. Conv");
         Profile first = panel.profileProperty().get();
+        var shown = panel.charts().opTypesChart();
         simulateAndWait(robot, FusionMode.AUTO);
         assertNotEquals(first, panel.profileProperty().get());
-        assertEquals(1, panel.charts().latencyChart().getData().size(), "a showing chart follows each refresh");
+        assertNotSame(shown, panel.charts().opTypesChart(), "a showing chart follows each refresh");
+        assertEquals(panel.charts().opTypesChart(), panel.shownChart().chart(), "export takes the chart on screen");
+    }
+
+    @Test
+    void theScreenPaintsTheChartTheExportWrites(FxRobot robot) throws Exception {
+        simulateAndWait(robot, FusionMode.NONE);
+        robot.clickOn("Roofline");
+        var drawing = panel.shownChart();
+        assertTrue(drawing.chart() instanceof org.npustudio.profiler.chart.RooflineChart, "the roofline tab exports the roofline");
+        // A dot's place in the exported SVG, painted by the SVG painter ...
+        var m = java.util.regex.Pattern.compile("<circle cx=\"([0-9.]+)\" cy=\"([0-9.]+)\" r=\"3\" fill=\"#0072b2\"").matcher(drawing.svgElement());
+        assertTrue(m.find(), "a compute-bound dot");
+        int x = (int) Math.round(Double.parseDouble(m.group(1))), y = (int) Math.round(Double.parseDouble(m.group(2)));
+        // ... holds the same dot on screen, painted by the canvas painter.
+        AtomicReference<javafx.scene.image.WritableImage> shot = new AtomicReference<>();
+        robot.interact(() -> shot.set(robot.lookup("#roofline").query().snapshot(null, null)));
+        javafx.scene.paint.Color c = shot.get().getPixelReader().getColor(x, y);
+        assertTrue(c.getBlue() > 0.6 && c.getRed() < 0.3, "blue dot on screen at " + x + "," + y + ": " + c);
     }
 
     @Test

@@ -1,10 +1,16 @@
-package org.npustudio.profiler.data;
+package org.npustudio.profiler.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.npustudio.error.StudioException;
 import org.npustudio.io.AtomicFiles;
+import org.npustudio.profiler.data.CsvExport;
+import org.npustudio.profiler.data.JsonExport;
+import org.npustudio.profiler.data.Metric;
+import org.npustudio.profiler.data.ModelExplorerExport;
+import org.npustudio.profiler.data.Profile;
+import org.npustudio.profiler.data.Roof;
 
 /**
  * Writes report.html, ops.csv, ops.json and model-explorer.json into a folder. The folder is checked

@@ -1,11 +1,19 @@
-package org.npustudio.profiler.data;
+package org.npustudio.profiler.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.npustudio.npusim.sim.ScheduleEntry;
+import org.npustudio.profiler.chart.BarChart;
+import org.npustudio.profiler.chart.Chart;
+import org.npustudio.profiler.chart.ChartDrawing;
+import org.npustudio.profiler.chart.ProfileCharts;
+import org.npustudio.profiler.chart.TimelineChart;
+import org.npustudio.profiler.data.Aggregation;
+import org.npustudio.profiler.data.ColorScale;
+import org.npustudio.profiler.data.Metric;
+import org.npustudio.profiler.data.NodeMetrics;
+import org.npustudio.profiler.data.Profile;
+import org.npustudio.profiler.data.Roof;
+import org.npustudio.profiler.data.Units;
 import org.npustudio.text.Markup;
 
 /**
@@ -32,12 +40,12 @@ public final class HtmlReport {
         summary(b, p);
         b.append("<h2>Top ").append(TOP).append(" ops by latency</h2>\n");
         nodeTable(b, Aggregation.top(p, Metric.LATENCY, TOP));
-        b.append("<h2>Latency by op type</h2>\n").append(opTypeBars(p, Metric.LATENCY, ColorScale.CATEGORICAL_HEX[0]));
-        b.append("<h2>DRAM traffic by op type</h2>\n").append(opTypeBars(p, Metric.DRAM, ColorScale.CATEGORICAL_HEX[1]));
+        b.append("<h2>Latency by op type</h2>\n").append(svg(BarChart.of(ProfileCharts.byOpType(p, Metric.LATENCY).untitled()), 760));
+        b.append("<h2>DRAM traffic by op type</h2>\n").append(svg(BarChart.of(ProfileCharts.byOpType(p, Metric.DRAM).untitled()), 760));
         b.append("<h2>Roofline</h2>\n<p>Compute roof ").append(Markup.escape(Units.count(roof.peakMacsPerSecond()))).append("MAC/s, DRAM slope ")
                 .append(Markup.escape(Units.bytes(roof.dramBytesPerSecond()))).append("/s. Each dot is an op on ")
-                .append(Markup.escape(roof.device())).append(".</p>\n").append(roofline(p, roof));
-        b.append("<h2>Schedule</h2>\n").append(timeline(p));
+                .append(Markup.escape(roof.device())).append(".</p>\n").append(svg(ProfileCharts.roofline(p, roof), 760));
+        b.append("<h2>Schedule</h2>\n").append(svg(TimelineChart.of(p, false), 900));
         fusion(b, p);
         b.append("<h2>All ops</h2>\n");
         nodeTable(b, p.nodes());
@@ -92,58 +100,21 @@ public final class HtmlReport {
         b.append("</table>\n");
     }
 
-    private static String opTypeBars(Profile p, Metric m, String colour) {
-        List<Svg.Bar> bars = new ArrayList<>();
-        for (Aggregation.Stats s : Aggregation.byOpType(p, m)) {
-            if (s.sum() <= 0) continue;
-            bars.add(new Svg.Bar(s.key() + " ×" + s.nodes(), s.sum(), m.format(s.sum())));
-        }
-        return Svg.bars(bars, colour, 760);
-    }
-
-    private static String roofline(Profile p, Roof roof) {
-        List<Svg.Point> pts = new ArrayList<>();
-        for (NodeMetrics n : p.nodes()) {
-            if (!n.device().equals(roof.device()) || n.macs() == 0) continue;
-            pts.add(new Svg.Point(n.intensity(), n.achievedMacsPerSecond(), n.name() + " (" + n.opType() + ")",
-                    "memory".equalsIgnoreCase(n.bound()) ? ColorScale.CATEGORICAL_HEX[5] : ColorScale.CATEGORICAL_HEX[0]));
-        }
-        return Svg.roofline(pts, roof.peakMacsPerSecond(), roof.dramBytesPerSecond(), 760, 380);
-    }
-
-    private static String timeline(Profile p) {
-        List<String> lanes = new ArrayList<>();
-        List<Svg.Span> spans = new ArrayList<>();
-        Map<String, String> colours = new LinkedHashMap<>();
-        for (ScheduleEntry e : p.run().schedule()) {
-            if (!lanes.contains(e.lane())) lanes.add(e.lane());
-            String c = colours.computeIfAbsent(e.lane(), k -> ColorScale.CATEGORICAL_HEX[colours.size() % ColorScale.CATEGORICAL_HEX.length]);
-            String label = e.kind() == ScheduleEntry.Kind.TRANSFER
-                    ? e.name() + " " + e.from() + "→" + e.to() + " " + Units.bytes(e.bytes())
-                    : e.name();
-            spans.add(new Svg.Span(e.lane(), e.startSeconds() * 1e6, e.endSeconds() * 1e6,
-                    label + " " + String.format(Locale.ROOT, "%.1f–%.1f µs", e.startSeconds() * 1e6, e.endSeconds() * 1e6), c));
-        }
-        lanes.sort((a, c) -> a.equals(ScheduleEntry.HOST_LINK) ? 1 : c.equals(ScheduleEntry.HOST_LINK) ? -1 : 0);
-        return Svg.gantt(lanes, spans, p.makespanMicros(), 900);
+    /** A chart as inline SVG: the same drawing the profiler shows on screen. */
+    private static String svg(Chart chart, double width) {
+        return ChartDrawing.of(chart, width).svgElement();
     }
 
     private static void fusion(StringBuilder b, Profile p) {
-        Map<Integer, double[]> groups = new LinkedHashMap<>();
-        for (NodeMetrics n : p.nodes()) {
-            if (n.fusionGroup() < 0) continue;
-            double[] g = groups.computeIfAbsent(n.fusionGroup(), k -> new double[3]);
-            g[0] += n.dramBytes();
-            g[1] += n.unfusedDramBytes();
-            g[2]++;
-        }
+        List<Aggregation.FusionGroup> groups = Aggregation.fusionGroups(p);
         if (groups.isEmpty()) return;
-        b.append("<h2>DRAM traffic with and without fusion</h2>\n<table><tr><th>group</th><th>ops</th><th>fused</th><th>unfused</th><th>saved</th></tr>\n");
-        for (Map.Entry<Integer, double[]> e : groups.entrySet()) {
-            double[] g = e.getValue();
-            b.append("<tr><td>").append(e.getKey()).append("</td><td>").append((int) g[2]).append("</td><td>")
-                    .append(Markup.escape(Units.bytes(g[0]))).append("</td><td>").append(Markup.escape(Units.bytes(g[1]))).append("</td><td>")
-                    .append(g[1] > 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * (1 - g[0] / g[1])) : "").append("</td></tr>\n");
+        b.append("<h2>DRAM traffic with and without fusion</h2>\n").append(svg(BarChart.of(ProfileCharts.fusion(p).untitled()), 760));
+        b.append("<table><tr><th>group</th><th>ops</th><th>fused</th><th>unfused</th><th>saved</th></tr>\n");
+        for (Aggregation.FusionGroup g : groups) {
+            b.append("<tr><td>").append(g.id()).append("</td><td>").append(g.ops()).append("</td><td>")
+                    .append(Markup.escape(Units.bytes(g.fusedBytes()))).append("</td><td>").append(Markup.escape(Units.bytes(g.unfusedBytes())))
+                    .append("</td><td>").append(g.unfusedBytes() > 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * (1 - g.fusedBytes() / g.unfusedBytes())) : "")
+                    .append("</td></tr>\n");
         }
         b.append("</table>\n");
     }
