@@ -26,6 +26,9 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.npustudio.app.BindingStore;
 import org.npustudio.app.ui.diff.DiffActions;
+import org.npustudio.app.ui.diff.PassDiffView;
+import org.npustudio.app.ui.present.PresenterMenu;
+import org.npustudio.app.ui.present.PresenterMode;
 import org.npustudio.error.StudioException;
 import org.npustudio.shape.ShapeBinding;
 import org.npustudio.graphview.ui.GraphView;
@@ -55,9 +58,11 @@ public final class MainWindow {
     private Path lastDirectory;
     private BindingStore bindings = BindingStore.standard();
     private BindShapesDialog bindDialog;
+    private final PresenterMode presenter;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
+        presenter = new PresenterMode(stage, this::step);
         root.setId("main-window");
         root.setTop(menuBar());
         root.setBottom(statusBar());
@@ -98,6 +103,18 @@ public final class MainWindow {
 
     /** The graph view of the open model, or null. */
     public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
+
+    /** Presenter mode (F5) of this window and the ones it opens. */
+    public PresenterMode presenter() { return presenter; }
+
+    /**
+     * One step forward (+1) or back (-1), as the presenter's keys do: through the passes of the front-most
+     * pass diff window, if one is showing. Returns whether anything moved.
+     */
+    public boolean step(int direction) {
+        PassDiffView diff = PassDiffWindows.front();
+        return diff != null && diff.stepPasses(direction);
+    }
 
     /** The open model's partition editor tab, or null. */
     public PartitionTab partitionTab() { return workspace == null ? null : workspace.partitionTab(); }
@@ -165,6 +182,8 @@ public final class MainWindow {
         updateBusy();
         needModel.forEach(m -> m.setDisable(false));
         setSettledCenter(workspace);
+        workspace.partitionTab().whenCreated(ws -> presenter.refresh());
+        presenter.refresh();
         stage.setTitle(TITLE + " — " + loaded.summary().name());
         status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes"
                 + (loaded.binding().isEmpty() ? "" : " · bound " + loaded.binding()));
@@ -258,7 +277,8 @@ public final class MainWindow {
         MenuItem find = modelItem("Find…", "menu-find", "Shortcut+F", () -> graphView().focusSearch());
         MenuItem fit = modelItem("Fit to Window", "menu-fit", null, () -> graphView().fitToWindow());
         MenuItem toSel = modelItem("Zoom to Selection", "menu-zoom-selection", null, () -> graphView().zoomToSelection());
-        Menu view = new Menu("View", null, find, fit, toSel);
+        Menu view = new Menu("View", null, find, fit, toSel, new SeparatorMenuItem());
+        view.getItems().addAll(PresenterMenu.items(presenter));
         view.setId("menu-view");
         MenuItem simulate = modelItem("Simulate on NPU", "menu-simulate", "Shortcut+R", () -> workspace.profile());
         MenuItem report = modelItem("Export Report…", "menu-export-report", null,
