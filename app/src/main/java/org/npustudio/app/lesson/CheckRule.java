@@ -16,6 +16,9 @@ public interface CheckRule {
     /** Node names the rule refers to; {@code lesson validate} checks each exists in the start or solution model. */
     default List<String> nodeNames() { return List.of(); }
 
+    /** Measures the rule computes; {@code lesson validate} checks their nodes, NPU files and pipelines. */
+    default List<Measure> measures() { return List.of(); }
+
     /** Workspace files the rule reads (missing ones fail the check with a clear detail). */
     default Set<String> artifacts() { return Set.of(Workspaces.MODEL); }
 

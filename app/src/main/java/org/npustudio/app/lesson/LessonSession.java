@@ -116,7 +116,7 @@ public final class LessonSession {
                 throw new StudioException(stepId, "", c.multiple() ? "give one or more option ids, e.g. a,c" : "give exactly one option id");
             }
         } else if (s.question() instanceof Question.Numeric) {
-            number(stepId, value);
+            Numbers.parse(stepId, value);
             values = List.of(value.trim());
         } else if (s.type() == StepType.PREDICT) {
             throw new StudioException(stepId, "", "is a predict step: commit a prediction instead");
@@ -181,16 +181,6 @@ public final class LessonSession {
     private void save(WorkspaceState s) throws StudioException {
         WorkspaceFile.write(dir, s);
         state = s;
-    }
-
-    static double number(String where, String value) throws StudioException {
-        try {
-            double d = Double.parseDouble(value.trim());
-            if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new StudioException(where, "", "'" + value + "' is not a number");
-        }
     }
 
     private static boolean isEmpty(Path dir) throws StudioException {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
+import org.npustudio.passes.PipelineYaml;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlNode;
 
@@ -72,6 +73,7 @@ public final class LessonValidator {
             if (s.question() instanceof Question.Predict p) measure(lesson, p.measure(), start, solved);
             for (Check c : s.checks()) {
                 for (String n : c.rule().nodeNames()) node(lesson, n, start, solved, c.place());
+                for (Measure m : c.rule().measures()) measure(lesson, m, start, solved);
                 for (String a : c.rule().artifacts()) {
                     if (!a.equals(Workspaces.MODEL) && !a.equals(Workspaces.PLAN) && lesson.startFile(a).isEmpty()) {
                         throw c.place().error("'" + a + "' is not one of the lesson's start files");
@@ -86,6 +88,12 @@ public final class LessonValidator {
         String npu = m.param("npu");
         if (m.type().simulated() && lesson.startFile(npu == null ? Workspaces.NPU : npu).isEmpty()) {
             throw m.place().error("'" + (npu == null ? Workspaces.NPU : npu) + "' is not one of the lesson's start files");
+        }
+        String pipeline = m.param("pipeline");
+        if (pipeline != null && !pipeline.equals("default")) {
+            Path file = lesson.folder().resolve(pipeline);
+            if (!Files.isRegularFile(file)) throw m.place().error("missing pipeline file " + file.normalize());
+            PipelineYaml.read(file);
         }
     }
 

@@ -4,12 +4,15 @@ import java.util.Set;
 
 /** The named measures a predict step or a numeric check may compute, with the parameters each accepts. */
 public enum MeasureType {
-    /** Number of nodes of the main graph, optionally of one op type ({@code op}); with {@code pipeline} after running it on a copy. */
-    NODE_COUNT("node_count", Set.of("op", "pipeline")),
-    /** Multiply-accumulates of one node ({@code node}) or of the whole model (OpCostModel). */
-    MACS("macs", Set.of("node")),
-    /** Parameters (weights) of one node or of the whole model. */
-    PARAMS("params", Set.of("node")),
+    /**
+     * Number of nodes of the main graph, optionally of one op type ({@code op}); with {@code pipeline} after
+     * running it on a copy, legalized as compile writes it unless {@code legalize: false} (fused ops kept).
+     */
+    NODE_COUNT("node_count", Set.of("op", "pipeline", "legalize")),
+    /** Multiply-accumulates of one node ({@code node}) or of the whole model (OpCostModel); {@code pipeline} as for node_count. */
+    MACS("macs", Set.of("node", "pipeline")),
+    /** Parameters (weights) of one node or of the whole model; {@code pipeline} as for node_count. */
+    PARAMS("params", Set.of("node", "pipeline")),
     /** NPU cycles of one node or of the whole model (simulator; {@code npu} file, default npu.yaml; plan.yaml when present). */
     CYCLES("cycles", Set.of("node", "npu", "fuse")),
     /** Latency in microseconds of one node or end to end (simulator). */
@@ -40,14 +43,16 @@ public enum MeasureType {
 
     String describe(Measure m) {
         String what = switch (this) {
-            case NODE_COUNT -> (m.param("op") == null ? "nodes" : m.param("op") + " nodes")
-                    + (m.param("pipeline") == null ? "" : " after the " + m.param("pipeline") + " pipeline");
+            case NODE_COUNT -> m.param("op") == null ? "nodes" : m.param("op") + " nodes";
             case MACS -> "MACs" + of(m);
             case PARAMS -> "parameters" + of(m);
             case CYCLES -> "cycles" + of(m);
             case LATENCY_US -> "latency (µs)" + of(m);
             case DRAM_BYTES -> "DRAM bytes" + of(m);
         };
+        if (m.param("pipeline") != null) {
+            what += " after the " + m.param("pipeline") + " pipeline" + ("false".equals(m.param("legalize")) ? " (not legalized)" : "");
+        }
         if (simulated()) what += " on " + (m.param("npu") == null ? Workspaces.NPU : m.param("npu"));
         return m.on() == Measure.On.START ? what + " (lesson start)" : what;
     }

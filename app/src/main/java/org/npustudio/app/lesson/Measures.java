@@ -18,8 +18,8 @@ import org.npustudio.passes.PipelineYaml;
 import org.npustudio.passes.StandardRules;
 
 /**
- * Computes a {@link Measure} on a work state with the product's code: node counts (optionally after a pass
- * pipeline, legalized as {@code compile} writes), MACs and parameters ({@link OpCostModel}), and cycles,
+ * Computes a {@link Measure} on a work state with the product's code: node counts, MACs and parameters
+ * ({@link OpCostModel}; each optionally after a pass pipeline, legalized as {@code compile} writes), and cycles,
  * latency and DRAM bytes (the NPU simulator). A value that cannot be known is an error, never 0.
  */
 public final class Measures {
@@ -50,20 +50,29 @@ public final class Measures {
     }
 
     private static double nodeCount(WorkState w, Measure m) throws StudioException {
+        return count(model(w, m).graph(), m.param("op"));
+    }
+
+    /**
+     * The model a static measure reads: the state's, or with {@code pipeline} a copy run through that pipeline
+     * ({@code default} or a pipeline file of the lesson) and legalized, as {@code compile} would write it
+     * ({@code legalize: false} keeps the fused operators, to count what a fusion pass made).
+     */
+    private static Model model(WorkState w, Measure m) throws StudioException {
         Model model = w.model();
         String pipeline = m.param("pipeline");
-        if (pipeline == null) return count(model.graph(), m.param("op"));
+        if (pipeline == null) return model;
         Pipeline p = pipeline.equals("default") ? Pipeline.defaultPipeline()
                 : PipelineYaml.read(w.lesson().folder().resolve(pipeline));
         Model copy = ModelCopy.of(model);
         PipelineResult r = new PassManager().run(copy, p);
         if (!r.succeeded()) throw r.failure();
-        StandardRules.legalize(copy);
-        return count(copy.graph(), m.param("op"));
+        if (!"false".equals(m.param("legalize"))) StandardRules.legalize(copy);
+        return copy;
     }
 
     private static double cost(WorkState w, Measure m) throws StudioException {
-        Model model = w.model();
+        Model model = model(w, m);
         OpCostModel costs = new OpCostModel(model.graph());
         String name = m.param("node");
         Iterable<Node> nodes = name == null ? model.graph().nodes() : java.util.List.of(node(model, name, w.where(Workspaces.MODEL)));

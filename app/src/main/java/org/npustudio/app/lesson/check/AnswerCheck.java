@@ -53,7 +53,7 @@ public record AnswerCheck() implements CheckRule {
         if (p == null) return Outcome.of(false, "no prediction committed yet");
         double answer = p.revealed() != null ? p.revealed() : Measures.compute(q.measure(), ctx.work());
         return Outcome.of(q.tolerance().accepts(answer, p.value()), "predicted " + Numbers.format(p.value()) + unit(q.unit())
-                + ", measured " + Numbers.format(answer) + " (tolerance " + q.tolerance() + ")");
+                + ", measured " + Numbers.format(answer) + unit(q.unit()) + " (tolerance " + q.tolerance() + ")");
     }
 
     private static String unit(String u) {

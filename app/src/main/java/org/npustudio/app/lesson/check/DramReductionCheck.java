@@ -23,7 +23,7 @@ public record DramReductionCheck(Measure measure, double factor) implements Chec
 
     @Override public String describe() { return measure.describe() + " reduced at least " + Numbers.format(factor) + "×"; }
 
-    @Override public List<String> nodeNames() { return MeasureCheck.nodeOf(measure); }
+    @Override public List<Measure> measures() { return List.of(measure); }
 
     @Override public Set<String> artifacts() { return MeasureCheck.artifactsOf(measure); }
 

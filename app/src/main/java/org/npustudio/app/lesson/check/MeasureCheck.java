@@ -45,7 +45,7 @@ public record MeasureCheck(Measure measure, Compare compare, double value) imple
 
     @Override public String describe() { return measure.describe() + " " + compare.symbol() + " " + Numbers.format(value); }
 
-    @Override public List<String> nodeNames() { return nodeOf(measure); }
+    @Override public List<Measure> measures() { return List.of(measure); }
 
     @Override public Set<String> artifacts() { return artifactsOf(measure); }
 
@@ -53,10 +53,6 @@ public record MeasureCheck(Measure measure, Compare compare, double value) imple
     public Outcome evaluate(CheckContext ctx) throws StudioException {
         double v = Measures.compute(measure, ctx.work());
         return Outcome.of(compare.holds(v, value), measure.describe() + " is " + Numbers.format(v));
-    }
-
-    static List<String> nodeOf(Measure m) {
-        return m.param("node") == null ? List.of() : List.of(m.param("node"));
     }
 
     static Set<String> artifactsOf(Measure m) {

@@ -38,7 +38,10 @@ public final class MeasureReader {
         if (params.containsKey("fuse") && Measures.fuse(params.get("fuse")) == null) {
             throw p.place("fuse").error("unknown fuse '" + params.get("fuse") + "'; use none, auto or plan");
         }
-        p.finish("measure " + typeName);
+        String legalize = params.get("legalize");
+        if (legalize != null && !legalize.equals("true") && !legalize.equals("false")) throw p.place("legalize").error("legalize is true or false");
+        if (legalize != null && !params.containsKey("pipeline")) throw p.place("legalize").error("legalize applies with a pipeline");
+                p.finish("measure " + typeName);
         return new Measure(type, params, on, Place.of(n));
     }
 }
