@@ -166,6 +166,11 @@ public final class PassDiffView extends BorderPane {
         ir.area().moveTo(line, 0);
     }
 
+    /** Adds a control at the end of the toolbar (e.g. a lesson's "save this result"). */
+    public void addToolbarItem(javafx.scene.Node item) {
+        ((ToolBar) getTop()).getItems().add(item);
+    }
+
     /** Stops the layout worker (the window closes). */
     public void dispose() { worker.shutdownNow(); }
 

@@ -27,8 +27,9 @@ import org.npustudio.graphview.ui.GraphView;
  * Large type is the root font size times {@link #scaleProperty()}: Modena sizes controls in em and our
  * stylesheets give font sizes in em too, so everything grows with it. Graph views get
  * {@link SceneTheme#highContrast} at the same scale (thicker strokes, the view zoomed by that factor).
- * Windows opened while presenting are styled as they appear; content that adds graph views later asks for
- * {@link #refresh()}.
+ * Windows opened while presenting are styled as they appear; graph views inside content that is built
+ * lazily (tab panes and split panes add their items to the scene graph only with their skins) are handed
+ * over with {@link #follow(GraphView)}.
  */
 public final class PresenterMode {
     /** The scales the View menu offers; the first is the default. */
@@ -45,6 +46,7 @@ public final class PresenterMode {
     private final StringProperty notesText = new SimpleStringProperty(this, "notesText", "");
     private final PresenterKeys keys;
     private final PresenterNotes notes;
+    private final java.util.Set<GraphView> followed = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /**
      * @param main       the IDE's main window (the notes go to another screen than its)
@@ -94,6 +96,13 @@ public final class PresenterMode {
     /** Applies the current state to every window again (call after content with new graph views appeared). */
     public void refresh() {
         for (Window w : new ArrayList<>(Window.getWindows())) apply(w, active.get());
+        for (GraphView v : new ArrayList<>(followed)) style(v, active.get());
+    }
+
+    /** Keeps a graph view in the presenter's look from now on, even before it is on screen (held weakly). */
+    public void follow(GraphView v) {
+        followed.add(v);
+        style(v, active.get());
     }
 
     private void apply(Window w, boolean on) {
@@ -118,12 +127,13 @@ public final class PresenterMode {
             scene.getStylesheets().remove(CSS);
             keys.uninstall(scene);
         }
-        SceneTheme theme = on ? SceneTheme.highContrast(scale.get()) : SceneTheme.STANDARD;
-        for (GraphView v : graphViews(root)) {
-            v.themeProperty().set(theme);
-            v.spotlightProperty().set(on);
-            v.pointerProperty().set(on);
-        }
+        for (GraphView v : graphViews(root)) style(v, on);
+    }
+
+    private void style(GraphView v, boolean on) {
+        v.themeProperty().set(on ? SceneTheme.highContrast(scale.get()) : SceneTheme.STANDARD);
+        v.spotlightProperty().set(on);
+        v.pointerProperty().set(on);
     }
 
     /** The graph views in a window, including a pass diff view's merged view while it is not on screen. */
