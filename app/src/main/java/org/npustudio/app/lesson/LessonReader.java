@@ -109,7 +109,7 @@ public final class LessonReader {
             case PREDICT -> Set.of("measure", "tolerance", "unit");
             default -> Set.<String>of();
         });
-        refuseUnknown(n, known, "a " + type.yamlName() + " step");
+        refuseUnknown(n, known, type.withArticle());
         String id = id(n.require("id"));
         String text = n.require("text").text();
         Question question = question(type, n);

@@ -121,7 +121,7 @@ public final class LessonSession {
         } else if (s.type() == StepType.PREDICT) {
             throw new StudioException(stepId, "", "is a predict step: commit a prediction instead");
         } else {
-            throw new StudioException(stepId, "", "is a " + s.type().yamlName() + " step and takes no answer");
+            throw new StudioException(stepId, "", "is " + s.type().withArticle() + " and takes no answer");
         }
         save(state.withAnswer(stepId, new Answer(values, Instant.now())));
     }

@@ -128,7 +128,7 @@ public final class LessonValidator {
         for (Map.Entry<String, YamlNode> e : out.entrySet()) {
             var step = lesson.step(e.getKey());
             if (step.isEmpty()) throw e.getValue().error("no step '" + e.getKey() + "' in the lesson");
-            if (!step.get().type().answered()) throw e.getValue().error("step '" + e.getKey() + "' is a " + step.get().type().yamlName() + " step and takes no answer");
+            if (!step.get().type().answered()) throw e.getValue().error("step '" + e.getKey() + "' is " + step.get().type().withArticle() + " and takes no answer");
         }
         return out;
     }

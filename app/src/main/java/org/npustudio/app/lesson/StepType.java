@@ -15,6 +15,9 @@ public enum StepType {
 
     public String yamlName() { return name().toLowerCase(); }
 
+    /** "a choice step", "an action step": for messages. */
+    public String withArticle() { return (this == ACTION ? "an " : "a ") + yamlName() + " step"; }
+
     /** Parses the lower-case name; null when unknown. */
     public static StepType parse(String s) {
         for (StepType t : values()) if (t.yamlName().equals(s)) return t;
