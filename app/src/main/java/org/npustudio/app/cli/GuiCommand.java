@@ -46,12 +46,13 @@ final class GuiCommand implements Command {
         if (lessonName != null && a.has("--sample")) throw new UsageException(name(), "--lesson opens its workspace's model; it does not go with --sample");
         if (lessonName == null && a.value("--workspace") != null) throw new UsageException(name(), "--workspace needs --lesson");
         List<String> words = a.positional(a.has("--sample") ? 1 : 0, lessonName != null ? 0 : 1, a.has("--sample") ? "NAME" : "MODEL");
+        // The lesson is read first: a wrong name or a lesson file with a mistake is one line here, not a window.
+        Lesson lesson = lessonName == null ? null : LessonLibrary.find(lessonName);
         if (!hasDisplay(ctx)) {
             throw new StudioException(name(), "", "no display to open a window on (DISPLAY is not set);"
                     + " run it in a desktop session or under xvfb-run");
         }
         Path model = words.isEmpty() ? null : a.has("--sample") ? ModelFiles.sample(words.get(0)) : Path.of(words.get(0));
-        Lesson lesson = lessonName == null ? null : LessonLibrary.find(lessonName);
         Path workspace = lesson == null ? null : a.value("--workspace") != null ? Path.of(a.value("--workspace"))
                 : Path.of(System.getProperty("user.home"), "npustudio-lessons", lesson.id());
         StudioApp.launchAndWait(new StudioApp.Launch(model, lesson == null ? null : lesson.folder().toString(), workspace, a.has("--present")));

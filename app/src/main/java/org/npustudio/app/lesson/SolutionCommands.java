@@ -14,11 +14,11 @@ import org.npustudio.error.StudioException;
  * {@code #} comments, {@code {ws}} standing for the workspace folder, and {@code [step-id]} lines that start
  * the commands run when that step is reached (commands before any such line run first).
  */
-final class SolutionCommands {
+public final class SolutionCommands {
     private SolutionCommands() {}
 
     /** Commands by step id ("" for those before any step line), in order. */
-    static Map<String, List<List<String>>> read(Path file, Lesson lesson, Path workspace) throws StudioException {
+    public static Map<String, List<List<String>>> read(Path file, Lesson lesson, Path workspace) throws StudioException {
         Map<String, List<List<String>>> out = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) return out;
         List<String> lines;

@@ -166,9 +166,11 @@ public final class PassDiffView extends BorderPane {
         ir.area().moveTo(line, 0);
     }
 
-    /** Adds a control at the end of the toolbar (e.g. a lesson's "save this result"). */
+    /** Adds a control to the toolbar before the step's heading, so it stays visible (e.g. a lesson's "save this result"). */
     public void addToolbarItem(javafx.scene.Node item) {
-        ((ToolBar) getTop()).getItems().add(item);
+        List<javafx.scene.Node> items = ((ToolBar) getTop()).getItems();
+        items.add(items.indexOf(heading), item);
+        items.add(items.indexOf(heading), new Separator(Orientation.VERTICAL));
     }
 
     /** Stops the layout worker (the window closes). */

@@ -302,7 +302,7 @@ public final class LessonPane extends BorderPane {
     }
 
     /** The partition editor's Save, into the workspace's plan.yaml; the session then reads it again. */
-    private void savePlan() {
+    void savePlan() {
         host.withPartitionEditor(ws -> {
             if (!ws.document().saveTo(session.workspace().resolve(Workspaces.PLAN))) return;
             worker.submit(() -> {
@@ -310,6 +310,17 @@ public final class LessonPane extends BorderPane {
                 return null;
             }, v -> host.status("Saved " + Workspaces.PLAN + " into the lesson workspace"), host::status);
         });
+    }
+
+    /** Puts a file made elsewhere into the workspace under {@code name} (atomically); a new model.onnx is opened again. */
+    void adopt(String name, java.nio.file.Path from) {
+        worker.submit(() -> {
+            WorkspaceSaves.adopt(session, name, from);
+            return null;
+        }, v -> {
+            host.status("Saved " + name + " into the lesson workspace");
+            if (name.equals(Workspaces.MODEL)) host.reloadModel();
+        }, host::status);
     }
 
     /** The presenter's notes: the step, its text and what its checks look at (never the answers). */
