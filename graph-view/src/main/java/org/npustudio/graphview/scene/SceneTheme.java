@@ -4,7 +4,7 @@ package org.npustudio.graphview.scene;
  * The colours and the size factor a scene is drawn with. {@link #STANDARD} is the normal look (and the only one
  * exporters use); {@link #highContrast} is for a projector: black ground, light edges, a yellow selection.
  * {@code scale} multiplies every stroke width, arrow head and screen-size text (legend, badges, outline and
- * group labels); the view also zooms by it so node text reads that much larger (see docs/presenter-mode.md).
+ * group labels); the view also zooms by it so node text reads that much larger (docs/lessons.md, "Presenter mode").
  * Colours are 0xAARRGGBB like {@link Colors}; {@code veil} is laid over everything outside a spotlight.
  */
 public record SceneTheme(int background, int edge, int edgeLabel, int nodeBorder, int initializerBorder, int bodyFill,

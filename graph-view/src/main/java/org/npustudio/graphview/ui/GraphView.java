@@ -259,12 +259,13 @@ public class GraphView extends BorderPane {
         canvas.viewportChanged();
     }
 
-    /** Zooms so the selected node and its neighbourhood fill the view (at most 150 %). */
+    /** Zooms so the selected node and its neighbourhood fill the view (at most 150 %, times the theme's scale). */
     public void zoomToSelection() {
         GraphScene s = scene.get();
         int i = selectedIndex();
         if (s == null || i < 0) return;
-        double m = 120;
+        // A presenter's larger scale shows less neighbourhood, so the node itself reads larger.
+        double m = 120 / theme.get().scale();
         canvas.viewport().fit(s.x(i) - m, s.y(i) - m, s.x(i) + s.width(i) + m, s.y(i) + s.height(i) + m,
                 canvas.getWidth(), canvas.getHeight(), 10, 1.5 * theme.get().scale());
         canvas.viewportChanged();

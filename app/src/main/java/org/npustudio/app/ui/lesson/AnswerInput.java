@@ -141,12 +141,17 @@ final class AnswerInput extends VBox {
         String u = unit == null || unit.isEmpty() ? "" : " " + unit;
         double gap = answer - predicted;
         String rel = answer == 0 ? "" : String.format(Locale.ROOT, " (%+.1f %%)", 100 * gap / Math.abs(answer));
-        reveal.setText("Computed: " + Numbers.format(answer) + u + " \u2014 " + measured + "\nYour prediction: " + Numbers.format(predicted) + u
-                + " \u00B7 gap " + (gap > 0 ? "+" : "") + Numbers.format(gap) + rel + "\n" + (within ? "\u2714 within the tolerance" : "\u2718 outside the tolerance"));
+        reveal.setText("Computed: " + display(answer) + u + " \u2014 " + measured + "\nYour prediction: " + display(predicted) + u
+                + " \u00B7 gap " + (gap > 0 ? "+" : "") + display(gap) + rel + "\n" + (within ? "\u2714 within the tolerance" : "\u2718 outside the tolerance"));
         reveal.getStyleClass().removeAll("lesson-check-pass", "lesson-check-fail");
         reveal.getStyleClass().add(within ? "lesson-check-pass" : "lesson-check-fail");
         reveal.setVisible(true);
         reveal.setManaged(true);
+    }
+
+    /** Whole numbers with thousands separators (240,000), others as the engine writes them. */
+    static String display(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v) : Numbers.format(v);
     }
 
     /** A one-line problem (e.g. the value was refused). */
@@ -181,8 +186,12 @@ final class AnswerInput extends VBox {
 
     private static HBox row(TextField field, String unit, Button button) {
         HBox.setHgrow(field, Priority.ALWAYS);
+        field.setPrefColumnCount(8);
         Label u = new Label(unit == null ? "" : unit);
         u.getStyleClass().add("lesson-muted");
+        // The field gives way when the pane is narrow (large presenter type); the unit and the button keep their text.
+        u.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(6, field, u, button);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

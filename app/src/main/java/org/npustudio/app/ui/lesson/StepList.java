@@ -18,6 +18,10 @@ final class StepList extends ListView<Step> {
         setId("lesson-steps");
         getStyleClass().add("lesson-steps");
         setCellFactory(l -> new ListCell<>() {
+            {
+                setPrefWidth(0); // long titles end in an ellipsis instead of scrolling the list sideways
+            }
+
             @Override
             protected void updateItem(Step s, boolean empty) {
                 super.updateItem(s, empty);
