@@ -90,8 +90,8 @@ public final class LessonReader {
                 if (!shapes.isEmpty() && !name.endsWith(".onnx")) throw s.error("input-shape applies to models (.onnx)");
                 try {
                     ShapeBinding.parse(shapes, List.of());
-                } catch (StudioException e) {
-                    throw s.error(e.oneLine());
+                } catch (StudioException bad) {
+                    throw s.error((bad.place().isEmpty() ? "" : bad.place() + ": ") + bad.problem());
                 }
             }
             Path source = folder.resolve(from.text()).normalize();
