@@ -40,7 +40,8 @@ final class LessonCommand implements Command {
     public String details() {
         return """
                 npustudio lesson list [--json]
-                    The bundled lessons (samples/lessons): id, title, minutes, steps, points.
+                    The bundled lessons (samples/lessons): id, title, minutes, steps, points. A lesson
+                    that does not read is reported on stderr (exit 2) and the others are listed.
                 npustudio lesson start LESSON DIR
                     Makes a student workspace in DIR (new or empty): model.onnx, npu.yaml, ... and
                     lesson-workspace.yaml. A folder that is already this lesson's workspace is left as it is;
@@ -80,7 +81,9 @@ final class LessonCommand implements Command {
     private int list(List<String> args, CliContext ctx) throws StudioException {
         Args a = Args.parse("lesson list", args, Set.of("--json"));
         a.positional(0, 0, "");
-        List<Lesson> lessons = LessonLibrary.bundled();
+        LessonLibrary.Scan scan = LessonLibrary.scan();
+        List<Lesson> lessons = scan.lessons();
+        for (StudioException e : scan.problems()) ctx.err().println("npustudio: " + e.oneLine());
         if (a.has("--json")) {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode arr = m.createArrayNode();
@@ -96,13 +99,13 @@ final class LessonCommand implements Command {
                 o.put("folder", l.folder().toString());
             }
             ctx.out().println(arr.toPrettyString());
-            return Cli.OK;
+            return scan.problems().isEmpty() ? Cli.OK : Cli.USER_ERROR;
         }
         if (lessons.isEmpty()) ctx.out().println("no lessons in " + LessonLibrary.folder());
         for (Lesson l : lessons) {
             ctx.out().printf("%-28s %-36s %3d min %3d steps %4d points%n", l.id(), l.title(), l.minutes(), l.steps().size(), l.totalPoints());
         }
-        return Cli.OK;
+        return scan.problems().isEmpty() ? Cli.OK : Cli.USER_ERROR;
     }
 
     private int start(List<String> args, CliContext ctx) throws StudioException {

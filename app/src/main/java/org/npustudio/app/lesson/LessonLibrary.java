@@ -32,24 +32,40 @@ public final class LessonLibrary {
         }
     }
 
-    /** Every bundled lesson, read; the first lesson with a mistake stops it (one line naming file and line). */
-    public static List<Lesson> bundled() throws StudioException {
-        List<Lesson> out = new ArrayList<>();
-        for (Path p : folders()) out.add(LessonReader.read(p));
-        return out;
+    /** The bundled lessons that read, and one error per folder that did not (file, line and problem). */
+    public record Scan(List<Lesson> lessons, List<StudioException> problems) {}
+
+    /** Reads every bundled lesson; a broken one is reported, not in the way of the others. */
+    public static Scan scan() throws StudioException {
+        List<Lesson> lessons = new ArrayList<>();
+        List<StudioException> problems = new ArrayList<>();
+        for (Path p : folders()) {
+            try {
+                lessons.add(LessonReader.read(p));
+            } catch (StudioException e) {
+                problems.add(e);
+            }
+        }
+        return new Scan(lessons, problems);
     }
 
-    /** A lesson by folder or lesson.yaml path, or a bundled lesson by id (or folder name). */
+    /** Every bundled lesson, read; the first lesson with a mistake stops it (one line naming file and line). */
+    public static List<Lesson> bundled() throws StudioException {
+        Scan s = scan();
+        if (!s.problems().isEmpty()) throw s.problems().get(0);
+        return s.lessons();
+    }
+
+    /** A lesson by folder or lesson.yaml path, or a bundled lesson by folder name or id (a broken other lesson is no obstacle). */
     public static Lesson find(String idOrPath) throws StudioException {
         Path p = Path.of(idOrPath);
         if (Files.isDirectory(p) || Files.isRegularFile(p)) return LessonReader.read(p);
-        List<String> ids = new ArrayList<>();
         for (Path folder : folders()) {
             if (folder.getFileName().toString().equals(idOrPath)) return LessonReader.read(folder);
-            Lesson l = LessonReader.read(folder);
-            if (l.id().equals(idOrPath)) return l;
-            ids.add(l.id());
         }
+        Scan s = scan();
+        for (Lesson l : s.lessons()) if (l.id().equals(idOrPath)) return l;
+        List<String> ids = s.lessons().stream().map(Lesson::id).toList();
         throw new StudioException(idOrPath, "", "no such lesson folder or bundled lesson" + (ids.isEmpty() ? " (none found in " + folder() + ")"
                 : " (bundled: " + String.join(", ", ids) + ")"));
     }

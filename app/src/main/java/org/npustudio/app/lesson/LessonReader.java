@@ -14,6 +14,7 @@ import org.npustudio.app.lesson.check.CheckParams;
 import org.npustudio.app.lesson.check.CheckTypes;
 import org.npustudio.app.lesson.check.MeasureReader;
 import org.npustudio.error.StudioException;
+import org.npustudio.shape.ShapeBinding;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
 import org.npustudio.yaml.YamlNode;
@@ -87,6 +88,11 @@ public final class LessonReader {
                 YamlNode s = v.get("input-shape");
                 if (s != null) shapes = s.isSequence() ? s.textList() : List.of(s.text());
                 if (!shapes.isEmpty() && !name.endsWith(".onnx")) throw s.error("input-shape applies to models (.onnx)");
+                try {
+                    ShapeBinding.parse(shapes, List.of());
+                } catch (StudioException bad) {
+                    throw s.error((bad.place().isEmpty() ? "" : bad.place() + ": ") + bad.problem());
+                }
             }
             Path source = folder.resolve(from.text()).normalize();
             if (!Files.isRegularFile(source)) throw from.error("missing file " + source);

@@ -42,15 +42,27 @@ public final class LessonSession {
         if (Files.isDirectory(dir) && !isEmpty(dir)) {
             throw new StudioException(dir.toString(), "", "is not empty and not a lesson workspace; start a lesson in a new or empty folder (nothing was written)");
         }
+        boolean created = !Files.exists(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StudioException(dir.toString(), "", "cannot create folder: " + e.getMessage());
         }
-        for (StartFile f : lesson.start()) copy(f, dir.resolve(f.name()));
-        WorkspaceState s = WorkspaceState.fresh(lesson);
-        WorkspaceFile.write(dir, s);
-        return new LessonSession(lesson, dir, s);
+        List<Path> written = new ArrayList<>();
+        try {
+            for (StartFile f : lesson.start()) {
+                written.add(dir.resolve(f.name()));
+                copy(f, dir.resolve(f.name()));
+            }
+            WorkspaceState s = WorkspaceState.fresh(lesson);
+            WorkspaceFile.write(dir, s);
+            return new LessonSession(lesson, dir, s);
+        } catch (StudioException e) {
+            // leave the folder as it was, so a second try is not refused as "not empty"
+            for (Path p : written) deleteQuietly(p);
+            if (created) deleteQuietly(dir);
+            throw e;
+        }
     }
 
     /** Opens an existing workspace; one of another lesson or another version of this one is refused. */
@@ -181,6 +193,14 @@ public final class LessonSession {
     private void save(WorkspaceState s) throws StudioException {
         WorkspaceFile.write(dir, s);
         state = s;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // what cannot be removed stays; the error already being reported says why the start failed
+        }
     }
 
     private static boolean isEmpty(Path dir) throws StudioException {

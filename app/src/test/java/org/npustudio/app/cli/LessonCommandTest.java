@@ -34,11 +34,21 @@ class LessonCommandTest {
         return folder;
     }
 
-    @Test
-    void listNamesTheBundledLessonsAsTextAndJson() throws Exception {
+    /** Runs {@code body} with {@code npustudio.home} set to {@code home} (where bundled lessons are looked up). */
+    private static void withHome(Path home, org.junit.jupiter.api.function.Executable body) throws Throwable {
         String before = System.getProperty("npustudio.home");
-        System.setProperty("npustudio.home", TestData.root().toString());
+        System.setProperty("npustudio.home", home.toString());
         try {
+            body.execute();
+        } finally {
+            if (before == null) System.clearProperty("npustudio.home");
+            else System.setProperty("npustudio.home", before);
+        }
+    }
+
+    @Test
+    void listNamesTheBundledLessonsAsTextAndJson() throws Throwable {
+        withHome(TestData.root(), () -> {
             CliRun text = CliRun.of("lesson", "list");
             assertEquals(0, text.status(), text.err());
             assertTrue(text.out().contains("01-reading-a-graph") && text.out().contains("02-graph-optimisation"), text.out());
@@ -52,10 +62,22 @@ class LessonCommandTest {
             assertEquals(l1.steps().size(), first.get("steps").asInt());
             CliRun byId = CliRun.of("lesson", "start", "01-reading-a-graph", dir.resolve("ws").toString());
             assertEquals(0, byId.status(), "a bundled lesson is found by its id: " + byId.err());
-        } finally {
-            if (before == null) System.clearProperty("npustudio.home");
-            else System.setProperty("npustudio.home", before);
-        }
+        });
+    }
+
+    @Test
+    void aBrokenBundledLessonIsReportedAndTheOthersStillWork() throws Throwable {
+        Path lessons = Files.createDirectories(dir.resolve("home/samples/lessons"));
+        LessonFixture.write(lessons, "a-good", LessonFixture.header("a-good", 1) + "  - {id: t, type: theory, title: T, text: x}\n");
+        Path bad = LessonFixture.write(lessons, "b-bad", LessonFixture.header("b-bad", 1) + "  - {id: t, type: lecture, title: T, text: x}\n");
+        withHome(dir.resolve("home"), () -> {
+            CliRun list = CliRun.of("lesson", "list");
+            assertEquals(2, list.status());
+            assertTrue(list.out().startsWith("a-good "), list.out());
+            assertEquals(List.of("npustudio: " + bad.resolve("lesson.yaml") + ": line 10 column 19 (steps[0].type): unknown step type 'lecture'"
+                    + " (known: theory, choice, numeric, predict, action)"), List.of(list.errLines()));
+            assertEquals(0, CliRun.of("lesson", "start", "a-good", dir.resolve("ws").toString()).status());
+        });
     }
 
     @Test

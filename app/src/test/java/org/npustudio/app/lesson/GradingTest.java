@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,15 @@ class GradingTest {
         lesson = LessonReader.read(LessonFixture.write(dir, "grading", LessonFixture.header("grading", 1) + STEPS));
     }
 
+    /** Results by "step/type" ("step/type#index" for a second check of a type in one step). */
     private static Map<String, CheckResult> byKey(Grade g) {
         Map<String, CheckResult> out = new LinkedHashMap<>();
-        for (StepResult s : g.steps()) for (CheckResult c : s.checks()) out.put(s.step().id() + "/" + c.check().type(), c);
+        for (StepResult s : g.steps()) {
+            for (CheckResult c : s.checks()) {
+                String key = s.step().id() + "/" + c.check().type();
+                out.put(out.containsKey(key) ? key + "#" + c.check().index() : key, c);
+            }
+        }
         return out;
     }
 
@@ -167,5 +174,41 @@ class GradingTest {
         assertEquals(1 + checks, rows.length);
         assertEquals(String.join(",", GradeExport.CSV_HEADER), rows[0]);
         assertTrue(csv.contains(",\"Too slow, say \"\"fast\"\", please. ("), "a message with a comma and quotes is quoted: " + csv);
+    }
+
+    static final String QUANT_STEPS = """
+              - id: quantize
+                type: action
+                title: Quantize
+                text: quantize to int8
+                checks:
+                  - {type: sqnr_min, db: 15, points: 2, message: "The int8 model drifted too far from fp32."}
+                  - {type: sqnr_min, layer: /conv2/Conv, db: 25, points: 1, message: "conv2 lost too much precision."}
+                  - {type: op_present, op: DequantizeLinear, points: 1, message: "Nothing was quantized."}
+                  - {type: dram_bytes_max, node: /conv2/Conv, bytes: 6000, points: 1, message: "conv2 refetches its inputs."}
+            """;
+
+    @Test
+    void quantizedModelAndDramTrafficAreMeasured() throws Exception {
+        Lesson q = LessonReader.read(LessonFixture.write(dir, "quant", LessonFixture.header("quant", 1) + QUANT_STEPS));
+        LessonSession good = LessonSession.start(q, dir.resolve("good"));
+        Path pipeline = Files.writeString(dir.resolve("int8.yaml"), "passes:\n  - quantize\n");
+        Path model = good.workspace().resolve(Workspaces.MODEL);
+        Student.npustudio("compile", model.toString(), "--pipeline", pipeline.toString(), "-o", model.toString());
+        Map<String, CheckResult> c = byKey(good.grade());
+        c.values().forEach(x -> assertTrue(x.passed(), x.check().describe() + ": " + x.detail()));
+        assertTrue(c.get("quantize/sqnr_min").detail().matches("\\d+\\.\\d dB"), c.get("quantize/sqnr_min").detail());
+
+        LessonSession bad = LessonSession.start(q, dir.resolve("bad"));
+        Student.scaleWeights(bad.workspace(), "/conv2/Conv", 2f);
+        // conv2's weighted sum doubled (its bias not): about 0 dB at conv2, and the model output suffers too
+        Files.writeString(bad.workspace().resolve(Workspaces.NPU), Files.readString(LessonFixture.NPU)
+                .replace("ifmap_kb: 256, filter_kb: 256, ofmap_kb: 128", "ifmap_kb: 1, filter_kb: 1, ofmap_kb: 1"));
+        Map<String, CheckResult> b = byKey(bad.grade());
+        List<String> failed = b.entrySet().stream().filter(e -> !e.getValue().passed()).map(Map.Entry::getKey).toList();
+        assertEquals(List.of("quantize/sqnr_min", "quantize/sqnr_min#1", "quantize/op_present", "quantize/dram_bytes_max"), failed,
+                "both SQNR checks, the missing DequantizeLinear and the refetching conv2: " + b);
+        assertTrue(c.get("quantize/sqnr_min#1").detail().matches("\\d+\\.\\d dB"), c.get("quantize/sqnr_min#1").detail());
+        assertTrue(b.get("quantize/dram_bytes_max").detail().startsWith("DRAM bytes of /conv2/Conv on npu.yaml is "), b.get("quantize/dram_bytes_max").detail());
     }
 }

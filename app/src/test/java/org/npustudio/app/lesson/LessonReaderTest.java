@@ -169,5 +169,9 @@ class LessonReaderTest {
         assertTrue(error("  - {id: x, type: action, title: X, text: x, checks: [{type: answer, message: m}]}\n")
                 .contains("an answer check belongs to a choice, numeric or predict step"));
         assertTrue(error("  - {id: x, type: theory, title: X, text: x, view: {tab: code}}\n").contains("unknown tab 'code'"));
+        Path shapes = LessonFixture.write(dir, "shapes", LessonFixture.header("shapes", 1)
+                .replace("  model.onnx: LENET\n", "  model.onnx: {from: LENET, input-shape: [input=1xq]}\n") + "  - {id: t, type: theory, title: T, text: x}\n");
+        StudioException e = assertThrows(StudioException.class, () -> LessonReader.read(shapes));
+        assertTrue(e.oneLine().contains("lesson.yaml: line 7 ") && e.oneLine().contains("'q' is not a whole number"), e.oneLine());
     }
 }

@@ -136,4 +136,18 @@ class LessonSessionTest {
         s.answer("n", " 2.5 ");
         assertTrue(s.check("n").passed());
     }
+
+    @Test
+    void aStartThatFailsLeavesNoHalfMadeWorkspace() throws Exception {
+        Path folder = LessonFixture.write(dir, "shapes", LessonFixture.header("shapes", 1).replace("  model.onnx: LENET\n",
+                "  model.onnx: {from: LENET, input-shape: [image=1x1x32x32]}\n") + STEPS);
+        Lesson l = LessonReader.read(folder);
+        Path ws = dir.resolve("ws");
+        StudioException e = assertThrows(StudioException.class, () -> LessonSession.start(l, ws));
+        assertTrue(e.oneLine().contains("no input named 'image'"), e.oneLine());
+        assertFalse(Files.exists(ws), "the folder the start made is gone again");
+        Path existing = Files.createDirectories(dir.resolve("empty"));
+        assertThrows(StudioException.class, () -> LessonSession.start(l, existing));
+        assertEquals(List.of(), Files.list(existing).toList(), "an empty folder is left empty");
+    }
 }
