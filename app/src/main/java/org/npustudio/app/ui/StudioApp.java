@@ -37,7 +37,14 @@ public final class StudioApp extends Application {
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage);
         String scale = System.getProperty("npustudio.present.scale");
-        if (scale != null) window.presenter().scaleProperty().set(Double.parseDouble(scale));
+        if (scale != null) {
+            try {
+                window.presenter().setScale(Double.parseDouble(scale.trim()));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                System.err.println("npustudio: -Dnpustudio.present.scale=" + scale + ": not a scale between 1 and 4; using "
+                        + window.presenter().scaleProperty().get());
+            }
+        }
         stage.show();
         Launch l = launch;
         if (l.present()) window.presenter().activeProperty().set(true);

@@ -170,6 +170,9 @@ class PresenterModeTest {
             window.presenter().activeProperty().set(false);
         });
         assertEquals(PresenterMode.SCALES.get(0), window.presenter().scaleProperty().get());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> window.presenter().setScale(5));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> window.presenter().setScale(Double.NaN));
+        assertEquals(PresenterMode.SCALES.get(0), window.presenter().scaleProperty().get(), "a refused scale changes nothing");
     }
 
     private MenuItem menuItem(String id) {

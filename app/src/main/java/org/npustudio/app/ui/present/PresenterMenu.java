@@ -26,7 +26,7 @@ public final class PresenterMenu {
             item.setId("menu-presenter-scale-" + Math.round(s * 10));
             item.setToggleGroup(group);
             item.setSelected(s == mode.scaleProperty().get());
-            item.setOnAction(e -> mode.scaleProperty().set(s));
+            item.setOnAction(e -> mode.setScale(s));
             scale.getItems().add(item);
         }
         mode.scaleProperty().addListener((o, was, now) -> group.getToggles().forEach(t ->

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -41,7 +39,7 @@ public final class PresenterMode {
     private static final String CSS = PresenterMode.class.getResource("presenter.css").toExternalForm();
 
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
-    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", SCALES.get(0));
+    private final javafx.beans.property.ReadOnlyDoubleWrapper scale = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scale", SCALES.get(0));
     private final StringProperty notesTitle = new SimpleStringProperty(this, "notesTitle", "No lesson open");
     private final StringProperty notesText = new SimpleStringProperty(this, "notesText", "");
     private final PresenterKeys keys;
@@ -60,7 +58,6 @@ public final class PresenterMode {
             if (now) notes.showOnSecondScreen();
         });
         scale.addListener((o, was, now) -> {
-            if (!(now.doubleValue() >= 1 && now.doubleValue() <= 4)) throw new IllegalArgumentException("presenter scale must be within 1..4: " + now);
             if (active.get()) refresh();
         });
         Window.getWindows().addListener((ListChangeListener<Window>) c -> {
@@ -74,8 +71,14 @@ public final class PresenterMode {
 
     public void toggle() { active.set(!active.get()); }
 
-    /** Size factor of type and strokes while presenting (1.6, 2 or 2.5 from the menu; 1..4 accepted). */
-    public DoubleProperty scaleProperty() { return scale; }
+    /** Size factor of type and strokes while presenting (1.6, 2 or 2.5 from the menu). */
+    public javafx.beans.property.ReadOnlyDoubleProperty scaleProperty() { return scale.getReadOnlyProperty(); }
+
+    /** Sets the size factor; anything outside 1..4 is refused (type that large no longer fits a window). */
+    public void setScale(double s) {
+        if (!(s >= 1 && s <= 4)) throw new IllegalArgumentException("a presenter scale is between 1 and 4, not " + s);
+        scale.set(s);
+    }
 
     /** What the notes window shows: the current step's title and text (set by the lesson pane). */
     public StringProperty notesTitleProperty() { return notesTitle; }
