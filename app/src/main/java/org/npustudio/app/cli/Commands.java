@@ -24,6 +24,7 @@ public final class Commands {
                 .add(new PartitionCommand())
                 .add(new ExportCommand())
                 .add(new CheckCommand())
+                .add(new LessonCommand())
                 .add(new HelpCommand())
                 .add(new VersionCommand());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.npustudio.app.CompiledModel;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.diff.ModelDiff;
 import org.npustudio.diff.ModelDiffer;
@@ -12,16 +13,12 @@ import org.npustudio.diff.NodeState;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.onnx.OnnxWriter;
-import org.npustudio.passes.GraphEdits;
-import org.npustudio.passes.ModelCopy;
-import org.npustudio.passes.OutputCheck;
 import org.npustudio.passes.PassRecord;
 import org.npustudio.passes.PassManager;
 import org.npustudio.passes.Pipeline;
 import org.npustudio.passes.PipelineResult;
 import org.npustudio.passes.PipelineYaml;
 import org.npustudio.passes.Snapshot;
-import org.npustudio.passes.StandardRules;
 
 /**
  * {@code npustudio compile MODEL [--pipeline default|FILE] -o OUT [--print-changed] [--dump-after-each DIR] [--no-verify]}.
@@ -80,14 +77,9 @@ final class CompileCommand implements Command {
             if (dump != null) ctx.err().println("last good graph: " + Path.of(dump, fileName(r.lastGoodSnapshot())));
             throw r.failure();
         }
-        Model legal = ModelCopy.of(model);
-        StandardRules.legalize(legal);
-        GraphEdits.dropUntypedValueInfo(legal.graph());
-        OutputCheck.Outcome check = OutputCheck.check(legal, out, r);
-        if (check.warning() != null) ctx.err().println("warning: " + check.warning());
-        if (!check.ok()) throw new StudioException(out, "", check.problem() + "; nothing written");
-        OnnxWriter.write(legal, Path.of(out));
-        ctx.out().printf("wrote %s (%d nodes, was %d; %.1f ms in %d passes)%n", out, legal.graph().nodes().size(),
+        CompiledModel.Written written = CompiledModel.write(model, r, Path.of(out));
+        if (written.warning() != null) ctx.err().println("warning: " + written.warning());
+        ctx.out().printf("wrote %s (%d nodes, was %d; %.1f ms in %d passes)%n", out, written.nodes(),
                 r.input().model().graph().nodes().size(), r.totalNanos() / 1e6, r.records().size());
         return Cli.OK;
     }

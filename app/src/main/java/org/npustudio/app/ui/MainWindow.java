@@ -26,6 +26,9 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.npustudio.app.BindingStore;
 import org.npustudio.app.ui.diff.DiffActions;
+import org.npustudio.app.ui.diff.PassDiffView;
+import org.npustudio.app.ui.present.PresenterMenu;
+import org.npustudio.app.ui.present.PresenterMode;
 import org.npustudio.error.StudioException;
 import org.npustudio.shape.ShapeBinding;
 import org.npustudio.graphview.ui.GraphView;
@@ -55,9 +58,13 @@ public final class MainWindow {
     private Path lastDirectory;
     private BindingStore bindings = BindingStore.standard();
     private BindShapesDialog bindDialog;
+    private final PresenterMode presenter;
+    private final MainWindowLessons lessons;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
+        presenter = new PresenterMode(stage, this::step);
+        lessons = new MainWindowLessons(this);
         root.setId("main-window");
         root.setTop(menuBar());
         root.setBottom(statusBar());
@@ -98,6 +105,32 @@ public final class MainWindow {
 
     /** The graph view of the open model, or null. */
     public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
+
+    /** Presenter mode (F5) of this window and the ones it opens. */
+    public PresenterMode presenter() { return presenter; }
+
+    /**
+     * One step forward (+1) or back (-1), as the presenter's keys do: through the open lesson's steps, else
+     * through the passes of the front-most pass diff window, if one is showing. Returns whether anything moved.
+     */
+    public boolean step(int direction) {
+        if (lessons.pane() != null) return lessons.pane().step(direction);
+        PassDiffView diff = PassDiffWindows.front();
+        return diff != null && diff.stepPasses(direction);
+    }
+
+    /**
+     * Opens a lesson (a bundled lesson's id, or a lesson folder) on a student workspace folder: a new or empty
+     * folder is started, an existing workspace of this lesson is continued; anything else is refused with one
+     * line in a dialog and nothing is written. The lesson pane docks on the right and the workspace's model opens.
+     */
+    public void openLesson(String lesson, Path workspace) { lessons.open(lesson, workspace); }
+
+    /** The docked lesson pane, or null. */
+    public org.npustudio.app.ui.lesson.LessonPane lessonPane() { return lessons.pane(); }
+
+    /** Shows a line in the status bar. */
+    void status(String text) { status.setText(text); }
 
     /** The open model's partition editor tab, or null. */
     public PartitionTab partitionTab() { return workspace == null ? null : workspace.partitionTab(); }
@@ -165,6 +198,10 @@ public final class MainWindow {
         updateBusy();
         needModel.forEach(m -> m.setDisable(false));
         setSettledCenter(workspace);
+        presenter.follow(workspace.graphView());
+        workspace.partitionTab().whenCreated(ws -> presenter.follow(ws.graphView()));
+        lessons.modelShown(workspace, loaded);
+        presenter.refresh();
         stage.setTitle(TITLE + " — " + loaded.summary().name());
         status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes"
                 + (loaded.binding().isEmpty() ? "" : " · bound " + loaded.binding()));
@@ -252,13 +289,21 @@ public final class MainWindow {
                 exportItem("Whole Graph as SVG…", "menu-export-graph-svg", false, "svg"));
         DiffActions.Host diff = diffHost();
         MenuItem bind = modelItem("Bind Input Shapes…", "menu-bind-shapes", null, this::bindShapes);
-        Menu file = new Menu("File", null, open, close, DiffActions.compareModelsItem(diff), bind, new SeparatorMenuItem(), export,
+        MenuItem openLesson = new MenuItem("Open Lesson…");
+        openLesson.setId("menu-open-lesson");
+        openLesson.setOnAction(e -> LessonChooser.choose(stage, lastDirectory).ifPresent(c -> openLesson(c.lesson(), c.workspace())));
+        MenuItem closeLesson = new MenuItem("Close Lesson");
+        closeLesson.setId("menu-close-lesson");
+        closeLesson.setOnAction(e -> lessons.close());
+        Menu file = new Menu("File", null, open, close, DiffActions.compareModelsItem(diff), bind, new SeparatorMenuItem(), openLesson, closeLesson,
+                new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
         file.setId("menu-file");
         MenuItem find = modelItem("Find…", "menu-find", "Shortcut+F", () -> graphView().focusSearch());
         MenuItem fit = modelItem("Fit to Window", "menu-fit", null, () -> graphView().fitToWindow());
         MenuItem toSel = modelItem("Zoom to Selection", "menu-zoom-selection", null, () -> graphView().zoomToSelection());
-        Menu view = new Menu("View", null, find, fit, toSel);
+        Menu view = new Menu("View", null, find, fit, toSel, new SeparatorMenuItem());
+        view.getItems().addAll(PresenterMenu.items(presenter));
         view.setId("menu-view");
         MenuItem simulate = modelItem("Simulate on NPU", "menu-simulate", "Shortcut+R", () -> workspace.profile());
         MenuItem report = modelItem("Export Report…", "menu-export-report", null,
@@ -281,7 +326,9 @@ public final class MainWindow {
     /** What the pass diff actions (Compare Models…, Compile) use of this window. */
     DiffActions.Host diffHost() {
         return new DiffActions.Host(stage, () -> model == null ? null : model.model(), () -> model == null ? "" : model.summary().name(),
-                () -> lastDirectory, status::setText);
+                () -> lastDirectory, status::setText, v -> {
+                    if (lessons.pane() != null) lessons.pane().offerSave(v);
+                });
     }
 
     private MenuItem modelItem(String text, String id, String accelerator, Runnable action) {

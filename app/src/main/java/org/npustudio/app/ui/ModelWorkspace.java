@@ -33,6 +33,7 @@ final class ModelWorkspace extends TabPane {
     private final GraphView view = new GraphView();
     private final javafx.scene.control.SplitPane graphArea = new javafx.scene.control.SplitPane(view);
     private ProfilingSession profiling;
+    private java.util.List<org.npustudio.profiler.ui.NpuConfigPane.Preset> npuPresets = org.npustudio.app.ui.profile.NpuPresetList.bundled();
     private final PartitionTab partitions;
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(false);
     private final Consumer<String> status;
@@ -103,7 +104,7 @@ final class ModelWorkspace extends TabPane {
     /** The profiler below the graph, created (and its first simulation started) on first use. */
     ProfilingSession profile() {
         if (profiling == null) {
-            profiling = new ProfilingSession(model.model(), view, status);
+            profiling = new ProfilingSession(model.model(), view, status, npuPresets);
             graphArea.getItems().add(profiling.node());
             graphArea.setDividerPositions(0.55);
             partitions.whenCreated(this::followPlanEdits);
@@ -125,6 +126,9 @@ final class ModelWorkspace extends TabPane {
         ws.session().revisionProperty().addListener((o, was, now) -> push.run());
         push.run();
     }
+
+    /** The NPU presets the profiler offers, first one chosen (set before its first use, e.g. to a lesson's npu.yaml). */
+    void setNpuPresets(java.util.List<org.npustudio.profiler.ui.NpuConfigPane.Preset> presets) { npuPresets = java.util.List.copyOf(presets); }
 
     /** The profiler, or null before the first simulation. */
     ProfilingSession profiling() { return profiling; }

@@ -12,21 +12,42 @@ import javafx.util.Duration;
  * The JavaFX application behind {@code npustudio gui}. With {@code -Dnpustudio.snapshot=FILE.png} it
  * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots;
  * {@code -Dnpustudio.partition.plan=PLAN.yaml} (or {@code auto}) first opens the partition editor on that
- * plan (or auto-partitions), so the editor can be pictured too.
+ * plan (or auto-partitions), so the editor can be pictured too. With a lesson, the snapshot waits for the
+ * lesson pane ({@code -Dnpustudio.snapshot.step=ID} goes to a step, {@code -Dnpustudio.snapshot.check=true}
+ * presses its Check first).
  */
 public final class StudioApp extends Application {
-    private static volatile Path initialModel;
+    /** What {@code npustudio gui} opens: a model, or a lesson on its workspace; optionally in presenter mode. */
+    public record Launch(Path model, String lesson, Path workspace, boolean present) {}
+
+    private static volatile Launch launch = new Launch(null, null, null, false);
 
     /** Opens the IDE (optionally loading {@code model}) and returns when the window is closed. */
     public static void launchAndWait(Path model) {
-        initialModel = model;
+        launchAndWait(new Launch(model, null, null, false));
+    }
+
+    /** Opens the IDE as {@code l} says and returns when the window is closed. */
+    public static void launchAndWait(Launch l) {
+        launch = l;
         Application.launch(StudioApp.class);
     }
 
     @Override
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage);
+        String scale = System.getProperty("npustudio.present.scale");
+        if (scale != null) {
+            try {
+                window.presenter().setScale(Double.parseDouble(scale.trim()));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                System.err.println("npustudio: -Dnpustudio.present.scale=" + scale + ": not a scale between 1 and 4; using "
+                        + window.presenter().scaleProperty().get());
+            }
+        }
         stage.show();
+        Launch l = launch;
+        if (l.present()) window.presenter().activeProperty().set(true);
         String snapshot = System.getProperty("npustudio.snapshot");
         if (snapshot != null && !snapshot.isBlank()) {
             // After the model has loaded and its graph has been laid out.
@@ -35,13 +56,15 @@ public final class StudioApp extends Application {
             String bind = System.getProperty("npustudio.snapshot.bind");
             window.busyProperty().addListener((obs, was, now) -> {
                 if (now) return;
-                if (bind != null) snapshotBindDialog(window, bind, Path.of(snapshot));
+                if (l.lesson() != null) LessonSnapshot.take(window, Path.of(snapshot));
+                else if (bind != null) snapshotBindDialog(window, bind, Path.of(snapshot));
                 else if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
                 else if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
                 else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
             });
         }
-        if (initialModel != null) window.open(initialModel);
+        if (l.lesson() != null) window.openLesson(l.lesson(), l.workspace());
+        else if (l.model() != null) window.open(l.model());
         else if (snapshot != null && !snapshot.isBlank()) snapshotSoon(window, Path.of(snapshot));
     }
 
@@ -90,7 +113,7 @@ public final class StudioApp extends Application {
     }
 
     /** Waits for layout and CSS to settle, writes the PNG of the window and quits. */
-    private static void snapshotSoon(MainWindow window, Path png) {
+    static void snapshotSoon(MainWindow window, Path png) {
         snapshotSoon(window.stage().getScene(), png);
     }
 

@@ -111,4 +111,14 @@ class CliErrorsTest {
             if (saved != null) System.setProperty("glass.platform", saved);
         }
     }
+
+    @Test
+    void guiLessonOptionsAreCheckedBeforeAnyWindowOpens() {
+        assertTrue(userError(CliRun.of("gui", "--workspace", dir.toString())).contains("gui: --workspace needs --lesson"));
+        assertTrue(userError(CliRun.of("gui", "--lesson", "x", "--sample", "lenet5")).contains("does not go with --sample"));
+        assertTrue(userError(CliRun.of("gui", "--lesson", "x", "model.onnx")).contains("unexpected argument 'model.onnx'"));
+        Path missing = dir.resolve("no-such-lesson");
+        String line = userError(CliRun.of("gui", "--lesson", missing.toString()));
+        assertTrue(line.startsWith("npustudio: " + missing + ": no such lesson folder or bundled lesson"), line);
+    }
 }

@@ -4,17 +4,17 @@ import java.util.BitSet;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import org.npustudio.graphview.scene.Colors;
 import org.npustudio.graphview.scene.DrawOptions;
 import org.npustudio.graphview.scene.GraphScene;
 import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.scene.SceneDrawer;
+import org.npustudio.graphview.scene.SceneTheme;
 
 /**
  * A region that draws a {@link GraphScene} on one {@link Canvas} (no scene-graph node per op) through a
  * {@link Viewport}. Changes mark it dirty; the frame is drawn at most once per pulse, from layout. Only the
  * visible part is drawn, with level of detail from {@link SceneDrawer}; the overlay's legend sits in the
- * top-right corner at a constant screen size.
+ * top-right corner at a constant screen size (times the theme's scale).
  */
 public class GraphCanvas extends Region {
     private final Canvas canvas = new Canvas();
@@ -26,6 +26,7 @@ public class GraphCanvas extends Region {
     private int selected = -1, hovered = -1;
     private BitSet hits = new BitSet();
     private BitSet marked = new BitSet();
+    private BitSet spotlight = new BitSet();
     private boolean edgeLabels;
     private Runnable onViewportChanged = () -> {};
     private final java.util.List<Runnable> frameListeners = new java.util.ArrayList<>();
@@ -50,8 +51,27 @@ public class GraphCanvas extends Region {
         selected = hovered = -1;
         hits = new BitSet();
         marked = new BitSet();
+        spotlight = new BitSet();
         invalidate();
     }
+
+    public SceneTheme theme() { return drawer.theme(); }
+
+    /** Draws with these colours and stroke factor from the next frame on (null: the standard theme). */
+    public void setTheme(SceneTheme t) {
+        drawer.setTheme(t);
+        invalidate();
+    }
+
+    /** Nodes (scene indices) to keep bright while the rest is dimmed; empty or null: no spotlight. */
+    public void setSpotlight(BitSet nodes) {
+        BitSet now = nodes == null ? new BitSet() : (BitSet) nodes.clone();
+        if (now.equals(spotlight)) return;
+        spotlight = now;
+        invalidate();
+    }
+
+    public BitSet spotlight() { return (BitSet) spotlight.clone(); }
 
     public Overlay overlay() { return overlay; }
 
@@ -126,10 +146,10 @@ public class GraphCanvas extends Region {
         return scene == null ? -1 : scene.nodeAt(viewport.toWorldX(sx), viewport.toWorldY(sy));
     }
 
-    /** Fits the whole scene into the view, no larger than 1:1. */
+    /** Fits the whole scene into the view, no larger than 1:1 (times the theme's scale). */
     public void fitToView() {
         if (scene == null || getWidth() <= 0) return;
-        viewport.fit(scene.minX(), scene.minY(), scene.maxX(), scene.maxY(), getWidth(), getHeight(), 20, 1);
+        viewport.fit(scene.minX(), scene.minY(), scene.maxX(), scene.maxY(), getWidth(), getHeight(), 20, drawer.theme().scale());
         viewportChanged();
     }
 
@@ -149,18 +169,20 @@ public class GraphCanvas extends Region {
         double w = canvas.getWidth(), h = canvas.getHeight();
         gc.setTransform(1, 0, 0, 1, 0, 0);
         FxPainter painter = new FxPainter(gc);
-        gc.setFill(painter.color(Colors.BACKGROUND));
+        SceneTheme theme = drawer.theme();
+        gc.setFill(painter.color(theme.background()));
         gc.fillRect(0, 0, w, h);
         if (scene != null) {
             double s = viewport.scale();
             gc.setTransform(s, 0, 0, s, viewport.translateX(), viewport.translateY());
             double[] world = viewport.visibleWorld(w, h);
-            drawer.draw(scene, resolved, new DrawOptions(edgeLabels, selected, hovered, hits, marked), painter, s,
+            drawer.draw(scene, resolved, new DrawOptions(edgeLabels, selected, hovered, hits, marked, spotlight), painter, s,
                     world[0], world[1], world[2], world[3]);
             gc.setTransform(1, 0, 0, 1, 0, 0);
             if (overlay.legend() != null) {
-                double[] size = SceneDrawer.legendSize(overlay.legend(), 1);
-                SceneDrawer.drawLegend(painter, overlay.legend(), w - size[0] - 12, 12, 1);
+                double unit = theme.scale();
+                double[] size = SceneDrawer.legendSize(overlay.legend(), unit);
+                SceneDrawer.drawLegend(painter, overlay.legend(), w - size[0] - 12, 12, unit, theme);
                 painter.finish();
             }
         }

@@ -11,6 +11,8 @@ import java.util.Set;
  * {@link SceneStyle#TITLE_ZOOM} nodes are plain coloured rectangles (batched by colour) and group boxes
  * carry a summary; arrows and rounded corners come at {@link SceneStyle#SHAPE_ZOOM}; titles, details and
  * edge labels as the zoom allows. Line widths and highlight strokes stay at least a pixel wide on screen.
+ * Colours and the stroke factor come from a {@link SceneTheme} ({@link SceneTheme#STANDARD} unless set); a
+ * spotlight in the {@link DrawOptions} dims everything but its nodes and the edges between them.
  * One instance per view: it reuses its buffers between frames (not thread-safe).
  */
 public final class SceneDrawer {
@@ -18,6 +20,16 @@ public final class SceneDrawer {
     private int visibleCount;
     private int[] edgeBuf = new int[256];
     private int edgeCount;
+    private SceneTheme theme = SceneTheme.STANDARD;
+    /** {@link SceneTheme#scale}: strokes, arrow heads and screen-size text grow by it. */
+    private double grow = 1;
+
+    public SceneTheme theme() { return theme; }
+
+    public void setTheme(SceneTheme t) {
+        theme = t == null ? SceneTheme.STANDARD : t;
+        grow = theme.scale();
+    }
 
     /**
      * @param scale pixels per world unit
@@ -34,7 +46,31 @@ public final class SceneDrawer {
         else for (int k = 0; k < visibleCount; k++) drawNodeDetailed(s, o, p, scale, visible[k]);
         drawOutlineLabels(o, p, px, x0, y0, x1, y1);
         drawEmphasis(s, o, opt, p, scale, px);
+        if (!opt.spotlight().isEmpty()) drawSpotlight(s, o, opt, p, scale, px, x0, y0, x1, y1);
         p.finish();
+    }
+
+    /**
+     * Dims the whole visible area with the theme's veil, then draws the spotlit nodes, the edges among them and
+     * their emphasis again on top, so only they keep full contrast.
+     */
+    private void drawSpotlight(GraphScene s, Overlay.Resolved o, DrawOptions opt, Painter p, double scale, double px,
+                               double x0, double y0, double x1, double y1) {
+        p.fillRect(x0, y0, x1 - x0, y1 - y0, theme.veil());
+        java.util.BitSet lit = opt.spotlight();
+        double width = Math.max(SceneStyle.EDGE_WIDTH, 0.8 * px) * grow;
+        for (int i = lit.nextSetBit(0); i >= 0 && i < s.nodeCount(); i = lit.nextSetBit(i + 1)) {
+            for (int e : s.outgoing(i)) {
+                if (!lit.get(s.to(e))) continue;
+                p.polyline(s.points(e), 0, theme.edge(), width);
+                arrow(p, s.points(e), theme.edge());
+            }
+        }
+        for (int i = lit.nextSetBit(0); i >= 0 && i < s.nodeCount(); i = lit.nextSetBit(i + 1)) {
+            if (scale < SceneStyle.TITLE_ZOOM) p.fillRect(s.x(i), s.y(i), s.width(i), s.height(i), o.fillOf(s, i));
+            else drawNodeDetailed(s, o, p, scale, i);
+            outline(s, p, i, theme.selection(), 3 * Math.max(1, px) * grow, 2 * Math.max(1, px) * grow);
+        }
     }
 
     private void drawGroups(GraphScene s, Painter p, double scale, double px, double x0, double y0, double x1, double y1) {
@@ -43,8 +79,8 @@ public final class SceneDrawer {
         for (SceneGroup g : s.groups()) {
             if (g.depth() > maxDepth) continue;
             if (g.x() > x1 || g.y() > y1 || g.x() + g.width() < x0 || g.y() + g.height() < y0) continue;
-            p.fillRoundRect(g.x(), g.y(), g.width(), g.height(), 10, Colors.GROUP_FILL);
-            p.strokeRoundRect(g.x(), g.y(), g.width(), g.height(), 10, Colors.GROUP_BORDER, Math.max(1, px));
+            p.fillRoundRect(g.x(), g.y(), g.width(), g.height(), 10, theme.groupFill());
+            p.strokeRoundRect(g.x(), g.y(), g.width(), g.height(), 10, theme.groupBorder(), Math.max(1, px) * grow);
         }
         for (SceneGroup g : s.groups()) {
             if (g.depth() > maxDepth) continue;
@@ -52,33 +88,33 @@ public final class SceneDrawer {
             // The collapse toggle once it is big enough to click; the title moves right of it and stays in the
             // title band. Further out, labels keep a readable screen size, but never outgrow their box.
             boolean toggle = scale >= SceneStyle.TITLE_ZOOM;
-            double size = toggle ? Math.min(Math.max(11, 11 * px), 16) : Math.min(Math.max(10, 11 * px), g.height() * 0.3);
+            double size = toggle ? Math.min(Math.max(11, 11 * px), 16) * Math.min(grow, 1.5) : Math.min(Math.max(10, 11 * px * grow), g.height() * 0.3);
             if (size * scale < 8) continue;
             double left = toggle ? SceneGroup.TOGGLE_INSET + SceneGroup.TOGGLE + 5 : 5 * Math.max(1, px);
-            if (toggle) drawToggle(p, g.x(), g.y(), false, Colors.GROUP_LABEL, 0xFFFFFFFF, px);
+            if (toggle) drawToggle(p, g.x(), g.y(), false, theme.groupLabel(), theme.groupToggleFill(), px);
             String text = scale < SceneStyle.TITLE_ZOOM ? g.label() + " · " + g.members() + " nodes" : g.label();
             if (Painter.textWidth(text, size, true) > g.width() - left - 3 * px) {
                 text = g.label();
                 if (Painter.textWidth(text, size, true) > g.width() - left - 3 * px) continue;
             }
             double base = toggle ? g.y() + SceneGroup.TOGGLE_INSET + SceneGroup.TOGGLE / 2 + size * 0.36 : g.y() + size * 1.1;
-            p.text(text, g.x() + left, base, size, true, Colors.GROUP_LABEL);
+            p.text(text, g.x() + left, base, size, true, theme.groupLabel());
         }
     }
 
     /** Overlay outlines (e.g. partitions): a soft halo under a solid line, widths in screen pixels. */
-    private static void drawOutlines(Overlay.Resolved o, Painter p, double px, double x0, double y0, double x1, double y1) {
+    private void drawOutlines(Overlay.Resolved o, Painter p, double px, double x0, double y0, double x1, double y1) {
         for (Hulls.Hull h : o.hulls()) {
             if (h.minX() > x1 || h.minY() > y1 || h.maxX() < x0 || h.maxY() < y0) continue;
-            double w = Math.max(1, h.width()) * px;
+            double w = Math.max(1, h.width()) * px * grow;
             p.polyline(h.polygon(), 0, (h.color() & 0x00FFFFFF) | 0x40000000, w * 4);
             p.polyline(h.polygon(), 0, h.color(), w);
         }
     }
 
     /** Each outline's label above its first piece, at a readable screen size. */
-    private static void drawOutlineLabels(Overlay.Resolved o, Painter p, double px, double x0, double y0, double x1, double y1) {
-        double size = 12 * px;
+    private void drawOutlineLabels(Overlay.Resolved o, Painter p, double px, double x0, double y0, double x1, double y1) {
+        double size = 12 * px * grow;
         for (Hulls.Hull h : o.hulls()) {
             if (!h.first() || h.label() == null || h.label().isEmpty()) continue;
             if (h.minX() > x1 || h.minY() > y1 || h.maxX() < x0 || h.maxY() < y0) continue;
@@ -93,7 +129,7 @@ public final class SceneDrawer {
 
     private void drawEdges(GraphScene s, Overlay.Resolved o, DrawOptions opt, Painter p, double scale, double px,
                            double x0, double y0, double x1, double y1) {
-        double width = Math.max(SceneStyle.EDGE_WIDTH, 0.8 * px);
+        double width = Math.max(SceneStyle.EDGE_WIDTH, 0.8 * px) * grow;
         boolean arrows = scale >= SceneStyle.SHAPE_ZOOM;
         double minStep = scale >= SceneStyle.SHAPE_ZOOM ? 0 : px;
         edgeCount = 0;
@@ -111,19 +147,19 @@ public final class SceneDrawer {
             if (o.edgeColor()[e] != 0 || o.edgeWidth()[e] != 0) continue;
             double[] pt = s.points(e);
             if (!arrows && pt.length == 4 && Math.abs(pt[2] - pt[0]) + Math.abs(pt[3] - pt[1]) < tiny) continue;
-            p.polyline(pt, minStep, Colors.EDGE, width);
+            p.polyline(pt, minStep, theme.edge(), width);
         }
         if (arrows) {
             for (int k = 0; k < count; k++) {
                 int e = edges[k];
-                if (o.edgeColor()[e] == 0 && o.edgeWidth()[e] == 0) arrow(p, s.points(e), Colors.EDGE);
+                if (o.edgeColor()[e] == 0 && o.edgeWidth()[e] == 0) arrow(p, s.points(e), theme.edge());
             }
         }
         for (int k = 0; k < count; k++) {
             int e = edges[k];
             if (o.edgeColor()[e] == 0 && o.edgeWidth()[e] == 0) continue;
-            int c = o.edgeColor()[e] != 0 ? o.edgeColor()[e] : Colors.EDGE;
-            double w = o.edgeWidth()[e] != 0 ? Math.max(o.edgeWidth()[e], px) : width;
+            int c = o.edgeColor()[e] != 0 ? o.edgeColor()[e] : theme.edge();
+            double w = o.edgeWidth()[e] != 0 ? Math.max(o.edgeWidth()[e], px) * grow : width;
             p.polyline(s.points(e), minStep, c, w);
             if (arrows) arrow(p, s.points(e), c);
         }
@@ -131,7 +167,7 @@ public final class SceneDrawer {
     }
 
     /** One label per produced tensor (bundled edges share their first segment), beside that segment. */
-    private static void drawEdgeLabels(GraphScene s, Painter p, int[] edges, int count) {
+    private void drawEdgeLabels(GraphScene s, Painter p, int[] edges, int count) {
         Set<String> done = new HashSet<>();
         double size = SceneStyle.EDGE_LABEL_SIZE;
         for (int k = 0; k < count; k++) {
@@ -141,14 +177,14 @@ public final class SceneDrawer {
             double[] pt = s.points(e);
             double mx = (pt[0] + pt[2]) / 2, my = (pt[1] + pt[3]) / 2;
             if (s.horizontal()) {
-                p.text(label, mx - Painter.textWidth(label, size, false) / 2, my - 3, size, false, Colors.EDGE_LABEL);
+                p.text(label, mx - Painter.textWidth(label, size, false) / 2, my - 3, size, false, theme.edgeLabel());
             } else {
-                p.text(label, mx + 4, my + size * 0.35, size, false, Colors.EDGE_LABEL);
+                p.text(label, mx + 4, my + size * 0.35, size, false, theme.edgeLabel());
             }
         }
     }
 
-    private static void arrow(Painter p, double[] pt, int argb) {
+    private void arrow(Painter p, double[] pt, int argb) {
         int n = pt.length;
         double tx = pt[n - 2], ty = pt[n - 1];
         double dx = tx - pt[n - 4], dy = ty - pt[n - 3];
@@ -156,7 +192,7 @@ public final class SceneDrawer {
         if (len < 1e-9) return;
         dx /= len;
         dy /= len;
-        double a = SceneStyle.ARROW, half = a * 0.42;
+        double a = SceneStyle.ARROW * grow, half = a * 0.42;
         double bx = tx - dx * a, by = ty - dy * a;
         p.fillTriangle(tx, ty, bx - dy * half, by + dx * half, bx + dy * half, by - dx * half, argb);
     }
@@ -200,7 +236,7 @@ public final class SceneDrawer {
             for (int k = 0; k < visibleCount; k++) {
                 int i = visible[k];
                 if (s.kind(i) == NodeKind.INITIALIZER) {
-                    p.strokeRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, Colors.INITIALIZER_BORDER, 1 / scale);
+                    p.strokeRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, theme.initializerBorder(), grow / scale);
                 }
             }
         }
@@ -220,7 +256,7 @@ public final class SceneDrawer {
         }
     }
 
-    private static void drawNodeDetailed(GraphScene s, Overlay.Resolved o, Painter p, double scale, int i) {
+    private void drawNodeDetailed(GraphScene s, Overlay.Resolved o, Painter p, double scale, int i) {
         if (s.kind(i) == NodeKind.GROUP) {
             drawCollapsedGroup(s, o, p, scale, i);
             return;
@@ -234,10 +270,10 @@ public final class SceneDrawer {
         p.fillRoundRect(x, y, w, h, SceneStyle.CORNER, fill);
         if (details) {
             // Netron-style: a coloured header with the op type, details on a light body below it.
-            p.fillRect(x + 1, y + header, w - 2, h - header - 1, 0xFFFFFFFF);
+            p.fillRect(x + 1, y + header, w - 2, h - header - 1, theme.bodyFill());
         }
-        int border = initializer ? Colors.INITIALIZER_BORDER : Colors.NODE_BORDER;
-        p.strokeRoundRect(x, y, w, h, SceneStyle.CORNER, border, Math.max(1, 1 / scale));
+        int border = initializer ? theme.initializerBorder() : theme.nodeBorder();
+        p.strokeRoundRect(x, y, w, h, SceneStyle.CORNER, border, Math.max(1, 1 / scale) * grow);
         int titleColor = Colors.contrastingText(fill);
         String title = s.title(i);
         double tw = Painter.textWidth(title, SceneStyle.TITLE_SIZE, true);
@@ -248,7 +284,7 @@ public final class SceneDrawer {
         if (details) {
             double base = y + header + SceneStyle.BODY_SIZE * 1.05;
             for (String line : lines) {
-                p.text(line, x + SceneStyle.PAD_X, base, SceneStyle.BODY_SIZE, false, 0xFF3A414A);
+                p.text(line, x + SceneStyle.PAD_X, base, SceneStyle.BODY_SIZE, false, theme.bodyText());
                 base += SceneStyle.BODY_LINE;
             }
         }
@@ -259,7 +295,7 @@ public final class SceneDrawer {
      * the expand toggle and the group's name, its op count and mix below, and a stacked bar along the bottom:
      * the mix of op categories, or the overlay's bar (e.g. how its members spread over a profile's colours).
      */
-    private static void drawCollapsedGroup(GraphScene s, Overlay.Resolved o, Painter p, double scale, int i) {
+    private void drawCollapsedGroup(GraphScene s, Overlay.Resolved o, Painter p, double scale, int i) {
         double x = s.x(i), y = s.y(i), w = s.width(i), h = s.height(i);
         int fill = o.fillOf(s, i);
         boolean details = scale >= SceneStyle.DETAIL_ZOOM;
@@ -267,8 +303,8 @@ public final class SceneDrawer {
         double px = 1 / scale;
         p.fillRoundRect(x + 3, y + 3, w, h, SceneStyle.CORNER, 0x40243B5A);
         p.fillRoundRect(x, y, w, h, SceneStyle.CORNER, fill);
-        if (details) p.fillRect(x + 1, y + header, w - 2, h - header - 1, 0xFFFFFFFF);
-        p.strokeRoundRect(x, y, w, h, SceneStyle.CORNER, Colors.NODE_BORDER, Math.max(1, px));
+        if (details) p.fillRect(x + 1, y + header, w - 2, h - header - 1, theme.bodyFill());
+        p.strokeRoundRect(x, y, w, h, SceneStyle.CORNER, theme.nodeBorder(), Math.max(1, px) * grow);
         int text = Colors.contrastingText(fill);
         drawToggle(p, x, y, true, text, 0, px);
         double titleX = x + SceneGroup.TOGGLE_INSET + SceneGroup.TOGGLE + 5;
@@ -277,7 +313,7 @@ public final class SceneDrawer {
         if (details) {
             double base = y + header + SceneStyle.BODY_SIZE * 1.05;
             for (String line : s.linesArray(i)) {
-                p.text(line, x + SceneStyle.PAD_X, base, SceneStyle.BODY_SIZE, false, 0xFF3A414A);
+                p.text(line, x + SceneStyle.PAD_X, base, SceneStyle.BODY_SIZE, false, theme.bodyText());
                 base += SceneStyle.BODY_LINE;
             }
             drawBar(p, barOf(s, o, i), x + 1, y + h - 5, w - 2, 4);
@@ -307,9 +343,9 @@ public final class SceneDrawer {
     }
 
     /** The square expand (+) or collapse (−) toggle at a box's top-left corner. */
-    private static void drawToggle(Painter p, double bx, double by, boolean plus, int ink, int background, double px) {
+    private void drawToggle(Painter p, double bx, double by, boolean plus, int ink, int background, double px) {
         double t = SceneGroup.TOGGLE, x = bx + SceneGroup.TOGGLE_INSET, y = by + SceneGroup.TOGGLE_INSET;
-        double lw = Math.max(1.2, px);
+        double lw = Math.max(1.2, px) * Math.min(grow, 1.5);
         if (background != 0) p.fillRoundRect(x, y, t, t, 3, background);
         p.strokeRoundRect(x, y, t, t, 3, ink, lw);
         double m = 3;
@@ -322,11 +358,11 @@ public final class SceneDrawer {
         for (int k = 0; k < visibleCount; k++) {
             int i = visible[k];
             if (o.border()[i] != 0) {
-                double bw = Math.max(o.borderWidth()[i], px);
+                double bw = Math.max(o.borderWidth()[i], px) * grow;
                 p.strokeRoundRect(s.x(i), s.y(i), s.width(i), s.height(i), SceneStyle.CORNER, o.border()[i], bw);
             }
-            if (opt.hits().get(i)) outline(s, p, i, Colors.SEARCH_HIT, 3 * Math.max(1, px), 2 * Math.max(1, px));
-            if (opt.marked().get(i)) outline(s, p, i, Colors.SELECTION, 2.5 * Math.max(1, px), 2 * Math.max(1, px));
+            if (opt.hits().get(i)) outline(s, p, i, theme.searchHit(), 3 * Math.max(1, px) * grow, 2 * Math.max(1, px) * grow);
+            if (opt.marked().get(i)) outline(s, p, i, theme.selection(), 2.5 * Math.max(1, px) * grow, 2 * Math.max(1, px) * grow);
         }
         if (scale >= SceneStyle.TITLE_ZOOM) {
             for (int k = 0; k < visibleCount; k++) {
@@ -336,14 +372,14 @@ public final class SceneDrawer {
             }
         }
         if (opt.hovered() >= 0 && opt.hovered() < s.nodeCount() && opt.hovered() != opt.selected()) {
-            outline(s, p, opt.hovered(), Colors.HOVER, 2 * Math.max(1, px), 1.5 * Math.max(1, px));
+            outline(s, p, opt.hovered(), theme.hover(), 2 * Math.max(1, px) * grow, 1.5 * Math.max(1, px) * grow);
         }
         int sel = opt.selected();
         if (sel >= 0 && sel < s.nodeCount()) {
-            double w = Math.max(2, 2 * px);
-            for (int e : s.incoming(sel)) p.polyline(s.points(e), 0, Colors.SELECTION, w);
-            for (int e : s.outgoing(sel)) p.polyline(s.points(e), 0, Colors.SELECTION, w);
-            outline(s, p, sel, Colors.SELECTION, 3 * Math.max(1, px), 2 * Math.max(1, px));
+            double w = Math.max(2, 2 * px) * grow;
+            for (int e : s.incoming(sel)) p.polyline(s.points(e), 0, theme.selection(), w);
+            for (int e : s.outgoing(sel)) p.polyline(s.points(e), 0, theme.selection(), w);
+            outline(s, p, sel, theme.selection(), 3 * Math.max(1, px) * grow, 2 * Math.max(1, px) * grow);
         }
     }
 
@@ -353,13 +389,13 @@ public final class SceneDrawer {
     }
 
     /** A dark pill straddling the node's top-right corner. */
-    private static void drawBadge(Painter p, String text, double right, double top) {
-        double size = 9;
-        double w = Painter.textWidth(text, size, true) + 8;
-        double h = size + 5;
-        double x = right - w + 4, y = top - h / 2;
+    private void drawBadge(Painter p, String text, double right, double top) {
+        double size = 9 * grow;
+        double w = Painter.textWidth(text, size, true) + 8 * grow;
+        double h = size + 5 * grow;
+        double x = right - w + 4 * grow, y = top - h / 2;
         p.fillRoundRect(x, y, w, h, h, 0xE6202428);
-        p.text(text, x + 4, y + h - 4, size, true, 0xFFFFFFFF);
+        p.text(text, x + 4 * grow, y + h - 4 * grow, size, true, 0xFFFFFFFF);
     }
 
     /**
@@ -367,19 +403,24 @@ public final class SceneDrawer {
      * pixel so the legend has the same on-screen size at any zoom.
      */
     public static void drawLegend(Painter p, Overlay.Legend legend, double x, double y, double unit) {
+        drawLegend(p, legend, x, y, unit, SceneTheme.STANDARD);
+    }
+
+    /** {@link #drawLegend(Painter, Overlay.Legend, double, double, double)} in a theme's colours (the caller scales {@code unit}). */
+    public static void drawLegend(Painter p, Overlay.Legend legend, double x, double y, double unit, SceneTheme theme) {
         if (legend == null) return;
         double title = 12 * unit, body = 11 * unit, pad = 8 * unit, row = 16 * unit, sw = 11 * unit;
         double w = Painter.textWidth(legend.title(), title, true);
         for (Overlay.LegendEntry e : legend.entries()) w = Math.max(w, sw + 6 * unit + Painter.textWidth(e.label(), body, false));
         w += 2 * pad;
         double h = pad * 2 + title * 1.3 + legend.entries().size() * row;
-        p.fillRoundRect(x, y, w, h, 8 * unit, Colors.LEGEND_FILL);
-        p.strokeRoundRect(x, y, w, h, 8 * unit, 0x33000000, unit);
-        p.text(legend.title(), x + pad, y + pad + title, title, true, Colors.LEGEND_TEXT);
+        p.fillRoundRect(x, y, w, h, 8 * unit, theme.legendFill());
+        p.strokeRoundRect(x, y, w, h, 8 * unit, theme.nodeBorder(), unit);
+        p.text(legend.title(), x + pad, y + pad + title, title, true, theme.legendText());
         double ry = y + pad + title * 1.3;
         for (Overlay.LegendEntry e : legend.entries()) {
             p.fillRoundRect(x + pad, ry + (row - sw) / 2, sw, sw, 3 * unit, e.color());
-            p.text(e.label(), x + pad + sw + 6 * unit, ry + row / 2 + body * 0.36, body, false, Colors.LEGEND_TEXT);
+            p.text(e.label(), x + pad + sw + 6 * unit, ry + row / 2 + body * 0.36, body, false, theme.legendText());
             ry += row;
         }
     }

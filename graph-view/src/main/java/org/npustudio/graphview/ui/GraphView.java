@@ -41,6 +41,7 @@ import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.scene.SceneGroup;
 import org.npustudio.graphview.scene.SceneNavigator;
 import org.npustudio.graphview.scene.SceneStyle;
+import org.npustudio.graphview.scene.SceneTheme;
 import org.npustudio.ir.Graph;
 
 /**
@@ -51,6 +52,8 @@ import org.npustudio.ir.Graph;
  * graph out again and sets the new scene (layout belongs off the FX thread; see {@link #showBusy}).
  * The selection (a node key) and the overlay are observable properties for the profiler and partition editor.
  * Name-scope groups open and close through the owner's {@link GroupExpander} (see {@link GroupToggles}).
+ * For presenting: a {@link SceneTheme} (colours, and a scale that thickens strokes and zooms the view by the
+ * same factor), a spotlight (everything but the selection or a chosen region dimmed) and a laser pointer.
  */
 public class GraphView extends BorderPane {
     private final ObjectProperty<GraphScene> scene = new SimpleObjectProperty<>(this, "scene");
@@ -63,6 +66,10 @@ public class GraphView extends BorderPane {
     private final ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtras =
             new SimpleObjectProperty<>(this, "inspectorExtras");
     private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(this, "sidePanelShown", true);
+    private final ObjectProperty<SceneTheme> theme = new SimpleObjectProperty<>(this, "theme", SceneTheme.STANDARD);
+    private final BooleanProperty spotlight = new SimpleBooleanProperty(this, "spotlight", false);
+    private final ObjectProperty<java.util.Set<String>> spotlightRegion = new SimpleObjectProperty<>(this, "spotlightRegion", java.util.Set.of());
+    private final BooleanProperty pointer = new SimpleBooleanProperty(this, "pointer", false);
 
     private final GraphCanvas canvas = new GraphCanvas();
     private final Minimap minimap = new Minimap(canvas);
@@ -98,6 +105,8 @@ public class GraphView extends BorderPane {
         stage = new StackPane(canvas, zoomLabel, minimap, busy);
         stage.getStyleClass().add("graph-stage");
         stage.setMinSize(0, 0);
+        LaserPointer laser = new LaserPointer(canvas);
+        addCanvasLayer(laser);
 
         VBox side = sidePanel();
         SplitPane split = new SplitPane(stage, side);
@@ -123,6 +132,10 @@ public class GraphView extends BorderPane {
             minimap.redrawGraph();
         });
         selection.addListener((o, was, now) -> selectionChanged(now));
+        theme.addListener((o, was, now) -> themeChanged(was, now, laser));
+        pointer.addListener((o, was, now) -> laser.setOn(now));
+        spotlight.addListener((o, was, now) -> updateSpotlight());
+        spotlightRegion.addListener((o, was, now) -> updateSpotlight());
         inspectorExtras.addListener((o, was, now) -> selectionChanged(selection.get()));
         edgeLabels.addListener((o, was, now) -> canvas.setEdgeLabels(now));
         canvas.setEdgeLabels(edgeLabels.get());
@@ -162,6 +175,18 @@ public class GraphView extends BorderPane {
     public ObjectProperty<java.util.function.Function<String, List<InspectorRow>>> inspectorExtrasProperty() { return inspectorExtras; }
 
     public GraphCanvas canvas() { return canvas; }
+
+    /** Colours and scale of the drawing; a new scale zooms the view by new/old about its centre. Never null. */
+    public ObjectProperty<SceneTheme> themeProperty() { return theme; }
+
+    /** Whether everything but {@link #spotlightRegionProperty()} (when empty: the selected node) is dimmed. */
+    public BooleanProperty spotlightProperty() { return spotlight; }
+
+    /** Node keys the spotlight shows (e.g. a lesson's region); empty: the selection. */
+    public ObjectProperty<java.util.Set<String>> spotlightRegionProperty() { return spotlightRegion; }
+
+    /** Whether a laser-pointer dot follows the mouse over the canvas. */
+    public BooleanProperty pointerProperty() { return pointer; }
 
     /** Who lays the graph out again when groups are opened or closed; without one groups stay as they are. */
     public void setGroupExpander(GroupExpander e) { groupToggles.setExpander(e); }
@@ -217,13 +242,14 @@ public class GraphView extends BorderPane {
         fitPending = false;
         double gw = s.maxX() - s.minX(), gh = s.maxY() - s.minY();
         double fit = Math.min((w - 40) / Math.max(1, gw), (h - 40) / Math.max(1, gh));
-        if (fit >= SceneStyle.DETAIL_ZOOM) {
+        double k = theme.get().scale();
+        if (fit >= SceneStyle.DETAIL_ZOOM * k) {
             canvas.fitToView();
             return;
         }
         boolean across = s.horizontal();
         // Fit the cross-flow extent if that is readable, else settle for the detail zoom.
-        double scale = Math.min(1, Math.max(SceneStyle.DETAIL_ZOOM, across ? (h - 40) / Math.max(1, gh) : (w - 40) / Math.max(1, gw)));
+        double scale = Math.min(k, Math.max(SceneStyle.DETAIL_ZOOM * k, across ? (h - 40) / Math.max(1, gh) : (w - 40) / Math.max(1, gw)));
         canvas.viewport().set(scale, 0, 0);
         if (across) {
             canvas.viewport().centerOn(s.minX() + (w / 2 - 20) / scale, (s.minY() + s.maxY()) / 2, w, h);
@@ -233,14 +259,15 @@ public class GraphView extends BorderPane {
         canvas.viewportChanged();
     }
 
-    /** Zooms so the selected node and its neighbourhood fill the view (at most 150 %). */
+    /** Zooms so the selected node and its neighbourhood fill the view (at most 150 %, times the theme's scale). */
     public void zoomToSelection() {
         GraphScene s = scene.get();
         int i = selectedIndex();
         if (s == null || i < 0) return;
-        double m = 120;
+        // A presenter's larger scale shows less neighbourhood, so the node itself reads larger.
+        double m = 120 / theme.get().scale();
         canvas.viewport().fit(s.x(i) - m, s.y(i) - m, s.x(i) + s.width(i) + m, s.y(i) + s.height(i) + m,
-                canvas.getWidth(), canvas.getHeight(), 10, 1.5);
+                canvas.getWidth(), canvas.getHeight(), 10, 1.5 * theme.get().scale());
         canvas.viewportChanged();
     }
 
@@ -279,7 +306,8 @@ public class GraphView extends BorderPane {
         int i = selectedIndex();
         if (s == null || i < 0) return;
         // Nodes should be readable when jumped to: come in to at least the zoom where titles show.
-        if (canvas.viewport().scale() < 0.8) canvas.viewport().set(0.8, 0, 0);
+        double readable = 0.8 * theme.get().scale();
+        if (canvas.viewport().scale() < readable) canvas.viewport().set(readable, 0, 0);
         canvas.viewport().centerOn(s.centerX(i), s.centerY(i), canvas.getWidth(), canvas.getHeight());
         canvas.viewportChanged();
     }
@@ -326,6 +354,7 @@ public class GraphView extends BorderPane {
             centerOnSelection();
         }
         refreshSearch();
+        updateSpotlight();
         viewportMoved();
     }
 
@@ -360,8 +389,38 @@ public class GraphView extends BorderPane {
         GraphScene s = scene.get();
         int i = s == null || key == null ? -1 : s.indexOf(key);
         canvas.setSelected(i);
+        updateSpotlight();
         if (i < 0) inspector.clear();
         else inspector.show(s, i, graph.get(), inspectorExtras.get() == null ? List.of() : inspectorExtras.get().apply(key));
+    }
+
+    private void themeChanged(SceneTheme was, SceneTheme now, LaserPointer laser) {
+        if (now == null) {
+            theme.set(SceneTheme.STANDARD);
+            return;
+        }
+        canvas.setTheme(now);
+        laser.setRadius(9 * now.scale());
+        double factor = now.scale() / (was == null ? 1 : was.scale());
+        if (factor != 1 && scene.get() != null && canvas.getWidth() > 0) zoomBy(factor);
+        else canvas.viewportChanged();
+    }
+
+    /** Scene indices the spotlight keeps bright: the region's nodes on this scene, else the selected node. */
+    private void updateSpotlight() {
+        GraphScene s = scene.get();
+        BitSet lit = new BitSet();
+        if (spotlight.get() && s != null) {
+            for (String key : spotlightRegion.get() == null ? java.util.Set.<String>of() : spotlightRegion.get()) {
+                int i = s.indexOf(key);
+                if (i >= 0) lit.set(i);
+            }
+            if (spotlightRegion.get() == null || spotlightRegion.get().isEmpty()) {
+                int i = selectedIndex();
+                if (i >= 0) lit.set(i);
+            }
+        }
+        canvas.setSpotlight(lit);
     }
 
     private void sizeChanged() {
@@ -451,7 +510,7 @@ public class GraphView extends BorderPane {
         Button fit = Buttons.tool("Fit", "graph-fit", "Fit the whole graph in the window (F)", this::fitToWindow);
         Button out = Buttons.tool("−", "graph-zoom-out", "Zoom out (-)", () -> zoomBy(1 / 1.25));
         Button in = Buttons.tool("+", "graph-zoom-in", "Zoom in (+)", () -> zoomBy(1.25));
-        Button actual = Buttons.tool("1:1", "graph-zoom-actual", "Actual size", () -> zoomBy(1 / canvas.viewport().scale()));
+        Button actual = Buttons.tool("1:1", "graph-zoom-actual", "Actual size", () -> zoomBy(theme.get().scale() / canvas.viewport().scale()));
         Button toSel = Buttons.tool("Zoom to selection", "graph-zoom-selection", "Zoom to the selected node (Enter)", this::zoomToSelection);
         toSel.disableProperty().bind(selection.isNull());
         ToggleButton shapes = Buttons.toggle("Shapes on edges", "graph-toggle-shapes", "Label edges with tensor shapes when zoomed in", edgeLabels);

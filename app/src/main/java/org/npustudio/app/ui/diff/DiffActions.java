@@ -25,8 +25,16 @@ import org.npustudio.yaml.YamlException;
 public final class DiffActions {
     private DiffActions() {}
 
-    /** What the actions need from the window: its stage, the open model, a folder to start choosers in, the status line. */
-    public record Host(Window owner, Supplier<Model> model, Supplier<String> modelName, Supplier<Path> folder, Consumer<String> status) {}
+    /**
+     * What the actions need from the window: its stage, the open model, a folder to start choosers in, the
+     * status line, and what to do with every pass diff view a pipeline run opens (e.g. offer to save its result).
+     */
+    public record Host(Window owner, Supplier<Model> model, Supplier<String> modelName, Supplier<Path> folder, Consumer<String> status,
+                       Consumer<PassDiffView> onPipelineOpened) {
+        public Host(Window owner, Supplier<Model> model, Supplier<String> modelName, Supplier<Path> folder, Consumer<String> status) {
+            this(owner, model, modelName, folder, status, v -> {});
+        }
+    }
 
     public static MenuItem compareModelsItem(Host host) {
         MenuItem item = new MenuItem("Compare Models…");
@@ -81,6 +89,7 @@ public final class DiffActions {
             host.status().accept(session.failure() == null ? "Pipeline " + pipeline.name() + " ran " + session.steps().size() + " passes"
                     : "Pipeline stopped: " + session.failure());
             if (session.failure() != null) ErrorDialog.show(view.getScene().getWindow(), "A pass failed", session.failure());
+            host.onPipelineOpened().accept(view);
             opened.accept(view);
         }, "Could not run the pipeline");
     }

@@ -27,15 +27,17 @@ public final class DiffSession {
     private final List<DiffStep> steps;
     private final List<Model> chain;
     private final String failure;
+    private final PipelineResult result;
     private final Map<Model, LaidOutScene> scenes = new IdentityHashMap<>();
     private final Map<DiffStep, LaidOutScene> mergedScenes = new IdentityHashMap<>();
     private SceneBuilder.Settings settings = SceneBuilder.Settings.defaults();
 
-    private DiffSession(String title, List<DiffStep> steps, List<Model> chain, String failure) {
+    private DiffSession(String title, List<DiffStep> steps, List<Model> chain, String failure, PipelineResult result) {
         this.title = title;
         this.steps = List.copyOf(steps);
         this.chain = List.copyOf(chain);
         this.failure = failure;
+        this.result = result;
     }
 
     /** A pipeline run: one step per pass that ran, plus the failing pass when the pipeline stopped. */
@@ -58,18 +60,21 @@ public final class DiffSession {
             failure = r.failure().oneLine();
             steps.add(new DiffStep(DiffStep.Kind.FAILED, r.failure().step(), r.failure().pass(), 0, false, failure, current, current));
         }
-        return new DiffSession(modelName + " · pipeline " + pipelineName, steps, chain, failure);
+        return new DiffSession(modelName + " · pipeline " + pipelineName, steps, chain, failure, r);
     }
 
     /** Two arbitrary models: one step, nodes matched structurally. */
     public static DiffSession ofModels(String nameA, Model a, String nameB, Model b) {
         DiffStep s = new DiffStep(DiffStep.Kind.COMPARISON, 0, nameA + " \u2192 " + nameB, 0, true, null, a, b);
-        return new DiffSession(nameA + " vs " + nameB, List.of(s), List.of(a, b), null);
+        return new DiffSession(nameA + " vs " + nameB, List.of(s), List.of(a, b), null, null);
     }
 
     public String title() { return title; }
 
     public List<DiffStep> steps() { return steps; }
+
+    /** The pipeline run this session shows (its final graph is what Compile saves), or null for a comparison. */
+    public PipelineResult pipelineResult() { return result; }
 
     /** The pipeline's failure as one line, or null. */
     public String failure() { return failure; }

@@ -166,6 +166,13 @@ public final class PassDiffView extends BorderPane {
         ir.area().moveTo(line, 0);
     }
 
+    /** Adds a control to the toolbar before the step's heading, so it stays visible (e.g. a lesson's "save this result"). */
+    public void addToolbarItem(javafx.scene.Node item) {
+        List<javafx.scene.Node> items = ((ToolBar) getTop()).getItems();
+        items.add(items.indexOf(heading), item);
+        items.add(items.indexOf(heading), new Separator(Orientation.VERTICAL));
+    }
+
     /** Stops the layout worker (the window closes). */
     public void dispose() { worker.shutdownNow(); }
 

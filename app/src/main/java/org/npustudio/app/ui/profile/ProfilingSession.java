@@ -38,9 +38,14 @@ public final class ProfilingSession {
     private boolean started;
 
     public ProfilingSession(Model model, GraphView view, Consumer<String> status) {
+        this(model, view, status, NpuPresetList.bundled());
+    }
+
+    /** With these NPU presets, the first one chosen (e.g. a lesson workspace's npu.yaml before the bundled ones). */
+    public ProfilingSession(Model model, GraphView view, Consumer<String> status, List<NpuConfigPane.Preset> presets) {
         this.model = model;
         this.view = view;
-        this.npu = new NpuConfigPane(NpuPresetList.bundled());
+        this.npu = new NpuConfigPane(presets);
         this.panel = new ProfilerPanel(this::revealFromTable);
         node.setId("profiling-session");
         Label title = new Label("Profile on NPU");

@@ -1,0 +1,63 @@
+package org.npustudio.app.lesson;
+
+import java.util.Set;
+
+/** The named measures a predict step or a numeric check may compute, with the parameters each accepts. */
+public enum MeasureType {
+    /**
+     * Number of nodes of the main graph, optionally of one op type ({@code op}); with {@code pipeline} after
+     * running it on a copy, legalized as compile writes it unless {@code legalize: false} (fused ops kept).
+     */
+    NODE_COUNT("node_count", Set.of("op", "pipeline", "legalize")),
+    /** Multiply-accumulates of one node ({@code node}) or of the whole model (OpCostModel); {@code pipeline} as for node_count. */
+    MACS("macs", Set.of("node", "pipeline")),
+    /** Parameters (weights) of one node or of the whole model; {@code pipeline} as for node_count. */
+    PARAMS("params", Set.of("node", "pipeline")),
+    /** NPU cycles of one node or of the whole model (simulator; {@code npu} file, default npu.yaml; plan.yaml when present). */
+    CYCLES("cycles", Set.of("node", "npu", "fuse")),
+    /** Latency in microseconds of one node or end to end (simulator). */
+    LATENCY_US("latency_us", Set.of("node", "npu", "fuse")),
+    /** DRAM bytes read + written by one node or the whole model (simulator). */
+    DRAM_BYTES("dram_bytes", Set.of("node", "npu", "fuse"));
+
+    private final String yamlName;
+    private final Set<String> params;
+
+    MeasureType(String yamlName, Set<String> params) {
+        this.yamlName = yamlName;
+        this.params = params;
+    }
+
+    public String yamlName() { return yamlName; }
+
+    /** Parameter names the measure accepts (besides {@code type} and {@code on}). */
+    public Set<String> params() { return params; }
+
+    /** Whether the measure runs the simulator (and so needs an NPU file). */
+    public boolean simulated() { return this == CYCLES || this == LATENCY_US || this == DRAM_BYTES; }
+
+    public static MeasureType parse(String s) {
+        for (MeasureType t : values()) if (t.yamlName.equals(s)) return t;
+        return null;
+    }
+
+    String describe(Measure m) {
+        String what = switch (this) {
+            case NODE_COUNT -> m.param("op") == null ? "nodes" : m.param("op") + " nodes";
+            case MACS -> "MACs" + of(m);
+            case PARAMS -> "parameters" + of(m);
+            case CYCLES -> "cycles" + of(m);
+            case LATENCY_US -> "latency (µs)" + of(m);
+            case DRAM_BYTES -> "DRAM bytes" + of(m);
+        };
+        if (m.param("pipeline") != null) {
+            what += " after the " + m.param("pipeline") + " pipeline" + ("false".equals(m.param("legalize")) ? " (not legalized)" : "");
+        }
+        if (simulated()) what += " on " + (m.param("npu") == null ? Workspaces.NPU : m.param("npu"));
+        return m.on() == Measure.On.START ? what + " (lesson start)" : what;
+    }
+
+    private static String of(Measure m) {
+        return m.param("node") == null ? " of the model" : " of " + m.param("node");
+    }
+}

@@ -1,0 +1,47 @@
+package org.npustudio.app.lesson.check;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.npustudio.app.lesson.Measure;
+import org.npustudio.app.lesson.MeasureType;
+import org.npustudio.app.lesson.Measures;
+import org.npustudio.app.lesson.Place;
+import org.npustudio.yaml.YamlException;
+import org.npustudio.yaml.YamlNode;
+
+/** Reads a measure written as {@code {type: cycles, node: conv1, on: start}} (docs/lessons.md "Measures"). */
+public final class MeasureReader {
+    private MeasureReader() {}
+
+    public static Measure read(YamlNode n) throws YamlException {
+        if (!n.isMapping()) throw n.error("a measure is a mapping such as {type: node_count, op: Conv}");
+        CheckParams p = new CheckParams(n, Set.of());
+        String typeName = p.text("type");
+        MeasureType type = MeasureType.parse(typeName);
+        if (type == null) {
+            throw p.place("type").error("unknown measure '" + typeName + "' (known: "
+                    + java.util.Arrays.stream(MeasureType.values()).map(MeasureType::yamlName).collect(Collectors.joining(", ")) + ")");
+        }
+        Measure.On on = Measure.On.WORKSPACE;
+        String onText = p.optText("on");
+        if (onText != null) {
+            if (onText.equals("start")) on = Measure.On.START;
+            else if (!onText.equals("workspace")) throw p.place("on").error("'on' is workspace or start, not '" + onText + "'");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String key : type.params()) {
+            String v = p.optText(key);
+            if (v != null) params.put(key, v);
+        }
+        if (params.containsKey("fuse") && Measures.fuse(params.get("fuse")) == null) {
+            throw p.place("fuse").error("unknown fuse '" + params.get("fuse") + "'; use none, auto or plan");
+        }
+        String legalize = params.get("legalize");
+        if (legalize != null && !legalize.equals("true") && !legalize.equals("false")) throw p.place("legalize").error("legalize is true or false");
+        if (legalize != null && !params.containsKey("pipeline")) throw p.place("legalize").error("legalize applies with a pipeline");
+                p.finish("measure " + typeName);
+        return new Measure(type, params, on, Place.of(n));
+    }
+}
