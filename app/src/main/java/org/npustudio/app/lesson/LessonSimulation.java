@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.fusion.FusionMode;
@@ -19,7 +20,7 @@ final class LessonSimulation {
     private LessonSimulation() {}
 
     static NpuConfig readNpu(Path file) throws StudioException {
-        DeviceConfigReader.Device d = new DeviceConfigReader().read(file);
+        Device d = new DeviceConfigReader().read(file);
         if (d.npu() == null) throw new StudioException(file.toString(), "", "describes no NPU (a CPU only); the simulator checks need an NPU");
         return d.npu();
     }

@@ -21,6 +21,7 @@ import org.npustudio.app.ui.profile.NpuPresetList;
 import org.npustudio.error.StudioException;
 import org.npustudio.graphview.ui.GraphView;
 import org.npustudio.graphview.ui.Workers;
+import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.partition.editor.ui.PartitionWorkspace;
 import org.npustudio.passes.Pipeline;
@@ -109,7 +110,7 @@ final class MainWindowLessons implements LessonHost {
         Path npu = pane.session().workspace().resolve(Workspaces.NPU);
         if (Files.isRegularFile(npu)) {
             try {
-                DeviceConfigReader.Device d = new DeviceConfigReader().read(npu);
+                Device d = new DeviceConfigReader().read(npu);
                 if (d.npu() != null) {
                     List<NpuConfigPane.Preset> presets = new ArrayList<>();
                     presets.add(new NpuConfigPane.Preset(Workspaces.NPU + " (lesson)", d.npu()));

@@ -29,7 +29,9 @@ class SceneThemeTest {
 
         @Override public void polyline(double[] p, double minStep, int argb, double lw) { calls.add("line " + Colors.hex(argb) + " " + lw); }
 
-        @Override public void text(String s, double x, double y, double size, boolean bold, int argb) { calls.add("text " + s); }
+        @Override public void fillCircle(double cx, double cy, double r, int argb) { calls.add("circle " + Colors.hex(argb)); }
+
+        @Override public void text(String s, double x, double y, double size, boolean bold, int argb, Anchor anchor) { calls.add("text " + s); }
 
         List<String> starting(String prefix) { return calls.stream().filter(c -> c.startsWith(prefix)).toList(); }
     }
