@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.npustudio.io.Csv;
 
 /**
  * A grade as JSON (Jackson) and CSV (one row per check) — docs/lessons.md "Grades". Hidden checks carry
@@ -57,18 +58,18 @@ public final class GradeExport {
         }
     }
 
-    /** The header and one row per check. */
+    /** The header and one row per check (RFC 4180 through the project's one CSV format). */
     public static String csv(Grade g) {
-        StringBuilder sb = new StringBuilder();
-        Csv.row(sb, CSV_HEADER);
         String ws = g.workspace() == null ? "" : g.workspace().toAbsolutePath().toString();
-        for (StepResult s : g.steps()) {
-            for (CheckResult c : s.checks()) {
-                Csv.row(sb, List.of(g.lesson().id(), String.valueOf(g.lesson().version()), ws, s.step().id(),
-                        String.valueOf(c.check().index()), c.check().type(), String.valueOf(c.check().hidden()),
-                        String.valueOf(c.possible()), String.valueOf(c.earned()), String.valueOf(c.passed()), c.studentMessage()));
+        return Csv.write(Csv.FORMAT, out -> {
+            out.printRecord(CSV_HEADER);
+            for (StepResult s : g.steps()) {
+                for (CheckResult c : s.checks()) {
+                    out.printRecord(g.lesson().id(), String.valueOf(g.lesson().version()), ws, s.step().id(),
+                            String.valueOf(c.check().index()), c.check().type(), String.valueOf(c.check().hidden()),
+                            String.valueOf(c.possible()), String.valueOf(c.earned()), String.valueOf(c.passed()), c.studentMessage());
+                }
             }
-        }
-        return sb.toString();
+        });
     }
 }

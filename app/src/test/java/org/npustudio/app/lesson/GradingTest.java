@@ -169,7 +169,7 @@ class GradingTest {
         assertEquals(1, j.get("steps").get(1).get("earned").asInt());
 
         String csv = GradeExport.csv(g);
-        String[] rows = csv.split("\r\n");
+        String[] rows = csv.split("\n");
         int checks = lesson.steps().stream().mapToInt(st -> st.checks().size()).sum();
         assertEquals(1 + checks, rows.length);
         assertEquals(String.join(",", GradeExport.CSV_HEADER), rows[0]);
