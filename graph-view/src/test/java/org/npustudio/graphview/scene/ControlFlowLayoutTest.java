@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import org.npustudio.testdata.TestData;
 import org.junit.jupiter.api.Test;
 import org.npustudio.graphview.layout.GroupExpansion;
 import org.npustudio.graphview.layout.LayoutMetrics;
@@ -142,8 +141,7 @@ class ControlFlowLayoutTest {
 
     @Test
     void heyJarvisLaysOutWithoutOverlaps() {
-        Path p = Path.of("/tmp/mcache/hey_jarvis_v0.1.onnx");
-        Assumptions.assumeTrue(Files.exists(p), "skipped: " + p + " is fetched by src/test/resources/real-models/fetch.sh");
+        Path p = TestData.realModel("hey_jarvis_v0.1.onnx");   // fetched by real-models/fetch.sh; skips when absent
         Model m = real(p);
         GraphScene s = SceneBuilder.build(m.graph(), SceneBuilder.Settings.defaults(), LayoutMonitor.none());
         int ops = m.graph().nodes().size() + countBodyNodes(m.graph());
