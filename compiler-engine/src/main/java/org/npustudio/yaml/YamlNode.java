@@ -34,6 +34,11 @@ public final class YamlNode {
 
     public int column() { return node == null ? 1 : node.getStartMark().getColumn() + 1; }
 
+    /** Where the node starts and ends in its source text, in code points (for edits that keep the rest of a file as written). */
+    public int startCodePoint() { return node == null ? 0 : node.getStartMark().getIndex(); }
+
+    public int endCodePoint() { return node == null ? 0 : node.getEndMark().getIndex(); }
+
     public YamlException error(String problem) {
         return new YamlException(source, line(), column(), path, problem);
     }

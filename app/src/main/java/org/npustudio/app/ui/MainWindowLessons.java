@@ -168,6 +168,12 @@ final class MainWindowLessons implements LessonHost {
         if (window.workspace() != null) window.workspace().profile();
     }
 
+    @Override
+    public NpuConfigPane npuEditor() {
+        ModelWorkspace ws = window.workspace();
+        return ws == null || ws.profiling() == null ? null : ws.profiling().npuPane();
+    }
+
     /** Runs the waiting view once the lesson's model is shown and laid out. */
     private void runReady() {
         if (whenReady.isEmpty() || window.isBusy() || window.model() == null || !isWorkspaceModel(window.model().file())) return;

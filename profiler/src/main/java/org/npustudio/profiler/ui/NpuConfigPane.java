@@ -104,6 +104,9 @@ public final class NpuConfigPane extends FlowPane {
         cols.getValueFactory().setValue(c);
     }
 
+    /** Shows {@code c}'s array, clock, SRAM, DRAM, dataflow and precision in the fields, as if typed (one publish). */
+    public void edit(NpuConfig c) { load(c); }
+
     private void load(NpuConfig c) {
         loading = true;
         try {

@@ -14,12 +14,12 @@ import org.npustudio.app.lesson.Workspaces;
 /**
  * Buttons that take an action step to the view that does it, chosen by the step's {@code view.tab}: the pass
  * pipelines (default, and every pipeline file of the workspace), the partition editor and saving its plan
- * into the workspace, or the NPU simulation.
+ * into the workspace, or the NPU simulation and saving the profiler's edited NPU into the workspace's npu.yaml.
  */
 final class ActionTools extends FlowPane {
     private static final Set<String> ARTIFACTS = Set.of(Workspaces.PLAN, Workspaces.NPU, Workspaces.STATE);
 
-    ActionTools(Step step, Path workspace, LessonHost host, Runnable savePlan) {
+    ActionTools(Step step, Path workspace, LessonHost host, Runnable savePlan, Runnable saveNpu) {
         super(6, 6);
         setId("lesson-tools");
         getStyleClass().add("lesson-tools");
@@ -35,6 +35,7 @@ final class ActionTools extends FlowPane {
             getChildren().add(button("Save Plan to Workspace", "lesson-save-plan", savePlan));
         } else if ("profiler".equals(tab)) {
             getChildren().add(button("Simulate on NPU", "lesson-simulate", host::simulate));
+            getChildren().add(button("Save NPU to Workspace", "lesson-save-npu", saveNpu));
         }
         setVisible(!getChildren().isEmpty());
         setManaged(!getChildren().isEmpty());

@@ -6,6 +6,7 @@ import javafx.stage.Window;
 import org.npustudio.app.lesson.View;
 import org.npustudio.app.ui.present.PresenterMode;
 import org.npustudio.partition.editor.ui.PartitionWorkspace;
+import org.npustudio.profiler.ui.NpuConfigPane;
 
 /** What the lesson pane asks of the IDE window it is docked in. */
 public interface LessonHost {
@@ -29,4 +30,7 @@ public interface LessonHost {
 
     /** Profile > Simulate on NPU for the open model. */
     void simulate();
+
+    /** The profiler's NPU editor of the open model, or null before its first simulation. */
+    NpuConfigPane npuEditor();
 }

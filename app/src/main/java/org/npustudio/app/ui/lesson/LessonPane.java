@@ -26,6 +26,9 @@ import org.npustudio.app.lesson.Step;
 import org.npustudio.app.lesson.StepResult;
 import org.npustudio.app.lesson.StepType;
 import org.npustudio.app.lesson.Workspaces;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.config.NpuFileEdit;
+import org.npustudio.profiler.ui.NpuConfigPane;
 import org.npustudio.app.ui.diff.PassDiffView;
 
 /**
@@ -215,7 +218,7 @@ public final class LessonPane extends BorderPane {
             });
             body.getChildren().add(input);
         } else if (s.type() == StepType.ACTION) {
-            body.getChildren().add(new ActionTools(s, session.workspace(), host, this::savePlan));
+            body.getChildren().add(new ActionTools(s, session.workspace(), host, this::savePlan, this::saveNpu));
             Button check = new Button("Check");
             check.setId("lesson-check");
             check.setDefaultButton(false);
@@ -311,6 +314,26 @@ public final class LessonPane extends BorderPane {
             }, v -> host.status("Saved " + Workspaces.PLAN + " into the lesson workspace"), host::status);
         });
     }
+
+    /**
+     * The profiler's edited NPU (array, dataflow, SRAM, DRAM, clock, precision) into the workspace's npu.yaml,
+     * changing only those values in the file; the session then reads it again.
+     */
+    void saveNpu() {
+        NpuConfigPane editor = host.npuEditor();
+        if (editor == null || editor.setup() == null) {
+            host.status("Simulate on NPU first: the profiler's NPU editor holds what is saved into " + Workspaces.NPU);
+            return;
+        }
+        NpuConfig npu = editor.setup().npu();
+        worker.submit(() -> {
+            NpuFileEdit.save(session.workspace().resolve(Workspaces.NPU), npu);
+            session.refresh();
+            return null;
+        }, v -> host.status("Saved the edited NPU into the lesson workspace's " + Workspaces.NPU), host::status);
+    }
+
+    LessonHost host() { return host; }
 
     /** Puts a file made elsewhere into the workspace under {@code name} (atomically); a new model.onnx is opened again. */
     void adopt(String name, java.nio.file.Path from) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -24,6 +25,7 @@ import org.npustudio.app.lesson.Lesson;
 import org.npustudio.app.lesson.LessonReader;
 import org.npustudio.app.lesson.LessonSession;
 import org.npustudio.app.ui.MainWindow;
+import org.npustudio.npusim.Dataflow;
 import org.npustudio.testdata.TestData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -40,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LessonPaneTest {
     static final Path LESSON1 = TestData.inCheckout("samples/lessons/01-reading-a-graph");
     static final Path LESSON2 = TestData.inCheckout("samples/lessons/02-graph-optimisation");
+    static final Path NPU_SAVE = TestData.inCheckout("app/src/test/resources/lessons/npu-save");
     @TempDir Path dir;
     private MainWindow window;
 
@@ -91,6 +94,28 @@ class LessonPaneTest {
         robot.type(KeyCode.RIGHT);
         d.idle();
         assertEquals("intro", pane.current().id(), "outside presenter mode Right is not a step key");
+    }
+
+    @Test
+    void theProfilersEditedNpuIsSavedIntoTheWorkspaceKeepingTheRestOfTheFile(FxRobot robot) throws Exception {
+        PaneDriver d = new PaneDriver(robot, window);
+        Path ws = dir.resolve("ws");
+        LessonPane pane = d.open(NPU_SAVE, ws);
+        Path npu = ws.resolve("npu.yaml");
+        String before = Files.readString(npu);
+        assertFalse(d.check(pane.current()).passed(), "output-stationary is too slow for the check");
+        d.fire("#lesson-save-npu");
+        assertEquals(before, Files.readString(npu), "before a simulation there is no edited NPU: nothing is written");
+
+        d.fire("#lesson-simulate");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> pane.host().npuEditor() != null);
+        d.idle();
+        ComboBox<Dataflow> dataflow = d.node("#npu-dataflow");
+        robot.interact(() -> dataflow.setValue(Dataflow.WS));
+        d.idle();
+        d.fire("#lesson-save-npu");
+        assertEquals(before.replace("dataflow: os", "dataflow: ws"), Files.readString(npu), "only the edited value changes, comments stay");
+        assertTrue(d.check(pane.current()).passed(), "the check reads the saved NPU");
     }
 
     @Test

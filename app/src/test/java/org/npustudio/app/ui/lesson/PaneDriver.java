@@ -18,6 +18,8 @@ import org.npustudio.app.lesson.Step;
 import org.npustudio.app.lesson.StepResult;
 import org.npustudio.app.ui.MainWindow;
 import org.npustudio.app.ui.diff.PassDiffView;
+import org.npustudio.npusim.config.DeviceConfigReader;
+import org.npustudio.npusim.config.NpuConfig;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -133,6 +135,24 @@ final class PaneDriver {
     void adopt(String name, Path file) throws Exception {
         robot.interact(() -> pane().adopt(name, file));
         idle();
+    }
+
+    /**
+     * Makes the profiler's NPU editor show an NPU file's values (as a student typing them would), then saves them
+     * into the workspace with the step's button (or the same save when the step has none).
+     */
+    void editNpuAndSave(Path npuFile) throws Exception {
+        NpuConfig target = new DeviceConfigReader().read(npuFile).npu();
+        if (pane().host().npuEditor() == null) robot.interact(() -> pane().host().simulate());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> pane().host().npuEditor() != null);
+        idle();
+        robot.interact(() -> pane().host().npuEditor().edit(target));
+        idle();
+        if (present("#lesson-save-npu")) fire("#lesson-save-npu");
+        else {
+            robot.interact(() -> pane().saveNpu());
+            idle();
+        }
     }
 
     /** Opens a plan file in the partition editor, then saves it into the workspace with the step's button. */
