@@ -89,6 +89,8 @@ public final class LessonValidator {
         if (m.type().simulated() && lesson.startFile(npu == null ? Workspaces.NPU : npu).isEmpty()) {
             throw m.place().error("'" + (npu == null ? Workspaces.NPU : npu) + "' is not one of the lesson's start files");
         }
+        String devices = m.param("devices");
+        if (devices != null && lesson.startFile(devices).isEmpty()) throw m.place().error("'" + devices + "' is not one of the lesson's start files");
         String pipeline = m.param("pipeline");
         if (pipeline != null && !pipeline.equals("default")) {
             Path file = lesson.folder().resolve(pipeline);

@@ -18,7 +18,14 @@ public enum MeasureType {
     /** Latency in microseconds of one node or end to end (simulator). */
     LATENCY_US("latency_us", Set.of("node", "npu", "fuse")),
     /** DRAM bytes read + written by one node or the whole model (simulator). */
-    DRAM_BYTES("dram_bytes", Set.of("node", "npu", "fuse"));
+    DRAM_BYTES("dram_bytes", Set.of("node", "npu", "fuse")),
+    /**
+     * Partitions of plan.yaml, or with {@code devices} (a devices file among the lesson's start files) of the plan
+     * {@code partition auto} makes from it (capability-based); {@code device} ({@code npu}/{@code cpu}) counts one kind.
+     */
+    PARTITIONS("partitions", Set.of("devices", "device")),
+    /** Tensors the simulator sends over the host link between devices (plan.yaml's partitions; each crossing once per receiving device). */
+    TRANSFERS("transfers", Set.of("npu", "fuse"));
 
     private final String yamlName;
     private final Set<String> params;
@@ -34,7 +41,7 @@ public enum MeasureType {
     public Set<String> params() { return params; }
 
     /** Whether the measure runs the simulator (and so needs an NPU file). */
-    public boolean simulated() { return this == CYCLES || this == LATENCY_US || this == DRAM_BYTES; }
+    public boolean simulated() { return this == CYCLES || this == LATENCY_US || this == DRAM_BYTES || this == TRANSFERS; }
 
     public static MeasureType parse(String s) {
         for (MeasureType t : values()) if (t.yamlName.equals(s)) return t;
@@ -49,6 +56,9 @@ public enum MeasureType {
             case CYCLES -> "cycles" + of(m);
             case LATENCY_US -> "latency (µs)" + of(m);
             case DRAM_BYTES -> "DRAM bytes" + of(m);
+            case PARTITIONS -> (m.param("device") == null ? "partitions" : m.param("device").toUpperCase(java.util.Locale.ROOT) + " partitions")
+                    + (m.param("devices") == null ? " of " + Workspaces.PLAN : " of the capability plan for " + m.param("devices"));
+            case TRANSFERS -> "host-link transfers of " + Workspaces.PLAN;
         };
         if (m.param("pipeline") != null) {
             what += " after the " + m.param("pipeline") + " pipeline" + ("false".equals(m.param("legalize")) ? " (not legalized)" : "");

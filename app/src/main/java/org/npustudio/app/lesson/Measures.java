@@ -31,6 +31,8 @@ public final class Measures {
             case NODE_COUNT -> nodeCount(w, m);
             case MACS, PARAMS -> cost(w, m);
             case CYCLES, LATENCY_US, DRAM_BYTES -> simulated(w, m);
+            case PARTITIONS -> PlanMeasures.partitions(w, m.param("devices"), m.param("device"));
+            case TRANSFERS -> PlanMeasures.transfers(w.simulate(m.param("npu") == null ? Workspaces.NPU : m.param("npu"), fuse(m.param("fuse"))));
         };
     }
 

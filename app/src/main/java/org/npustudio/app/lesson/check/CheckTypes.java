@@ -28,6 +28,7 @@ public final class CheckTypes {
         TYPES.put("plan_legal", p -> new PlanLegalCheck());
         TYPES.put("partition_count", PartitionCountCheck::parse);
         TYPES.put("node_on_device", NodeOnDeviceCheck::parse);
+        TYPES.put("partitions_equal", PartitionsEqualCheck::parse);
         TYPES.put("ort_equal", OrtEqualCheck::parse);
         TYPES.put("sqnr_min", SqnrCheck::parse);
         TYPES.put("latency_max_us", MeasureCheck::latencyMax);

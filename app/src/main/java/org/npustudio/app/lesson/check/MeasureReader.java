@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.npustudio.app.lesson.Measure;
+import org.npustudio.plan.DeviceKind;
 import org.npustudio.app.lesson.MeasureType;
 import org.npustudio.app.lesson.Measures;
 import org.npustudio.app.lesson.Place;
@@ -38,6 +39,8 @@ public final class MeasureReader {
         if (params.containsKey("fuse") && Measures.fuse(params.get("fuse")) == null) {
             throw p.place("fuse").error("unknown fuse '" + params.get("fuse") + "'; use none, auto or plan");
         }
+        String device = params.get("device");
+        if (device != null && DeviceKind.parse(device) == null) throw p.place("device").error("device is npu or cpu, not '" + device + "'");
         String legalize = params.get("legalize");
         if (legalize != null && !legalize.equals("true") && !legalize.equals("false")) throw p.place("legalize").error("legalize is true or false");
         if (legalize != null && !params.containsKey("pipeline")) throw p.place("legalize").error("legalize applies with a pipeline");

@@ -3,6 +3,7 @@ package org.npustudio.app.lesson.check;
 import java.util.Set;
 import org.npustudio.app.lesson.CheckContext;
 import org.npustudio.app.lesson.CheckRule;
+import org.npustudio.app.lesson.PlanMeasures;
 import org.npustudio.error.StudioException;
 import org.npustudio.plan.DeviceKind;
 import org.npustudio.plan.PlanBinding;
@@ -26,12 +27,7 @@ public record PartitionCountCheck(Compare compare, long value, DeviceKind device
     @Override
     public Outcome evaluate(CheckContext ctx) throws StudioException {
         PlanBinding b = PlanChecks.bound(ctx.work());
-        int n = 0;
-        for (int k = 0; k < b.partitionCount(); k++) {
-            if (b.members(k).length == 0) continue;
-            if (device != null && (b.device(k) == null || b.device(k).kind() != device)) continue;
-            n++;
-        }
+        int n = PlanMeasures.count(b, device);
         return Outcome.of(compare.holds(n, value), n + " partition" + (n == 1 ? "" : "s"));
     }
 }
