@@ -156,6 +156,40 @@ class PresenterModeTest {
     }
 
     @Test
+    void profilerChartsGrowWithTheTypeAndF5WorksFromAPassDiffWindow(FxRobot robot) throws Exception {
+        openTiny(robot);
+        robot.interact(() -> window.workspace().profile());
+        double width = 400;
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("Op types").tryQuery().isPresent() && !window.isBusy());
+        robot.clickOn("Op types");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#op-type-bars").tryQuery()
+                .map(n -> ((Region) n).minHeight(width) > 0).orElse(false));
+        settle(robot);
+        Region bars = robot.lookup("#op-type-bars").query();
+        double normal = bars.minHeight(width);
+        robot.interact(() -> window.presenter().activeProperty().set(true));
+        settle(robot);
+        assertEquals(1.6, bars.minHeight(width) / normal, 0.1, "the chart's rows, text and strokes grow with the type");
+        robot.interact(() -> window.presenter().activeProperty().set(false));
+        settle(robot);
+        assertEquals(normal, bars.minHeight(width), 1e-9, "and shrink back");
+
+        AtomicReference<PassDiffView> opened = new AtomicReference<>();
+        robot.interact(() -> DiffActions.runPipeline(window.diffHost(), Pipeline.defaultPipeline(), opened::set));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+        PassDiffView diff = opened.get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !diff.isBusy());
+        robot.interact(() -> diff.getScene().getWindow().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.F5);
+        assertTrue(window.presenter().isActive(), "F5 in the pass diff window starts presenting");
+        assertTrue(diff.getScene().getRoot().getStyleClass().contains("presenting"));
+        robot.type(KeyCode.F5);
+        assertFalse(window.presenter().isActive(), "and F5 there ends it");
+        robot.interact(() -> diff.getScene().getWindow().hide());
+    }
+
+    @Test
     void notesOpenFromTheMenuWithOneScreen(FxRobot robot) {
         robot.interact(() -> window.presenter().activeProperty().set(true));
         assertFalse(window.presenter().notes().isShowing(), "one screen: the notes do not open by themselves");

@@ -1,6 +1,7 @@
 package org.npustudio.profiler.ui;
 
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import org.npustudio.graphview.render.FxPainter;
 import org.npustudio.profiler.chart.Chart;
@@ -20,7 +21,9 @@ class ChartCanvas extends Pane {
     ChartCanvas(String id, boolean tallAsChart) {
         this.tallAsChart = tallAsChart;
         setId(id);
+        getStyleClass().add(ChartScale.STYLE_CLASS);
         getChildren().add(canvas);
+        sceneProperty().addListener((o, was, now) -> requestLayout());
     }
 
     void show(Chart c) {
@@ -33,12 +36,15 @@ class ChartCanvas extends Pane {
 
     /** What File > Export writes: the chart at its on-screen size; null before the first profile. */
     ChartDrawing drawing() {
-        return chart == null ? null : new ChartDrawing(chart, getWidth(), getHeight());
+        double s = ChartScale.of(this);
+        return chart == null ? null : new ChartDrawing(chart, getWidth() / s, getHeight() / s);
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return chart == null || !tallAsChart ? 0 : chart.height(width > 0 ? width : getWidth());
+        if (chart == null || !tallAsChart) return 0;
+        double s = ChartScale.of(this);
+        return chart.height((width > 0 ? width : getWidth()) / s) * s;
     }
 
     @Override
@@ -53,7 +59,13 @@ class ChartCanvas extends Pane {
             canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             return;
         }
-        chart.draw(painter, canvas.getWidth(), canvas.getHeight());
+        // Presenter mode: the chart is laid out for a window s times smaller and drawn s times larger.
+        double s = ChartScale.of(this);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.save();
+        g.scale(s, s);
+        chart.draw(painter, canvas.getWidth() / s, canvas.getHeight() / s);
         painter.finish();
+        g.restore();
     }
 }

@@ -1,5 +1,6 @@
 package org.npustudio.app.ui.present;
 
+import org.npustudio.profiler.ui.ChartScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -36,6 +37,7 @@ public final class PresenterMode {
     public static final double BASE_FONT = 13;
     static final String STYLE_CLASS = "presenting";
     private static final String SAVED_STYLE = "npustudio.presenter.savedStyle";
+    private static final String TOGGLE_KEY = "npustudio.presenter.toggleKey";
     private static final String CSS = PresenterMode.class.getResource("presenter.css").toExternalForm();
 
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
@@ -43,6 +45,7 @@ public final class PresenterMode {
     private final StringProperty notesTitle = new SimpleStringProperty(this, "notesTitle", "No lesson open");
     private final StringProperty notesText = new SimpleStringProperty(this, "notesText", "");
     private final PresenterKeys keys;
+    private final Stage main;
     private final PresenterNotes notes;
     private final java.util.Set<GraphView> followed = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
@@ -60,8 +63,37 @@ public final class PresenterMode {
         scale.addListener((o, was, now) -> {
             if (active.get()) refresh();
         });
+        this.main = main;
+        for (Window w : Window.getWindows()) installToggleKey(w);
         Window.getWindows().addListener((ListChangeListener<Window>) c -> {
-            while (c.next()) for (Window w : c.getAddedSubList()) if (active.get()) apply(w, true);
+            while (c.next()) {
+                for (Window w : c.getAddedSubList()) {
+                    installToggleKey(w);
+                    if (active.get()) apply(w, true);
+                }
+            }
+        });
+    }
+
+    /**
+     * F5 toggles presenter mode from any window of the IDE (a pass diff window, the notes); the main window has
+     * it as its View menu's accelerator already.
+     */
+    private void installToggleKey(Window w) {
+        if (w instanceof PopupWindow || w == main) return;
+        if (w.getScene() != null) installToggleKey(w.getScene());
+        w.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) installToggleKey(now);
+        });
+    }
+
+    private void installToggleKey(Scene scene) {
+        if (scene.getProperties().putIfAbsent(TOGGLE_KEY, Boolean.TRUE) != null) return;
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F5 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                toggle();
+                e.consume();
+            }
         });
     }
 
@@ -124,11 +156,13 @@ public final class PresenterMode {
             if (!root.getStyleClass().contains(STYLE_CLASS)) root.getStyleClass().add(STYLE_CLASS);
             if (!scene.getStylesheets().contains(CSS)) scene.getStylesheets().add(CSS);
             keys.install(scene);
+            ChartScale.set(scene, scale.get());
         } else {
             if (root.getProperties().containsKey(SAVED_STYLE)) root.setStyle((String) root.getProperties().remove(SAVED_STYLE));
             root.getStyleClass().remove(STYLE_CLASS);
             scene.getStylesheets().remove(CSS);
             keys.uninstall(scene);
+            ChartScale.set(scene, 1);
         }
         for (GraphView v : graphViews(root)) style(v, on);
     }
