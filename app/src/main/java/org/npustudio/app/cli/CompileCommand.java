@@ -21,13 +21,13 @@ import org.npustudio.passes.PipelineYaml;
 import org.npustudio.passes.Snapshot;
 
 /**
- * {@code npustudio compile MODEL [--pipeline default|FILE] -o OUT [--print-changed] [--dump-after-each DIR] [--no-verify]}.
+ * {@code npustudio compile MODEL [--pipeline default|FILE] -o OUT [--print-changed] [--notes] [--dump-after-each DIR] [--no-verify]}.
  * What it writes has passed the verifier and ONNX Runtime's loader; otherwise nothing is written.
  */
 final class CompileCommand implements Command {
     @Override public String name() { return "compile"; }
 
-    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--dump-after-each DIR] [--no-verify] " + ShapeArgs.SYNOPSIS; }
+    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--notes] [--dump-after-each DIR] [--no-verify] " + ShapeArgs.SYNOPSIS; }
 
     @Override public String summary() { return "run a compiler pass pipeline and write standard ONNX"; }
 
@@ -40,6 +40,8 @@ final class CompileCommand implements Command {
                                         to standard ONNX first, so ONNX Runtime loads it
                   --print-changed       after each pass that changed the graph, list the nodes it added,
                                         removed or changed (passes that changed nothing are not shown)
+                  --notes               after each pass, what it noted: the quantizer's weight bits and SQNR
+                                        per layer and at the model output, the nodes a fusion merged…
                   --dump-after-each DIR write the graph after every changing pass as DIR/NN-pass.onnx
                   --no-verify           do not verify the graph after every pass (for benchmarks); the
                                         written model is still checked
@@ -52,9 +54,10 @@ final class CompileCommand implements Command {
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed", "--no-verify"),
+        Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed", "--notes", "--no-verify"),
                 ShapeArgs.with("--pipeline", "-o", "--output", "--dump-after-each"));
         boolean printChanged = parsed.has("--print-changed");
+        boolean notes = parsed.has("--notes");
         String file = parsed.positional(1, 1, "MODEL (an .onnx file)").get(0);
         if (parsed.value("-o") != null && parsed.value("--output") != null) throw new UsageException(name(), "only one output file, please");
         String out = parsed.value("-o", parsed.value("--output"));
@@ -68,6 +71,7 @@ final class CompileCommand implements Command {
         for (PassRecord p : r.records()) {
             ctx.out().printf("%3d  %-34s %9.1f ms  %s%n", p.step(), p.pass(), p.millis(),
                     p.wasSkipped() ? "skipped: " + p.skipped() : p.changed() ? "changed" : "-");
+            if (notes) for (String note : p.notes()) ctx.out().println("     · " + note);
             if (p.snapshot() == null) continue;
             if (printChanged) printChanges(ctx, previous, p.snapshot());
             if (dump != null) write(dump, p.snapshot());

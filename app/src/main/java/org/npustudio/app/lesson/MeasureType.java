@@ -13,6 +13,12 @@ public enum MeasureType {
     MACS("macs", Set.of("node", "pipeline")),
     /** Parameters (weights) of one node or of the whole model; {@code pipeline} as for node_count. */
     PARAMS("params", Set.of("node", "pipeline")),
+    /**
+     * Bytes of the model's constants (initializers and Constant nodes) at their stored precision (float32 4, int8 1, int4 ½: an INT4 tensor, or an
+     * int8 tensor that a DequantizeLinear reads whose values all lie in [−8, 7], as the quantizer emulates int4
+     * below opset 21); {@code pipeline} as for node_count.
+     */
+    WEIGHT_BYTES("weight_bytes", Set.of("pipeline")),
     /** NPU cycles of one node or of the whole model (simulator; {@code npu} file, default npu.yaml; plan.yaml when present). */
     CYCLES("cycles", Set.of("node", "npu", "fuse")),
     /** Latency in microseconds of one node or end to end (simulator). */
@@ -53,6 +59,7 @@ public enum MeasureType {
             case NODE_COUNT -> m.param("op") == null ? "nodes" : m.param("op") + " nodes";
             case MACS -> "MACs" + of(m);
             case PARAMS -> "parameters" + of(m);
+            case WEIGHT_BYTES -> "weight bytes of the model";
             case CYCLES -> "cycles" + of(m);
             case LATENCY_US -> "latency (µs)" + of(m);
             case DRAM_BYTES -> "DRAM bytes" + of(m);

@@ -19,7 +19,8 @@ import org.npustudio.passes.StandardRules;
 
 /**
  * Computes a {@link Measure} on a work state with the product's code: node counts, MACs and parameters
- * ({@link OpCostModel}; each optionally after a pass pipeline, legalized as {@code compile} writes), and cycles,
+ * ({@link OpCostModel}; each optionally after a pass pipeline, legalized as {@code compile} writes), weight bytes at
+ * their stored precision ({@link WeightBytes}), and cycles,
  * latency and DRAM bytes (the NPU simulator). A value that cannot be known is an error, never 0.
  */
 public final class Measures {
@@ -30,6 +31,7 @@ public final class Measures {
         return switch (m.type()) {
             case NODE_COUNT -> nodeCount(w, m);
             case MACS, PARAMS -> cost(w, m);
+            case WEIGHT_BYTES -> WeightBytes.of(model(w, m).graph());
             case CYCLES, LATENCY_US, DRAM_BYTES -> simulated(w, m);
             case PARTITIONS -> PlanMeasures.partitions(w, m.param("devices"), m.param("device"));
             case TRANSFERS -> PlanMeasures.transfers(w.simulate(m.param("npu") == null ? Workspaces.NPU : m.param("npu"), fuse(m.param("fuse"))));

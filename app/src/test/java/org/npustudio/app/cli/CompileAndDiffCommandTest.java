@@ -1,6 +1,7 @@
 package org.npustudio.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -40,6 +41,20 @@ class CompileAndDiffCommandTest {
         double scale = 0;
         for (float f : x.toFloats()) scale = Math.max(scale, Math.abs(f));
         assertTrue(TensorComparison.of(y, x).allClose(1e-4, 1e-4 * scale), TensorComparison.of(y, x).describe());
+    }
+
+    @Test
+    void notesPrintTheQuantizersSqnrPerLayerOnlyWhenAskedFor() throws Exception {
+        Path in = SampleLibrary.write("lenet5", dir);
+        Path pipeline = Files.writeString(dir.resolve("q.yaml"), "passes:\n  - quantize:\n      samples: 1\n      int4-layers: [/fc1/Gemm]\n");
+        CliRun plain = CliRun.of("compile", in.toString(), "--pipeline", pipeline.toString(), "-o", dir.resolve("a.onnx").toString());
+        assertEquals(0, plain.status(), plain.err());
+        assertFalse(plain.out().contains("SQNR"), plain.out());
+        CliRun noted = CliRun.of("compile", in.toString(), "--pipeline", pipeline.toString(), "-o", dir.resolve("b.onnx").toString(), "--notes");
+        assertEquals(0, noted.status(), noted.err());
+        assertTrue(noted.out().matches("(?s).*· Gemm /fc1/Gemm int4 \\(emulated in int8\\): SQNR -?[0-9.]+ dB.*"), noted.out());
+        assertTrue(noted.out().matches("(?s).*· Conv /conv1/Conv int8: SQNR -?[0-9.]+ dB.*"), noted.out());
+        assertTrue(noted.out().contains("· model output SQNR "), noted.out());
     }
 
     @Test
