@@ -59,6 +59,16 @@ public final class GraphEdits {
     }
 
     /**
+     * Records that {@code survivor} now does {@code absorbed}'s work (a folded BatchNormalization, a merged
+     * Pad): the absorbed id joins the survivor's provenance, so costs and diffs can say where it went.
+     */
+    public static void absorb(Node survivor, Node absorbed) {
+        List<String> p = new java.util.ArrayList<>(survivor.provenance());
+        if (!p.contains(absorbed.id())) p.add(absorbed.id());
+        survivor.setProvenance(p);
+    }
+
+    /**
      * Makes every reader of {@code from} read {@code to} instead, including If/Loop/Scan bodies (at any
      * depth) that capture {@code from} from this graph; a body that defines {@code from} itself shadows it.
      */

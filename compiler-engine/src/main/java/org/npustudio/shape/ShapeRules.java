@@ -35,8 +35,13 @@ final class ShapeRules {
     }
 
     static ShapeRule find(String domain, String opType) {
-        return OpsetId.isDefaultDomain(domain) ? RULES.get(opType) : null;
+        if (OpsetId.isDefaultDomain(domain)) return RULES.get(opType);
+        // The compiler's own Gelu and LayerNormalization (fuse-gelu/fuse-layernorm below opsets 20/17) are the standard ops.
+        return COMPILER_DOMAIN.equals(domain) && STANDARD_IN_COMPILER_DOMAIN.contains(opType) ? RULES.get(opType) : null;
     }
+
+    private static final String COMPILER_DOMAIN = "org.npustudio";
+    private static final java.util.Set<String> STANDARD_IN_COMPILER_DOMAIN = java.util.Set.of("Gelu", "LayerNormalization");
 
     static Set<String> operators() {
         return new TreeSet<>(RULES.keySet());

@@ -109,6 +109,7 @@ final class ConvWeights {
     /** Makes the node produce {@code value} (the output of the node folded into it) and drops its old output. */
     static void takeOutput(Graph g, Node n, Node absorbed) {
         String old = n.output(0);
+        GraphEdits.absorb(n, absorbed);
         g.removeNode(absorbed);
         n.setOutput(0, absorbed.output(0));
         g.removeValueInfo(old);

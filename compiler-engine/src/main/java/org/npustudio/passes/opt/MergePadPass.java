@@ -70,6 +70,7 @@ public final class MergePadPass extends BasePass {
                 q.setAttribute(Attribute.of("count_include_pad", 1L));
             }
             q.setAttribute(Attribute.of("pads", merged));
+            GraphEdits.absorb(q, pad);
             g.removeNode(pad);
             q.setInput(0, pad.input(0));
             g.removeValueInfo(pad.output(0));

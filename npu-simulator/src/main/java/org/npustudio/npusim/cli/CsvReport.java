@@ -20,12 +20,17 @@ final class CsvReport {
     private CsvReport() {}
 
     static String nodes(SimulationResult r) {
-        return Csv.write(Csv.FORMAT.builder().setHeader(NODE_COLUMNS).get(), out -> {
+        // As compiled, a last column says what each node became; as written the file is as it always was.
+        boolean compiled = r.nodes().stream().anyMatch(n -> n.compiled() != null);
+        String[] columns = compiled ? java.util.stream.Stream.concat(java.util.Arrays.stream(NODE_COLUMNS), java.util.stream.Stream.of("compiled"))
+                .toArray(String[]::new) : NODE_COLUMNS;
+        return Csv.write(Csv.FORMAT.builder().setHeader(columns).get(), out -> {
             for (NodeResult n : r.nodes()) {
                 List<Object> row = new ArrayList<>(List.of(n.id(), n.opType(), n.device()));
                 row.addAll(n.costed() ? List.of(n.cycles(), n.latencyMicros(), n.macs(), n.readBytes(), n.writeBytes(), n.unfusedReadBytes(),
                         n.unfusedWriteBytes(), n.sramPeakBytes(), n.utilisation(), n.bound().label()) : NOT_COSTED);
                 row.addAll(List.of(n.fusionGroup(), n.startSeconds() * 1e6, n.endSeconds() * 1e6));
+                if (compiled) row.add(n.compiled() == null ? "" : n.compiled());
                 out.printRecord(row);
             }
         });

@@ -72,6 +72,7 @@ public final class SimulateCommandCore {
             graph = readModel(o.model());
         } else {
             model = ModelOpener.open(o.model()); // value_info filled; ShapeTable reads every shape through graph.typeOf
+            if (o.pipeline() != null) return simulate(model, o);
             graph = SimulationService.workGraph(model.graph(), o.model().toString(), o.loopTrips());
         }
         return simulate(graph, model, o);
@@ -82,16 +83,21 @@ public final class SimulateCommandCore {
      * plan are each read once. {@code o.model()} names the model in errors and binds the plan.
      */
     public static Simulation simulate(Model opened, SimulateOptions o) throws StudioException {
+        if (o.pipeline() != null) return simulate(null, opened, o);
         return simulate(SimulationService.workGraph(opened.graph(), o.model().toString(), o.loopTrips()), opened, o);
     }
 
+    /** {@code graph} null: compile {@code model} with {@code o.pipeline()} and cost what it compiles to. */
     private static Simulation simulate(WorkGraph graph, Model model, SimulateOptions o) throws StudioException {
         List<String> warnings = new ArrayList<>();
         Device npu = npuOf(o.npu(), DeviceConfigReader.readAny(o.npu(), warnings));
         PlanFiles.Opened opened = o.plan() == null ? null : readPlan(o.plan(), model, o.model(), warnings);
         Plan plan = opened == null ? null : opened.plan();
         Path planDir = o.plan() == null ? null : o.plan().toAbsolutePath().getParent();
-        SimulationResult r = SimulationService.simulate(graph, npu, plan, planDir, o.fuse(), o.plan() == null ? null : o.plan().toString(), warnings);
+        String planSource = o.plan() == null ? null : o.plan().toString();
+        SimulationResult r = graph == null
+                ? SimulationService.simulateCompiled(model, o.model().toString(), o.pipeline(), npu, plan, planDir, o.fuse(), planSource, warnings, o.loopTrips())
+                : SimulationService.simulate(graph, npu, plan, planDir, o.fuse(), planSource, warnings);
         // An assignment plan places nodes on devices but has no partitions of its own: reports group by device, as without a plan.
         boolean partitioned = opened != null && opened.format() != PlanFiles.Format.ASSIGNMENT;
         return new Simulation(r, npu.npu(), partitioned ? plan : null);

@@ -2,6 +2,7 @@ package org.npustudio.npusim.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.npustudio.passes.Pipeline;
 import org.npustudio.npusim.fusion.FusionMode;
 
 /**
@@ -9,13 +10,20 @@ import org.npustudio.npusim.fusion.FusionMode;
  * [--plan PLAN.yaml] [--fuse none|auto|plan] [--format table|csv|json|scalesim] [-o DIR]}.
  * {@code fuse} null means: the plan's groups when the plan has some, otherwise none. {@code loopTrips}
  * ({@code --loop-trips NODE=N}) gives the trip count of Loop nodes whose count is not a constant.
+ * {@code pipeline} ({@code --pipeline}) is the pass pipeline whose output is costed, or null: the graph as written.
  */
 public record SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
-                              Map<String, Long> loopTrips) {
+                              Map<String, Long> loopTrips, Pipeline pipeline) {
     public SimulateOptions {
         if (model == null || npu == null) throw new IllegalArgumentException("a model (or topology) and --npu are required");
         if (format == null) format = OutputFormat.TABLE;
         loopTrips = loopTrips == null ? Map.of() : Map.copyOf(loopTrips);
+    }
+
+    /** As written (no pipeline). */
+    public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
+                           Map<String, Long> loopTrips) {
+        this(model, npu, plan, fuse, format, outputDir, loopTrips, null);
     }
 
     public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir) {

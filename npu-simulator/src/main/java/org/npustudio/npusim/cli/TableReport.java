@@ -12,19 +12,21 @@ final class TableReport {
 
     static String render(SimulationResult r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s%n", "node", "op", "device",
-                "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group"));
+        // As compiled, a last column says what each node of the opened graph became; as written nothing changes.
+        boolean compiled = r.nodes().stream().anyMatch(n -> n.compiled() != null);
+        b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s%n", "node", "op", "device",
+                "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group"), compiled, "compiled"));
         for (NodeResult n : r.nodes()) {
             if (!n.costed()) {
-                b.append(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s%n",
+                b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s%n",
                         clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), "?", "?", "?", "?", "?", "?", "?", "?",
-                        n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup())));
+                        n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup())), compiled, n.compiled()));
                 continue;
             }
-            b.append(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s%n",
+            b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s%n",
                     clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), n.cycles(), n.latencyMicros(), n.macs(),
                     n.readBytes(), n.writeBytes(), n.sramPeakBytes(), 100 * n.utilisation(), n.bound().label(),
-                    n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup())));
+                    n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup())), compiled, n.compiled()));
         }
         b.append('\n');
         for (Totals t : r.perDevice().values()) if (t.nodes() > 0) b.append(totals(t));
@@ -47,6 +49,13 @@ final class TableReport {
                 t.scope().equals("model") ? "total" : "device", t.scope(), t.nodes(), t.busySeconds() * 1e6, t.macs(), t.dramBytes(),
                 t.unfusedDramBytes(), t.featureMapBytes(), t.unfusedFeatureMapBytes());
         return line + (t.complete() ? "" : "  (" + t.uncostedSummary() + ")") + System.lineSeparator();
+    }
+
+    /** The line with {@code text} as a last column, when the table has one. */
+    private static String note(String line, boolean column, String text) {
+        if (!column) return line;
+        String sep = System.lineSeparator();
+        return line.substring(0, line.length() - sep.length()) + "  " + (text == null ? "" : text) + sep;
     }
 
     private static String clip(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "~"; }

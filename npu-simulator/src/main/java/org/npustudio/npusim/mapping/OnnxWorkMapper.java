@@ -63,7 +63,7 @@ public final class OnnxWorkMapper {
                 m.warnings.add("node '" + n.id() + "' (" + n.opType() + "): costed as " + b.label());
                 nodes.add(new WorkNode(n.id(), n.opType(), ControlFlowMapper.inputsOf(n), ControlFlowMapper.outputsOf(n), w));
             } else {
-                nodes.add(new WorkNode(n.id(), n.opType(), n.inputs(), n.outputs(), w));
+                nodes.add(new WorkNode(n.id(), n.opType(), n.inputs(), n.outputs(), w, OpCatalog.needs(n)));
             }
         }
         Set<String> outputs = new HashSet<>();
@@ -126,9 +126,10 @@ public final class OnnxWorkMapper {
             out[i] = s == null ? 0 : ShapeTable.elements(s);
         }
         try {
-            if (op.equals("Conv")) return conv(n, in, cst, out);
+            // A fused activation runs in the array's output stage as results stream out: same GEMM, no extra DRAM trip.
+            if (op.equals("Conv") || OpCatalog.isFused(n, "FusedConv")) return conv(n, in, cst, out);
             if (op.equals("ConvTranspose")) return convTranspose(n, in, cst, out);
-            if (op.equals("Gemm")) return gemm(n, in, cst, out);
+            if (op.equals("Gemm") || OpCatalog.isFused(n, "FusedGemm")) return gemm(n, in, cst, out);
             if (op.equals("MatMul")) return matmul(n, in, cst, out);
             if (RecurrentMapper.handles(op)) return RecurrentMapper.work(n, shapes, in, cst, out);
             if (OpCatalog.POOL.contains(op)) return pool(n, in, cst, out);

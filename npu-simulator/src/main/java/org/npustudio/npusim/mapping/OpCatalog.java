@@ -1,6 +1,8 @@
 package org.npustudio.npusim.mapping;
 
+import java.util.List;
 import java.util.Set;
+import org.npustudio.ir.Node;
 
 /** Which ONNX op types the cost model treats as array, vector, data-movement or shape-only work. */
 public final class OpCatalog {
@@ -31,6 +33,25 @@ public final class OpCatalog {
 
     public static final Set<String> FREE = Set.of("Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity", "Dropout",
             "Constant", "Shape", "Size", "ConstantOfShape", "Range", "NonZero");
+
+    /** The compiler's fused operators' domain (compiler-engine's FusedOps). */
+    static final String FUSED_DOMAIN = "org.npustudio";
+
+    /** Whether {@code n} is the compiler's fused Conv or Gemm ({@code fusedOp}: FusedConv or FusedGemm). */
+    public static boolean isFused(Node n, String fusedOp) {
+        return n.opType().equals(fusedOp) && n.domain().equals(FUSED_DOMAIN);
+    }
+
+    /**
+     * The op types a device must support to run {@code n}: a FusedConv or FusedGemm needs its Conv or Gemm
+     * and its activation (an NPU runs the fused node only when it runs both parts); anything else its own type.
+     */
+    public static List<String> needs(Node n) {
+        boolean conv = isFused(n, "FusedConv");
+        if (!conv && !isFused(n, "FusedGemm")) return List.of(n.opType());
+        String act = n.attrString("activation", "");
+        return act.isEmpty() ? List.of(conv ? "Conv" : "Gemm") : List.of(conv ? "Conv" : "Gemm", act);
+    }
 
     /** Ops a device must list to run them (shape-only ops run anywhere: they only relabel a tensor). */
     public static boolean needsSupport(String opType) { return !FREE.contains(opType); }

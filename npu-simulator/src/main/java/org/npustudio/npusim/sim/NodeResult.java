@@ -12,12 +12,25 @@ import org.npustudio.npusim.work.Uncosted;
  * no cycle model); {@code fusionGroup} is -1 outside any group. {@code gemm}/{@code sram} are set for
  * array ops (SCALE-Sim report columns). {@code uncosted} is null for a costed node; otherwise why its cost is
  * unknown — its numbers are then 0 placeholders that reports print as "?" (JSON null) and totals do not add.
+ * {@code compiled} is null when the graph was costed as written; as compiled (docs/npu-simulator.md, "As
+ * compiled") it says what this node of the opened graph became: "Conv + folded BatchNormalization 'bn1'
+ * (FusedConv)", or "folded into 'conv1' (fold-batchnorm)" on a node whose cost its absorber carries.
  */
 public record NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds,
                          long macs, double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes,
                          double unfusedReadBytes, double unfusedWriteBytes, double unfusedFeatureMapBytes,
                          double sramPeakBytes, double utilisation, Bound bound, int fusionGroup, double startSeconds,
-                         double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted) {
+                         double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted, String compiled) {
+
+    /** A node costed as written (or not costed: {@code uncosted} says why). */
+    public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,
+                      double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes, double unfusedReadBytes,
+                      double unfusedWriteBytes, double unfusedFeatureMapBytes, double sramPeakBytes, double utilisation, Bound bound,
+                      int fusionGroup, double startSeconds, double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted) {
+        this(id, opType, device, onNpu, cycles, latencySeconds, macs, readBytes, writeBytes, weightReadBytes, featureMapBytes,
+                unfusedReadBytes, unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, utilisation, bound, fusionGroup,
+                startSeconds, endSeconds, gemm, sram, uncosted, null);
+    }
 
     /** A costed node (what callers built before costs could be unknown). */
     public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,

@@ -2,15 +2,20 @@ package org.npustudio.npusim.sim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Graph;
+import org.npustudio.ir.Model;
+import org.npustudio.ir.Node;
 import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.passes.Compilation;
+import org.npustudio.passes.Pipeline;
 import org.npustudio.plan.Plan;
 
 /**
@@ -55,7 +60,32 @@ public final class SimulationService {
     public static SimulationResult simulate(WorkGraph graph, Device npu, Plan plan, Path planDir, FusionMode fuse, String planSource,
                                             List<String> warnings) throws StudioException {
         List<String> all = new ArrayList<>(warnings);
-        SimulationPlan run = SimulationPlan.of(plan, npu, planDir, planSource, all);
+        return run(graph, SimulationPlan.of(plan, npu, planDir, planSource, all), fuse, all);
+    }
+
+    /**
+     * Simulates what a compiler would run (docs/npu-simulator.md, "As compiled"): {@code pipeline} over a copy
+     * of {@code opened}, the compiled graph costed, and the costs told on {@code opened}'s nodes
+     * ({@link AsCompiled}). The plan names opened nodes; each compiled node runs on the device of the node it
+     * came from, and no pass merges nodes the plan puts on different devices. {@code source} names the model
+     * in errors.
+     */
+    public static SimulationResult simulateCompiled(Model opened, String source, Pipeline pipeline, Device npu, Plan plan, Path planDir,
+                                                    FusionMode fuse, String planSource, List<String> warnings, Map<String, Long> loopTrips)
+            throws StudioException {
+        List<String> all = new ArrayList<>(warnings);
+        SimulationPlan onOpened = SimulationPlan.of(plan, npu, planDir, planSource, all);
+        Map<String, String> regions = new HashMap<>();
+        if (plan != null) for (Node n : opened.graph().nodes()) regions.put(n.id(), onOpened.assignment().deviceFor(n.id()));
+        Compilation.Result c = Compilation.compile(opened, TargetPipeline.of(pipeline, onOpened.devices()), regions);
+        Graph compiled = c.model().graph();
+        SimulationPlan onCompiled = new SimulationPlan(onOpened.devices(), AsCompiled.onCompiled(onOpened.assignment(), compiled, c.lineage()),
+                AsCompiled.onCompiled(onOpened.fusion(), c.lineage()), onOpened.precision());
+        SimulationResult r = run(workGraph(compiled, source, loopTrips), onCompiled, fuse, all);
+        return AsCompiled.mapBack(r, opened.graph(), c.lineage(), onOpened.assignment());
+    }
+
+    private static SimulationResult run(WorkGraph graph, SimulationPlan run, FusionMode fuse, List<String> all) throws StudioException {
         boolean planGroups = !run.fusion().groups().isEmpty();
         FusionMode mode = fuse != null ? fuse : planGroups ? FusionMode.PLAN : FusionMode.NONE;
         if (mode == FusionMode.PLAN && !planGroups) all.add("--fuse plan: the plan lists no fusion groups");

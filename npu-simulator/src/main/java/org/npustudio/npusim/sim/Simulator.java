@@ -84,7 +84,7 @@ public final class Simulator {
         String why = null;
         if (node.work() instanceof UnknownWork u) why = u.reason();
         else if (node.work() instanceof BodyWork b) why = unsupportedInBody(b, d);
-        else if (OpCatalog.needsSupport(node.opType()) && !d.npu().supports(node.opType())) why = node.opType() + " is not among its supported_ops";
+        else why = unsupported(node, d);
         if (why == null) return d;
         Device cpu = devices.fallbackCpu();
         if (cpu == null) {
@@ -94,6 +94,16 @@ public final class Simulator {
         warnings.add("node '" + node.id() + "' (" + node.opType() + ") cannot run on NPU '" + d.name() + "' (" + why
                 + "): falls back to CPU '" + cpu.name() + "'" + (cpu == genericCpu ? " (generic host model: no CPU was described)" : ""));
         return cpu;
+    }
+
+    /** Why the NPU cannot run the node's op (or, for a fused node, one of its parts), or null. */
+    private static String unsupported(WorkNode node, Device d) {
+        for (String op : node.needs()) {
+            if (OpCatalog.needsSupport(op) && !d.npu().supports(op)) {
+                return op + " is not among its supported_ops" + (op.equals(node.opType()) ? "" : " (" + node.opType() + " " + String.join(" + ", node.needs()) + ")");
+            }
+        }
+        return null;
     }
 
     /** An NPU runs a control-flow body when it supports every op in it (nested bodies included); else why not. */
