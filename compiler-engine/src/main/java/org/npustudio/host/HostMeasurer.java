@@ -64,7 +64,7 @@ public final class HostMeasurer {
             throw new StudioException(file.toString(), "", "cannot make a folder for ONNX Runtime's profile: " + e.getMessage(), e);
         }
         try {
-            OrtTrace trace = run(bytes, file.getFileName().toString(), inputs, o, dir.resolve("ort"), progress);
+            OrtTrace trace = run(bytes, file.toString(), inputs, o, dir.resolve("ort"), progress);
             return profile(ref, g, trace, o);
         } finally {
             deleteTree(dir);

@@ -33,6 +33,23 @@ public record HostProfile(ModelRef model, String cpu, int threads, String ortVer
         return m;
     }
 
+    /**
+     * Warnings when this profile was measured on another model (SHA-256 differs from {@code opened}'s; null or
+     * an unknown hash: not checked) or on another CPU than {@code cpuHere}, each naming both values.
+     * {@code source} names the profile (its file) at the start of each warning.
+     */
+    public List<String> mismatches(String source, ModelRef opened, String cpuHere) {
+        List<String> out = new java.util.ArrayList<>();
+        if (opened != null && model.conflictsWith(opened)) {
+            out.add(source + ": measured on model " + model.file() + " (sha256 " + model.sha256() + "), but the opened model is "
+                    + opened.file() + " (sha256 " + opened.sha256() + "); measured times are used only where node id and op type match");
+        }
+        if (cpuHere != null && !cpu.equals(cpuHere)) {
+            out.add(source + ": measured on CPU '" + cpu + "', this machine is '" + cpuHere + "'; measured times are used as given");
+        }
+        return out;
+    }
+
     /** Sum of the per-node medians (what the node table adds up to; the whole run also pays session overhead). */
     public double nodeSumMicros() {
         return nodes.stream().mapToDouble(NodeTime::medianMicros).sum();

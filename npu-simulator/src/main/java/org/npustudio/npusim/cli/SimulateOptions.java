@@ -9,9 +9,10 @@ import org.npustudio.npusim.fusion.FusionMode;
  * [--plan PLAN.yaml] [--fuse none|auto|plan] [--format table|csv|json|scalesim] [-o DIR]}.
  * {@code fuse} null means: the plan's groups when the plan has some, otherwise none. {@code loopTrips}
  * ({@code --loop-trips NODE=N}) gives the trip count of Loop nodes whose count is not a constant.
+ * {@code hostProfile} ({@code --host-profile HOST.json}, may be null) gives measured CPU node costs.
  */
 public record SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
-                              Map<String, Long> loopTrips) {
+                              Map<String, Long> loopTrips, Path hostProfile) {
     public SimulateOptions {
         if (model == null || npu == null) throw new IllegalArgumentException("a model (or topology) and --npu are required");
         if (format == null) format = OutputFormat.TABLE;
@@ -20,5 +21,10 @@ public record SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, 
 
     public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir) {
         this(model, npu, plan, fuse, format, outputDir, Map.of());
+    }
+
+    public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
+                           Map<String, Long> loopTrips) {
+        this(model, npu, plan, fuse, format, outputDir, loopTrips, null);
     }
 }
