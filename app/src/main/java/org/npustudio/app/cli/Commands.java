@@ -20,6 +20,7 @@ public final class Commands {
                 .add(new SimulateCommand())
                 .add(new ReportCommand())
                 .add(new MeasureCommand())
+                .add(new CalibrateHostCommand())
                 .add(new SamplesCommand())
                 .add(new BenchCommand())
                 .add(new PartitionCommand())
