@@ -43,4 +43,17 @@ class HostMeasurerTest {
         HostProfileJson.write(p, out);
         assertEquals(p, HostProfileJson.read(out));
     }
+
+    @Test
+    void aModelOrtRefusesIsOneLineNamingTheFileAndOrtsReason(@TempDir Path dir) throws Exception {
+        byte[] mlp = java.nio.file.Files.readAllBytes(TestData.inCheckout("samples/models/mlp.onnx"));
+        // op_type field (tag 0x22, length 4) "Gemm" -> "Gemx": our reader keeps it as an opaque op, ORT has no kernel
+        String latin = new String(mlp, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\"\004Gemm", "\"\004Gemx");
+        Path bad = java.nio.file.Files.write(dir.resolve("bad.onnx"), latin.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Model m = ModelOpener.open(bad);
+        String line = org.junit.jupiter.api.Assertions.assertThrows(org.npustudio.error.StudioException.class,
+                () -> HostMeasurer.measure(bad, m, HostMeasurer.Options.DEFAULT, null)).oneLine();
+        assertTrue(line.startsWith(bad + ": ONNX Runtime cannot load it: ") && line.contains("Gemx"), line);
+        assertFalse(line.contains("\n"));
+    }
 }
