@@ -37,6 +37,7 @@ final class JsonReport {
             m.put("fusion_group", n.fusionGroup());
             m.put("start_us", n.startSeconds() * 1e6);
             m.put("end_us", n.endSeconds() * 1e6);
+            m.put("cost_source", n.costSource().label());
             if (n.compiled() != null) m.put("compiled", n.compiled());
             if (!n.costed()) {
                 for (String k : COST_KEYS) m.put(k, null);

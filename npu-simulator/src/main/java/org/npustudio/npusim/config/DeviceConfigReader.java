@@ -23,7 +23,7 @@ import org.npustudio.yaml.YamlNode;
 public final class DeviceConfigReader {
     private static final Set<String> NPU_KEYS = Set.of("version", "kind", "name", "clock_mhz", "array", "vector", "sram",
             "dram", "precisions", "default_precision", "supported_ops", "host_link", "description");
-    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "description");
+    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "overhead_us", "description");
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -126,8 +126,13 @@ public final class DeviceConfigReader {
                 eff.put(e.getKey(), v);
             }
         }
+        double overhead = 0;
+        if (d.has("overhead_us")) {
+            overhead = d.require("overhead_us").doubleValue();
+            if (!(overhead >= 0) || Double.isInfinite(overhead)) throw d.require("overhead_us").error("overhead_us must be a number from 0, got " + overhead);
+        }
         return new CpuConfig(d.require("name").text(), d.require("peak_gflops").positiveDouble() * 1e9,
-                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff));
+                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff), overhead * 1e-6);
     }
 
     /**
