@@ -7,6 +7,8 @@ import java.util.Map;
 import org.npustudio.plan.PlanComments;
 import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.comments.CommentType;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -51,7 +53,26 @@ final class CommentPaths {
             }
         });
         PlanComments.Comment end = comments.get(END);
-        if (end != null) root.setEndComments(lines(end.above(), CommentType.BLOCK));
+        if (end != null) root.setEndComments(lines(end.above(), CommentType.BLOCK));        blockWhereCommented(root);
+    }
+
+    /**
+     * SnakeYAML cannot write a comment above a flow collection in a list, nor inside one ("- # text" then "[...]"
+     * at column 0; "[ # text" then the items): neither reads back. A flow collection that is, or holds, a commented
+     * node is written in block style instead. Returns whether {@code n} carries block comments itself.
+     */
+    private static boolean blockWhereCommented(Node n) {
+        boolean self = n.getBlockComments() != null && !n.getBlockComments().isEmpty();
+        boolean inside = false;
+        if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) inside |= blockWhereCommented(t.getKeyNode()) | blockWhereCommented(t.getValueNode());
+        } else if (n instanceof SequenceNode q) {
+            for (Node item : q.getValue()) inside |= blockWhereCommented(item);
+        }
+        if ((self || inside) && n instanceof CollectionNode<?> c && c.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            c.setFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        }
+        return self;
     }
 
     private interface Visitor {

@@ -53,6 +53,32 @@ class PlanYamlTest {
     }
 
     @Test
+    void aCommentAboveAFusionGroupIsWrittenSoThatItReadsBack() throws Exception {
+        String text = """
+                version: 1
+                devices:
+                  - {name: npu0, kind: npu}
+                  - {name: cpu, kind: cpu}
+                partitions:
+                  - name: p0
+                    device: npu0
+                    nodes: [conv1, relu1]
+                    fusion_groups:
+                      # conv and its activation
+                      - [conv1, relu1]
+                """;
+        Plan p = PlanYaml.parse(text, "g.yaml", null).plan();
+        String out = PlanYamlWriter.write(p);
+        PlanYaml.Loaded back = PlanYaml.parse(out, "out.yaml", null);
+        assertEquals(p.withComments(PlanComments.NONE), back.plan().withComments(PlanComments.NONE), out);
+        assertTrue(out.contains("# conv and its activation"), out);
+        // Saved again (SnakeYAML now reads the comment as the first member's): still readable, nothing lost.
+        String again = PlanYamlWriter.write(back.plan());
+        assertEquals(p.withComments(PlanComments.NONE), PlanYaml.parse(again, "again.yaml", null).plan().withComments(PlanComments.NONE), again);
+        assertTrue(again.contains("# conv and its activation"), again);
+    }
+
+    @Test
     void commentsSurviveLoadEditSave() throws Exception {
         String text = """
                 # Plan for the demo
