@@ -22,8 +22,8 @@ import org.npustudio.yaml.YamlNode;
  */
 public final class DeviceConfigReader {
     private static final Set<String> NPU_KEYS = Set.of("version", "kind", "name", "clock_mhz", "array", "vector", "sram",
-            "dram", "precisions", "default_precision", "supported_ops", "host_link", "description");
-    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "description");
+            "dram", "precisions", "default_precision", "supported_ops", "host_link", "description", "energy", "area");
+    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "power_w", "description");
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -104,7 +104,8 @@ public final class DeviceConfigReader {
             if (h.has("latency_us")) linkLat = nonNegative(h.require("latency_us")) * 1e-6;
         }
         return new NpuConfig(name, clock, rows, cols, df, lanes, Map.copyOf(opCycles), sram, dramBw, dramLat,
-                List.copyOf(precisions), dflt, Set.copyOf(ops), linkBw, linkLat);
+                List.copyOf(precisions), dflt, Set.copyOf(ops), linkBw, linkLat, EnergyConfigReader.energy(d, sram.unified(), warnings),
+                EnergyConfigReader.area(d, warnings));
     }
 
     private SramConfig sram(YamlNode s) throws YamlException {
@@ -126,8 +127,9 @@ public final class DeviceConfigReader {
                 eff.put(e.getKey(), v);
             }
         }
+        double power = d.has("power_w") ? d.require("power_w").positiveDouble() : CpuConfig.DEFAULT_POWER_WATTS;
         return new CpuConfig(d.require("name").text(), d.require("peak_gflops").positiveDouble() * 1e9,
-                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff));
+                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff), power);
     }
 
     /**
