@@ -17,21 +17,22 @@ public final class ProfileCharts {
 
     private static final int BLUE = ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[0]);
     private static final int ORANGE = ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[1]);
+    private static final int GREEN = ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[2]);
 
-    /** Latency (blue) or DRAM traffic (orange) summed per op type, largest first; op types that cost nothing are left out. */
+    /** Latency (blue), DRAM traffic (orange) or energy (green) summed per op type, largest first; op types that cost nothing are left out. */
     public static BarChart.Panel byOpType(Profile p, Metric m) {
         List<BarChart.Row> rows = new ArrayList<>();
         for (Aggregation.Stats s : Aggregation.byOpType(p, m)) {
             if (s.sum() > 0) rows.add(new BarChart.Row(s.key() + " ×" + s.nodes(), new double[] {s.sum()}, m.format(s.sum())));
         }
-        int colour = m == Metric.DRAM ? ORANGE : BLUE;
+        int colour = m == Metric.DRAM ? ORANGE : m == Metric.ENERGY ? GREEN : BLUE;
         return new BarChart.Panel(m.label() + " by op type", List.of(new BarChart.Series(m.label(), colour)), rows,
                 "No op has a " + m.label().toLowerCase(Locale.ROOT) + " in this run.");
     }
 
-    /** Latency and DRAM traffic by op type, side by side (the "Op types" tab). */
+    /** Latency, DRAM traffic and energy by op type, side by side (the "Op types" tab). */
     public static BarChart opTypes(Profile p) {
-        return BarChart.of(byOpType(p, Metric.LATENCY), byOpType(p, Metric.DRAM));
+        return BarChart.of(byOpType(p, Metric.LATENCY), byOpType(p, Metric.DRAM), byOpType(p, Metric.ENERGY));
     }
 
     /** DRAM bytes per fusion group, fused (blue) against unfused (orange). */

@@ -20,6 +20,8 @@ public final class JsonExport {
         totals.put("macs", (long) p.sum(Metric.MACS));
         totals.put("dram_read_bytes", p.sum(Metric.DRAM_READ));
         totals.put("dram_write_bytes", p.sum(Metric.DRAM_WRITE));
+        totals.put("energy_pj", p.energyPj());
+        totals.put("area_mm2", p.areaMm2());
         if (p.notCosted() > 0) totals.put("not_costed", p.notCosted()); // the sums above are then lower bounds
         doc.put("totals", totals);
         List<Object> rows = new ArrayList<>();
@@ -44,9 +46,10 @@ public final class JsonExport {
             r.put("bound", n.bound());
             r.put("start_us", n.startMicros());
             r.put("end_us", n.endMicros());
+            r.put("energy_pj", n.energyPj());
             if (!n.costed()) {
                 for (String k : List.of("latency_us", "share", "cycles", "macs", "dram_read_bytes", "dram_write_bytes",
-                        "unfused_dram_bytes", "intensity_mac_per_byte", "utilisation", "bound")) {
+                        "unfused_dram_bytes", "intensity_mac_per_byte", "utilisation", "bound", "energy_pj")) {
                     r.put(k, null);
                 }
                 r.put("not_costed", n.notCosted());

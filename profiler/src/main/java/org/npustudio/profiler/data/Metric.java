@@ -12,7 +12,8 @@ public enum Metric {
     DRAM_WRITE("dram-write", "DRAM writes", "B", NodeMetrics::writeBytes),
     MACS("macs", "MACs", "MAC", m -> m.macs()),
     INTENSITY("intensity", "Arithmetic intensity", "MAC/B", NodeMetrics::intensity),
-    UTILISATION("utilisation", "PE utilisation", "%", m -> m.utilisation() * 100);
+    UTILISATION("utilisation", "PE utilisation", "%", m -> m.utilisation() * 100),
+    ENERGY("energy", "Energy", "pJ", NodeMetrics::energyPj);
 
     private final String key;
     private final String label;
@@ -51,6 +52,7 @@ public enum Metric {
             case MACS -> Units.count(v) + "MAC";
             case CYCLES -> Units.count(v) + "cyc";
             case INTENSITY -> Units.fixed(v, 1) + " MAC/B";
+            case ENERGY -> Units.energy(v);
         };
     }
 

@@ -106,6 +106,12 @@ public final class Profile {
 
     public double makespanMicros() { return run.total().makespanSeconds() * 1e6; }
 
+    /** The run's energy in pJ: the nodes' plus the host-link transfers (docs/energy-area.md). */
+    public double energyPj() { return run.total().energyPj(); }
+
+    /** Area of the run's NPUs, mm² (0 when it ran on CPUs only). */
+    public double areaMm2() { return run.total().areaMm2(); }
+
     public double sum(Metric m) {
         double s = 0;
         for (NodeMetrics n : nodes) {

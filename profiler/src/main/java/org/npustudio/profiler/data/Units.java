@@ -15,6 +15,15 @@ public final class Units {
         return fixed(b / 1e9, 2) + " GB";
     }
 
+    /** Picojoules for people: "230 pJ", "1.5 nJ", "2.41 µJ", "3.10 mJ". */
+    public static String energy(double pj) {
+        double a = Math.abs(pj);
+        if (a < 1e3) return fixed(pj, 0) + " pJ";
+        if (a < 1e6) return fixed(pj / 1e3, 1) + " nJ";
+        if (a < 1e9) return fixed(pj / 1e6, 2) + " µJ";
+        return fixed(pj / 1e9, 2) + " mJ";
+    }
+
     /** 1234567 -> "1.23 M" (with a trailing space so a unit can follow). */
     public static String count(double v) {
         if (Math.abs(v) < 1e3) return fixed(v, 0) + " ";

@@ -42,6 +42,8 @@ public final class HtmlReport {
         nodeTable(b, Aggregation.top(p, Metric.LATENCY, TOP));
         b.append("<h2>Latency by op type</h2>\n").append(svg(BarChart.of(ProfileCharts.byOpType(p, Metric.LATENCY).untitled()), 760));
         b.append("<h2>DRAM traffic by op type</h2>\n").append(svg(BarChart.of(ProfileCharts.byOpType(p, Metric.DRAM).untitled()), 760));
+        b.append("<h2>Energy by op type</h2>\n<p>Estimates from 45 nm published tables (docs/energy-area.md).</p>\n")
+                .append(svg(BarChart.of(ProfileCharts.byOpType(p, Metric.ENERGY).untitled()), 760));
         b.append("<h2>Roofline</h2>\n<p>Compute roof ").append(Markup.escape(Units.count(roof.peakMacsPerSecond()))).append("MAC/s, DRAM slope ")
                 .append(Markup.escape(Units.bytes(roof.dramBytesPerSecond()))).append("/s. Each dot is an op on ")
                 .append(Markup.escape(roof.device())).append(".</p>\n").append(svg(ProfileCharts.roofline(p, roof), 760));
@@ -68,6 +70,8 @@ public final class HtmlReport {
         card(b, "MACs", atLeast + Units.count(p.sum(Metric.MACS)) + "MAC");
         card(b, "DRAM traffic", atLeast + Units.bytes(dram));
         card(b, "without fusion", atLeast + Units.bytes(unfused));
+        card(b, "Energy (estimate)", atLeast + Units.energy(p.energyPj()));
+        if (p.areaMm2() > 0) card(b, "NPU area (estimate)", Units.fixed(p.areaMm2(), 2) + " mm²");
         b.append("</div>\n");
         if (p.notCosted() > 0) b.append("<p>").append(Markup.escape(p.notCostedSummary())).append(": shown as ?, not as 0.</p>\n");
     }

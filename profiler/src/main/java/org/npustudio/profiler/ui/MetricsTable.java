@@ -48,6 +48,7 @@ public final class MetricsTable extends BorderPane {
         table.getColumns().add(number(Metric.DRAM_WRITE, 90));
         table.getColumns().add(number(Metric.INTENSITY, 90));
         table.getColumns().add(number(Metric.UTILISATION, 70));
+        table.getColumns().add(number(Metric.ENERGY, 90));
         table.getColumns().add(text("Bound", NodeMetrics::bound, 70));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
