@@ -53,8 +53,18 @@ public final class OrtRunner implements AutoCloseable {
     }
 
     public static OrtRunner open(byte[] model, String name, Options options) throws StudioException {
+        return open(model, name, options, null);
+    }
+
+    /**
+     * As {@link #open(byte[], String, Options)}, with ONNX Runtime's profiler on when {@code profilePrefix}
+     * is not null: it records every run into a Chrome-trace JSON file whose name starts with that prefix
+     * ({@link #endProfiling()} closes it and says where it is).
+     */
+    public static OrtRunner open(byte[] model, String name, Options options, java.nio.file.Path profilePrefix) throws StudioException {
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             OrtExtensions.register(o);
+            if (profilePrefix != null) o.enableProfiling(profilePrefix.toString());
             o.setOptimizationLevel(options.level());
             o.setIntraOpNumThreads(options.threads());
             o.setInterOpNumThreads(1);
@@ -120,6 +130,18 @@ public final class OrtRunner implements AutoCloseable {
         if (!(v instanceof OnnxTensor t)) throw new StudioException(name, "", "output '" + output + "' is a " + v.getType() + ", not a tensor");
         return t;
     }
+
+    /** Stops the profiler of a session opened with a profile prefix; the trace file it wrote. */
+    public java.nio.file.Path endProfiling() throws StudioException {
+        try {
+            return java.nio.file.Path.of(session.endProfiling());
+        } catch (OrtException e) {
+            throw new StudioException(name, "", "ONNX Runtime could not write its profile: " + OrtTensors.firstLine(e), e);
+        }
+    }
+
+    /** The ONNX Runtime library's version. */
+    public static String ortVersion() { return environment().getVersion(); }
 
     @Override
     public void close() {

@@ -19,6 +19,8 @@ public final class Commands {
                 .add(new LayoutCommand())
                 .add(new SimulateCommand())
                 .add(new ReportCommand())
+                .add(new MeasureCommand())
+                .add(new CalibrateHostCommand())
                 .add(new SamplesCommand())
                 .add(new BenchCommand())
                 .add(new PartitionCommand())

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
+import org.npustudio.host.HostMachine;
+import org.npustudio.host.HostProfileJson;
 import org.npustudio.ir.Model;
 import org.npustudio.plan.AutoPartitioner;
 import org.npustudio.plan.ModelRef;
@@ -34,9 +36,13 @@ final class PartitionCommand implements Command {
     public String details() {
         return """
                 npustudio partition auto MODEL --devices DEVICES.yaml -o PLAN.yaml [--merge-cpu-islands N]
+                                         [--host-profile HOST.json]
                     Every op goes to the first NPU that supports it, the rest to the default device, in the
                     largest convex partitions one topological walk allows. --merge-cpu-islands N folds
                     default-device partitions of at most N nodes into another one where that stays legal.
+                    --host-profile HOST.json (npustudio measure) is read and checked against the model and
+                    this machine (warnings name both values); this capability-based split uses no costs,
+                    so it does not change the plan.
                     DEVICES.yaml: NPU Studio's devices file or a Glow/NEST-C device config.
                 npustudio partition validate MODEL --plan PLAN.yaml
                     Convexity (with the offending path), partition cycles, duplicates, unknown nodes, what
@@ -60,7 +66,7 @@ final class PartitionCommand implements Command {
     }
 
     private int auto(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands"));
+        Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands", "--host-profile"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
         String devicesFile = a.required("--devices", "DEVICES.yaml");
         String out = a.required("-o", "PLAN.yaml");
@@ -75,6 +81,11 @@ final class PartitionCommand implements Command {
         }
         Path mp = Path.of(modelFile);
         Model model = ShapeArgs.open(a, mp);
+        if (a.value("--host-profile") != null) {
+            // read and checked now, so a bad or mismatched file is reported; the capability partitioner uses no costs
+            Path hp = Path.of(a.value("--host-profile"));
+            PlanArgs.warn(HostProfileJson.read(hp).mismatches(hp.toString(), ModelRef.of(mp), HostMachine.cpuName()), ctx.err());
+        }
         DevicesYaml.Loaded devices = DevicesYaml.read(Path.of(devicesFile));
         PlanArgs.warn(devices.warnings(), ctx.err());
         Plan plan = AutoPartitioner.partition(model.graph(), ModelRef.of(mp), devices.devices(), devices.defaultDevice(),

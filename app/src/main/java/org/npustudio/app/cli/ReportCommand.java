@@ -19,7 +19,7 @@ final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String synopsis() {
-        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--metric METRIC] -o DIR " + ShapeArgs.SYNOPSIS;
+        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--host-profile HOST.json] [--metric METRIC] -o DIR " + ShapeArgs.SYNOPSIS;
     }
 
     @Override public String summary() { return "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model"; }
@@ -28,12 +28,13 @@ final class ReportCommand implements Command {
     public String details() {
         return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n"
                 + "--loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not costed)\n"
+                + "--host-profile HOST.json  measured CPU costs (npustudio measure); each op's cost source (measured|modelled) is in every file\n"
                 + PipelineArgs.HELP + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips", PipelineArgs.OPTION));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips", PipelineArgs.OPTION, "--host-profile"));
         Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
         Path out = Path.of(a.required("-o", "DIR"));
         Metric metric = Metric.parse(a.value("--metric", "latency"));
@@ -43,7 +44,8 @@ final class ReportCommand implements Command {
         Path npuFile = Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg"));
         Model m = ShapeArgs.open(a, model); // opened once: simulated and profiled as bound
         SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null,
-                LoopTrips.parse(name(), a.values("--loop-trips")), PipelineArgs.parse(a));
+                LoopTrips.parse(name(), a.values("--loop-trips")), PipelineArgs.parse(a),
+                a.value("--host-profile") == null ? null : Path.of(a.value("--host-profile")));
         // One simulation of the model opened above: the NPU file and the plan are read once each.
         SimulateCommandCore.Simulation run = SimulateCommandCore.simulate(m, o);
         for (String w : run.result().warnings()) ctx.err().println("warning: " + w);

@@ -15,7 +15,7 @@ final class SimulateCommand implements Command {
 
     @Override public String synopsis() {
         return "(MODEL.onnx | TOPOLOGY.csv) --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan]"
-                + " [--format table|csv|json|scalesim] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [-o DIR] " + ShapeArgs.SYNOPSIS;
+                + " [--format table|csv|json|scalesim] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--host-profile HOST.json] [-o DIR] " + ShapeArgs.SYNOPSIS;
     }
 
     @Override public String summary() { return "simulate a model on an NPU: cycles, latency, DRAM traffic, schedule"; }
@@ -30,13 +30,16 @@ final class SimulateCommand implements Command {
                                 DETAILED_ACCESS_REPORT.csv with SCALE-Sim's exact headers)
                 --loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable;
                                 without it such a Loop is reported as not costed, never as 0)
+                --host-profile HOST.json  measured CPU costs (npustudio measure): nodes on a CPU take
+                                their measured median, labelled cost_source "measured"; the rest
+                                "modelled" (docs/host-profile.md)
                 -o DIR          write the report into DIR instead of printing it
                 """ + PipelineArgs.HELP + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--format", "-o", "--loop-trips", PipelineArgs.OPTION));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--format", "-o", "--loop-trips", PipelineArgs.OPTION, "--host-profile"));
         String model = a.positional(1, 1, "MODEL (an .onnx model or a SCALE-Sim topology .csv)").get(0);
         FusionMode fuse = null;
         if (a.value("--fuse") != null) {
@@ -46,9 +49,11 @@ final class SimulateCommand implements Command {
         OutputFormat format = parseFormat(a.value("--format", "table"));
         SimulateOptions o = new SimulateOptions(Path.of(model), Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg")),
                 a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, format,
-                a.value("-o") == null ? null : Path.of(a.value("-o")), LoopTrips.parse(name(), a.values("--loop-trips")), PipelineArgs.parse(a));
+                a.value("-o") == null ? null : Path.of(a.value("-o")), LoopTrips.parse(name(), a.values("--loop-trips")), PipelineArgs.parse(a),
+                a.value("--host-profile") == null ? null : Path.of(a.value("--host-profile")));
         boolean topology = model.toLowerCase().endsWith(".csv");
         if (topology && o.pipeline() != null) throw new UsageException(name(), "--pipeline applies to ONNX models, not topologies");
+        if (topology && o.hostProfile() != null) throw new UsageException(name(), "--host-profile applies to ONNX models, not topologies");
         if (topology && !ShapeArgs.binding(a).isEmpty()) throw new UsageException(name(), "--input-shape and --dim apply to ONNX models, not topologies");
         SimulateCommandCore.runChecked(o, topology ? null : ShapeArgs.open(a, Path.of(model)), ctx.out(), ctx.err());
         return Cli.OK;

@@ -84,7 +84,7 @@ public final class LessonValidator {
     }
 
     private static void measure(Lesson lesson, Measure m, Model start, Model solved) throws StudioException {
-        if (m.param("node") != null) node(lesson, m.param("node"), start, solved, m.place());
+        for (String n : m.nodeNames()) node(lesson, n, start, solved, m.place());
         String npu = m.param("npu");
         if (m.type().simulated() && lesson.startFile(npu == null ? Workspaces.NPU : npu).isEmpty()) {
             throw m.place().error("'" + (npu == null ? Workspaces.NPU : npu) + "' is not one of the lesson's start files");

@@ -1,5 +1,6 @@
 package org.npustudio.app.lesson;
 
+import java.util.List;
 import java.util.Set;
 
 /** The named measures a predict step or a numeric check may compute, with the parameters each accepts. */
@@ -19,11 +20,14 @@ public enum MeasureType {
      * below opset 21); {@code pipeline} as for node_count.
      */
     WEIGHT_BYTES("weight_bytes", Set.of("pipeline")),
-    /** NPU cycles of one node or of the whole model (simulator; {@code npu} file, default npu.yaml; plan.yaml when present). */
+    /**
+     * NPU cycles of one node, of a block ({@code nodes}, summed) or of the whole model (simulator; {@code npu} file,
+     * default npu.yaml; plan.yaml when present).
+     */
     CYCLES("cycles", Set.of("node", "npu", "fuse")),
-    /** Latency in microseconds of one node or end to end (simulator). */
+    /** Latency in microseconds of one node, summed over a block's nodes, or end to end (simulator). */
     LATENCY_US("latency_us", Set.of("node", "npu", "fuse")),
-    /** DRAM bytes read + written by one node or the whole model (simulator). */
+    /** DRAM bytes read + written by one node, a block's nodes or the whole model (simulator). */
     DRAM_BYTES("dram_bytes", Set.of("node", "npu", "fuse")),
     /**
      * Partitions of plan.yaml, or with {@code devices} (a devices file among the lesson's start files) of the plan
@@ -45,6 +49,9 @@ public enum MeasureType {
 
     /** Parameter names the measure accepts (besides {@code type} and {@code on}). */
     public Set<String> params() { return params; }
+
+    /** Whether the measure may sum a block's nodes ({@code nodes: [a, b, …]}): the simulator's per-node measures. */
+    public boolean takesNodes() { return this == CYCLES || this == LATENCY_US || this == DRAM_BYTES; }
 
     /** Whether the measure runs the simulator (and so needs an NPU file). */
     public boolean simulated() { return this == CYCLES || this == LATENCY_US || this == DRAM_BYTES || this == TRANSFERS; }
@@ -75,6 +82,9 @@ public enum MeasureType {
     }
 
     private static String of(Measure m) {
-        return m.param("node") == null ? " of the model" : " of " + m.param("node");
+        if (m.param("node") != null) return " of " + m.param("node");
+        List<String> n = m.nodes();
+        if (n.isEmpty()) return " of the model";
+        return n.size() == 1 ? " of " + n.get(0) : " of the " + n.size() + " nodes " + n.get(0) + " … " + n.get(n.size() - 1);
     }
 }

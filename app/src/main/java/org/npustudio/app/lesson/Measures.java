@@ -98,19 +98,11 @@ public final class Measures {
     private static double simulated(WorkState w, Measure m) throws StudioException {
         String npu = m.param("npu") == null ? Workspaces.NPU : m.param("npu");
         SimulationResult r = w.simulate(npu, fuse(m.param("fuse")));
-        String name = m.param("node");
-        if (name != null) {
-            node(w.model(), name, w.where(Workspaces.MODEL));
-            NodeResult n = r.node(name);
-            if (n == null || !n.costed()) {
-                throw new StudioException(w.where(Workspaces.MODEL), name, "the simulator could not cost this node"
-                        + (n == null ? "" : " (" + n.uncosted() + ")"));
-            }
-            return switch (m.type()) {
-                case CYCLES -> n.cycles();
-                case LATENCY_US -> n.latencyMicros();
-                default -> n.dramBytes();
-            };
+        java.util.List<String> names = m.nodeNames();
+        if (!names.isEmpty()) {
+            double sum = 0;
+            for (String name : names) sum += simulatedNode(w, r, m.type(), name);
+            return sum;
         }
         Totals t = r.total();
         if (!t.complete()) throw new StudioException(w.where(Workspaces.MODEL), "", "the simulator could not cost " + t.uncostedSummary());
@@ -118,6 +110,21 @@ public final class Measures {
             case CYCLES -> t.cycles();
             case LATENCY_US -> t.makespanSeconds() * 1e6;
             default -> t.dramBytes();
+        };
+    }
+
+    /** One node's cycles, latency or DRAM bytes; a node the simulator could not cost is an error. */
+    private static double simulatedNode(WorkState w, SimulationResult r, MeasureType type, String name) throws StudioException {
+        node(w.model(), name, w.where(Workspaces.MODEL));
+        NodeResult n = r.node(name);
+        if (n == null || !n.costed()) {
+            throw new StudioException(w.where(Workspaces.MODEL), name, "the simulator could not cost this node"
+                    + (n == null ? "" : " (" + n.uncosted() + ")"));
+        }
+        return switch (type) {
+            case CYCLES -> n.cycles();
+            case LATENCY_US -> n.latencyMicros();
+            default -> n.dramBytes();
         };
     }
 

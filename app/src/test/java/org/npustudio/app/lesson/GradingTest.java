@@ -211,4 +211,34 @@ class GradingTest {
         assertTrue(c.get("quantize/sqnr_min#1").detail().matches("\\d+\\.\\d dB"), c.get("quantize/sqnr_min#1").detail());
         assertTrue(b.get("quantize/dram_bytes_max").detail().startsWith("DRAM bytes of /conv2/Conv on npu.yaml is "), b.get("quantize/dram_bytes_max").detail());
     }
+
+    static final String BLOCK_STEPS = """
+              - id: block
+                type: action
+                title: Block
+                text: fuse
+                checks:
+                  - {type: measure, measure: {type: dram_bytes, nodes: [/conv1/Conv, /act1/Tanh, /conv2/Conv], fuse: none}, compare: ">", value: 0, message: m}
+                  - {type: dram_reduction_min, nodes: [/conv1/Conv, /act1/Tanh], fuse: auto, factor: 1, message: m}
+                  - {type: measure, measure: {type: latency_us, nodes: [/conv1/Conv, /act1/Tanh, /conv2/Conv]}, compare: ">", value: 0, message: m}
+            """;
+
+    @Test
+    void aBlockMeasureIsTheSumOfItsNodes() throws Exception {
+        Lesson b = LessonReader.read(LessonFixture.write(dir, "block", LessonFixture.header("block", 1) + BLOCK_STEPS));
+        WorkState work = LessonSession.start(b, dir.resolve("ws")).work();
+        List<Check> checks = b.step("block").orElseThrow().checks();
+        for (int i : new int[] {0, 2}) {
+            Measure block = checks.get(i).rule().measures().get(0);
+            double sum = 0;
+            for (String n : block.nodes()) {
+                sum += Measures.compute(new Measure(block.type(), java.util.Map.of("node", n), List.of(), Measure.On.WORKSPACE, block.place()), work);
+            }
+            assertTrue(sum > 0, block.describe());
+            assertEquals(sum, Measures.compute(block, work), 1e-9, block.describe());
+        }
+        assertEquals("DRAM bytes of the 3 nodes /conv1/Conv … /conv2/Conv on npu.yaml", checks.get(0).rule().measures().get(0).describe());
+        Grade g = LessonSession.open(b, dir.resolve("ws")).grade();
+        assertTrue(g.full(), () -> g.steps().get(0).checks().toString());
+    }
 }

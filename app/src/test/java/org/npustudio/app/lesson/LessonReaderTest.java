@@ -174,4 +174,19 @@ class LessonReaderTest {
         StudioException e = assertThrows(StudioException.class, () -> LessonReader.read(shapes));
         assertTrue(e.oneLine().contains("lesson.yaml: line 7 ") && e.oneLine().contains("'q' is not a whole number"), e.oneLine());
     }
+
+    @Test
+    void aBlockMeasureNamesItsNodesOnceAndNotWithNode() throws Exception {
+        assertTrue(error(actionWithSecondCheck("{type: dram_bytes_max, node: /conv1/Conv, nodes: [/conv2/Conv], bytes: 9, message: m}"))
+                .contains("give either node or nodes, not both"));
+        assertTrue(error(actionWithSecondCheck("{type: dram_bytes_max, nodes: [/conv1/Conv, /conv2/Conv], bytes: 9, message: m}")
+                .replace("nodes: [/conv1/Conv, /conv2/Conv]", "nodes: [/conv1/Conv, /conv1/Conv]")).contains("nodes names a node twice"));
+        assertTrue(error("  - {id: p, type: predict, title: P, text: p, measure: {type: dram_bytes, nodes: []}}\n").contains("nodes lists no node"));
+        assertTrue(error("  - {id: p, type: predict, title: P, text: p, measure: {type: macs, nodes: [/conv1/Conv]}}\n")
+                .contains("unknown key 'nodes' for measure macs"));
+        Path missing = LessonFixture.write(dir, "block", LessonFixture.header("block", 1)
+                + actionWithSecondCheck("{type: dram_reduction_min, nodes: [/conv1/Conv, /conv9/Conv], factor: 2, message: m}"));
+        StudioException e = assertThrows(StudioException.class, () -> LessonValidator.references(LessonReader.read(missing), null));
+        assertTrue(e.oneLine().contains("line 16 ") && e.oneLine().contains("no node named '/conv9/Conv'"), e.oneLine());
+    }
 }

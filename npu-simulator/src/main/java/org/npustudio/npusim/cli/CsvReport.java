@@ -14,7 +14,7 @@ final class CsvReport {
     private static final List<String> NOT_COSTED = Collections.nCopies(10, "?");
     private static final String[] NODE_COLUMNS = {"node", "op", "device", "cycles", "latency_us", "macs", "dram_read_bytes",
         "dram_write_bytes", "unfused_read_bytes", "unfused_write_bytes", "sram_peak_bytes", "utilisation", "bound", "fusion_group",
-        "start_us", "end_us", "energy_pj"};
+        "start_us", "end_us", "cost_source", "energy_pj"};
     private static final String[] SCHEDULE_COLUMNS = {"lane", "kind", "name", "from", "to", "start_us", "end_us", "bytes"};
 
     private CsvReport() {}
@@ -29,7 +29,7 @@ final class CsvReport {
                 List<Object> row = new ArrayList<>(List.of(n.id(), n.opType(), n.device()));
                 row.addAll(n.costed() ? List.of(n.cycles(), n.latencyMicros(), n.macs(), n.readBytes(), n.writeBytes(), n.unfusedReadBytes(),
                         n.unfusedWriteBytes(), n.sramPeakBytes(), n.utilisation(), n.bound().label()) : NOT_COSTED);
-                row.addAll(List.of(n.fusionGroup(), n.startSeconds() * 1e6, n.endSeconds() * 1e6));
+                row.addAll(List.of(n.fusionGroup(), n.startSeconds() * 1e6, n.endSeconds() * 1e6, n.costSource().label()));
                 row.add(n.costed() ? n.energyPj() : "?");
                 if (compiled) row.add(n.compiled() == null ? "" : n.compiled());
                 out.printRecord(row);

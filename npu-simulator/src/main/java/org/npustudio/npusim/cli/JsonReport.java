@@ -38,6 +38,7 @@ final class JsonReport {
             m.put("fusion_group", n.fusionGroup());
             m.put("start_us", n.startSeconds() * 1e6);
             m.put("end_us", n.endSeconds() * 1e6);
+            m.put("cost_source", n.costSource().label());
             m.put("energy_pj", n.energyPj());
             m.put("energy_breakdown_pj", breakdown(n.energy()));
             if (n.compiled() != null) m.put("compiled", n.compiled());

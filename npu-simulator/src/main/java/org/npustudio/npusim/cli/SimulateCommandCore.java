@@ -11,11 +11,13 @@ import org.npustudio.ir.Model;
 import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.cost.HostCosts;
 import org.npustudio.npusim.scalesim.TopologyReader;
 import org.npustudio.npusim.scalesim.TopologyWorkMapper;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.host.HostProfileJson;
 import org.npustudio.onnx.ModelOpener;
 import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Plan;
@@ -95,9 +97,15 @@ public final class SimulateCommandCore {
         Plan plan = opened == null ? null : opened.plan();
         Path planDir = o.plan() == null ? null : o.plan().toAbsolutePath().getParent();
         String planSource = o.plan() == null ? null : o.plan().toString();
-        SimulationResult r = graph == null
-                ? SimulationService.simulateCompiled(model, o.model().toString(), o.pipeline(), npu, plan, planDir, o.fuse(), planSource, warnings, o.loopTrips())
-                : SimulationService.simulate(graph, npu, plan, planDir, o.fuse(), planSource, warnings);
+        SimulationResult r;
+        if (graph == null) {
+            if (o.hostProfile() != null) warnings.add(o.hostProfile() + ": measured host costs time the nodes as written; as compiled the CPU nodes are modelled");
+            r = SimulationService.simulateCompiled(model, o.model().toString(), o.pipeline(), npu, plan, planDir, o.fuse(), planSource, warnings, o.loopTrips());
+        } else {
+            HostCosts host = o.hostProfile() == null ? HostCosts.NONE
+                    : HostCosts.bind(HostProfileJson.read(o.hostProfile()), o.hostProfile().toString(), graph, ModelRef.of(o.model()), warnings);
+            r = SimulationService.simulate(graph, npu, plan, planDir, o.fuse(), planSource, warnings, host);
+        }
         // An assignment plan places nodes on devices but has no partitions of its own: reports group by device, as without a plan.
         boolean partitioned = opened != null && opened.format() != PlanFiles.Format.ASSIGNMENT;
         return new Simulation(r, npu.npu(), partitioned ? plan : null);

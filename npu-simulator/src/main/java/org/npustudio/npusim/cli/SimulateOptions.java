@@ -11,19 +11,20 @@ import org.npustudio.npusim.fusion.FusionMode;
  * {@code fuse} null means: the plan's groups when the plan has some, otherwise none. {@code loopTrips}
  * ({@code --loop-trips NODE=N}) gives the trip count of Loop nodes whose count is not a constant.
  * {@code pipeline} ({@code --pipeline}) is the pass pipeline whose output is costed, or null: the graph as written.
+ * {@code hostProfile} ({@code --host-profile HOST.json}, may be null) gives measured CPU node costs.
  */
 public record SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
-                              Map<String, Long> loopTrips, Pipeline pipeline) {
+                              Map<String, Long> loopTrips, Pipeline pipeline, Path hostProfile) {
     public SimulateOptions {
         if (model == null || npu == null) throw new IllegalArgumentException("a model (or topology) and --npu are required");
         if (format == null) format = OutputFormat.TABLE;
         loopTrips = loopTrips == null ? Map.of() : Map.copyOf(loopTrips);
     }
 
-    /** As written (no pipeline). */
+    /** As written (no pipeline), modelled host costs. */
     public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
                            Map<String, Long> loopTrips) {
-        this(model, npu, plan, fuse, format, outputDir, loopTrips, null);
+        this(model, npu, plan, fuse, format, outputDir, loopTrips, null, null);
     }
 
     public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir) {

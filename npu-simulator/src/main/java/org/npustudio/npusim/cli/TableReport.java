@@ -14,19 +14,19 @@ final class TableReport {
         StringBuilder b = new StringBuilder();
         // As compiled, a last column says what each node of the opened graph became; as written nothing changes.
         boolean compiled = r.nodes().stream().anyMatch(n -> n.compiled() != null);
-        b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %12s%n", "node", "op", "device",
-                "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group", "energy_nJ"), compiled, "compiled"));
+        b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n", "node", "op", "device",
+                "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group", "cost_source", "energy_nJ"), compiled, "compiled"));
         for (NodeResult n : r.nodes()) {
             if (!n.costed()) {
-                b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %12s%n",
+                b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n",
                         clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), "?", "?", "?", "?", "?", "?", "?", "?",
-                        n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), "?"), compiled, n.compiled()));
+                        n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label(), "?"), compiled, n.compiled()));
                 continue;
             }
-            b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s %12.3f%n",
+            b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s %-8s %12.3f%n",
                     clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), n.cycles(), n.latencyMicros(), n.macs(),
                     n.readBytes(), n.writeBytes(), n.sramPeakBytes(), 100 * n.utilisation(), n.bound().label(),
-                    n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.energyPj() * 1e-3), compiled, n.compiled()));
+                    n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label(), n.energyPj() * 1e-3), compiled, n.compiled()));
         }
         b.append('\n');
         for (Totals t : r.perDevice().values()) if (t.nodes() > 0) b.append(totals(t));

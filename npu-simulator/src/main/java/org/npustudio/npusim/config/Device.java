@@ -23,7 +23,7 @@ public record Device(String name, NpuConfig npu, CpuConfig cpu) {
     public Device named(String newName) {
         if (name.equals(newName)) return this;
         return isNpu() ? of(npu.withName(newName))
-                : of(new CpuConfig(newName, cpu.peakFlopsPerSecond(), cpu.memoryBytesPerSecond(), cpu.efficiency(), cpu.powerWatts()));
+                : of(cpu.withName(newName));
     }
 
     /** The precision a node runs in here: the NPU's default, fp32 on the CPU. */

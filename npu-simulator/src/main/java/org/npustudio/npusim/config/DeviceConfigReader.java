@@ -23,7 +23,8 @@ import org.npustudio.yaml.YamlNode;
 public final class DeviceConfigReader {
     private static final Set<String> NPU_KEYS = Set.of("version", "kind", "name", "clock_mhz", "array", "vector", "sram",
             "dram", "precisions", "default_precision", "supported_ops", "host_link", "description", "energy", "area");
-    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "power_w", "description");
+    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "overhead_us",
+            "power_w", "description");
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -127,9 +128,14 @@ public final class DeviceConfigReader {
                 eff.put(e.getKey(), v);
             }
         }
+        double overhead = 0;
+        if (d.has("overhead_us")) {
+            overhead = d.require("overhead_us").doubleValue();
+            if (!(overhead >= 0) || Double.isInfinite(overhead)) throw d.require("overhead_us").error("overhead_us must be a number from 0, got " + overhead);
+        }
         double power = d.has("power_w") ? d.require("power_w").positiveDouble() : CpuConfig.DEFAULT_POWER_WATTS;
         return new CpuConfig(d.require("name").text(), d.require("peak_gflops").positiveDouble() * 1e9,
-                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff), power);
+                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff), overhead * 1e-6, power);
     }
 
     /**

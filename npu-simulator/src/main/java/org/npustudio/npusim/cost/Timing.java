@@ -7,7 +7,8 @@ import org.npustudio.npusim.config.Device;
  * loads and stores are double-buffered against compute, so the op takes
  * {@code first load + last store + max(compute, remaining transfer)} plus the DRAM latency once: never
  * less than {@code max(compute, transfer)}, and a single-tile op pays load, compute and store in series.
- * The CPU is a roofline: {@code max(compute, bytes / bandwidth)}.
+ * The CPU is a roofline plus its fixed per-op overhead: {@code overhead + max(compute, bytes / bandwidth)}
+ * (an op with no work at all, a free reshape, pays nothing).
  */
 public record Timing(double latencySeconds, double dramSeconds, Bound bound) {
 
@@ -15,7 +16,8 @@ public record Timing(double latencySeconds, double dramSeconds, Bound bound) {
         double compute = cost.computeSeconds();
         if (!device.isNpu()) {
             double mem = (readBytes + writeBytes) / device.cpu().memoryBytesPerSecond();
-            return new Timing(Math.max(compute, mem), mem, bound(compute, mem));
+            double overhead = compute + mem > 0 ? device.cpu().overheadSeconds() : 0;
+            return new Timing(overhead + Math.max(compute, mem), mem, bound(compute, mem));
         }
         double bw = device.npu().dramBytesPerSecond();
         double dram = (readBytes + writeBytes) / bw;

@@ -2,6 +2,7 @@ package org.npustudio.npusim.sim;
 
 import org.npustudio.npusim.ComputeCost;
 import org.npustudio.npusim.cost.Bound;
+import org.npustudio.npusim.cost.CostSource;
 import org.npustudio.npusim.cost.SramCounts;
 import org.npustudio.npusim.energy.Energy;
 import org.npustudio.npusim.work.Uncosted;
@@ -13,6 +14,7 @@ import org.npustudio.npusim.work.Uncosted;
  * no cycle model); {@code fusionGroup} is -1 outside any group. {@code gemm}/{@code sram} are set for
  * array ops (SCALE-Sim report columns). {@code uncosted} is null for a costed node; otherwise why its cost is
  * unknown — its numbers are then 0 placeholders that reports print as "?" (JSON null) and totals do not add.
+ * {@code costSource} says whether the latency was measured on the host or modelled (docs/host-profile.md).
  * {@code compiled} is null when the graph was costed as written; as compiled (docs/npu-simulator.md, "As
  * compiled") it says what this node of the opened graph became: "Conv + folded BatchNormalization 'bn1'
  * (FusedConv)", or "folded into 'conv1' (fold-batchnorm)" on a node whose cost its absorber carries.
@@ -22,27 +24,28 @@ public record NodeResult(String id, String opType, String device, boolean onNpu,
                          long macs, double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes,
                          double unfusedReadBytes, double unfusedWriteBytes, double unfusedFeatureMapBytes,
                          double sramPeakBytes, double utilisation, Bound bound, int fusionGroup, double startSeconds,
-                         double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted, String compiled, Energy energy) {
+                         double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted, CostSource costSource,
+                         String compiled, Energy energy) {
 
     /** A node without an energy figure (built before energy was modelled): {@link Energy#ZERO}. */
     public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,
                       double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes, double unfusedReadBytes,
                       double unfusedWriteBytes, double unfusedFeatureMapBytes, double sramPeakBytes, double utilisation, Bound bound,
                       int fusionGroup, double startSeconds, double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted,
-                      String compiled) {
+                      CostSource costSource, String compiled) {
         this(id, opType, device, onNpu, cycles, latencySeconds, macs, readBytes, writeBytes, weightReadBytes, featureMapBytes,
                 unfusedReadBytes, unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, utilisation, bound, fusionGroup,
-                startSeconds, endSeconds, gemm, sram, uncosted, compiled, Energy.ZERO);
+                startSeconds, endSeconds, gemm, sram, uncosted, costSource, compiled, Energy.ZERO);
     }
 
-    /** A node costed as written (or not costed: {@code uncosted} says why). */
+    /** A modelled node costed as written (or not costed: {@code uncosted} says why). */
     public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,
                       double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes, double unfusedReadBytes,
                       double unfusedWriteBytes, double unfusedFeatureMapBytes, double sramPeakBytes, double utilisation, Bound bound,
                       int fusionGroup, double startSeconds, double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted) {
         this(id, opType, device, onNpu, cycles, latencySeconds, macs, readBytes, writeBytes, weightReadBytes, featureMapBytes,
                 unfusedReadBytes, unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, utilisation, bound, fusionGroup,
-                startSeconds, endSeconds, gemm, sram, uncosted, null);
+                startSeconds, endSeconds, gemm, sram, uncosted, CostSource.MODELLED, null);
     }
 
     /** A costed node (what callers built before costs could be unknown). */
@@ -52,10 +55,12 @@ public record NodeResult(String id, String opType, String device, boolean onNpu,
                       int fusionGroup, double startSeconds, double endSeconds, ComputeCost gemm, SramCounts sram) {
         this(id, opType, device, onNpu, cycles, latencySeconds, macs, readBytes, writeBytes, weightReadBytes, featureMapBytes,
                 unfusedReadBytes, unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, utilisation, bound, fusionGroup,
-                startSeconds, endSeconds, gemm, sram, null);
+                startSeconds, endSeconds, gemm, sram, null, CostSource.MODELLED, null);
     }
 
     public boolean costed() { return uncosted == null; }
+
+    public boolean measured() { return costSource == CostSource.MEASURED; }
 
     public double latencyMicros() { return latencySeconds * 1e6; }
 

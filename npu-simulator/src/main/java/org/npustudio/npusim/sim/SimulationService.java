@@ -11,11 +11,14 @@ import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.cost.HostCosts;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.mapping.OnnxWorkMapper;
 import org.npustudio.npusim.work.WorkGraph;
+import org.npustudio.host.HostProfile;
 import org.npustudio.passes.Compilation;
 import org.npustudio.passes.Pipeline;
+import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Plan;
 
 /**
@@ -27,13 +30,21 @@ import org.npustudio.plan.Plan;
 public final class SimulationService {
     private SimulationService() {}
 
-    /** Fusion mode (null: the plan's groups when it has some, else none) and Loop trip counts by node id. */
-    public record Options(FusionMode fuse, Map<String, Long> loopTrips) {
+    /**
+     * Fusion mode (null: the plan's groups when it has some, else none), Loop trip counts by node id, and an
+     * optional host profile (null: the CPU roofline) with the model file it is checked against (null: no check).
+     */
+    public record Options(FusionMode fuse, Map<String, Long> loopTrips, HostProfile hostProfile, ModelRef model) {
         public static final Options DEFAULT = new Options(null, Map.of());
 
         public Options {
             loopTrips = loopTrips == null ? Map.of() : Map.copyOf(loopTrips);
         }
+
+        public Options(FusionMode fuse, Map<String, Long> loopTrips) { this(fuse, loopTrips, null, null); }
+
+        /** The same options with measured host costs from {@code profile}, checked against {@code model}. */
+        public Options withHost(HostProfile profile, ModelRef model) { return new Options(fuse, loopTrips, profile, model); }
     }
 
     /**
@@ -41,7 +52,10 @@ public final class SimulationService {
      * {@code planDir} resolves the plan's relative device descriptions (may be null).
      */
     public static SimulationResult simulate(Graph inferred, NpuConfig npu, Plan plan, Path planDir, Options o) throws StudioException {
-        return simulate(workGraph(inferred, inferred.name(), o.loopTrips()), Device.of(npu), plan, planDir, o.fuse(), "plan", new ArrayList<>());
+        WorkGraph graph = workGraph(inferred, inferred.name(), o.loopTrips());
+        List<String> warnings = new ArrayList<>();
+        HostCosts host = HostCosts.bind(o.hostProfile(), "host profile", graph, o.model(), warnings);
+        return simulate(graph, Device.of(npu), plan, planDir, o.fuse(), "plan", warnings, host);
     }
 
     /** The simulator's view of an inferred ONNX graph; {@code source} names it in errors. */
@@ -59,8 +73,14 @@ public final class SimulationService {
      */
     public static SimulationResult simulate(WorkGraph graph, Device npu, Plan plan, Path planDir, FusionMode fuse, String planSource,
                                             List<String> warnings) throws StudioException {
+        return simulate(graph, npu, plan, planDir, fuse, planSource, warnings, HostCosts.NONE);
+    }
+
+    /** As above, with measured host costs for the nodes that run on a CPU device (see {@link HostCosts#bind}). */
+    public static SimulationResult simulate(WorkGraph graph, Device npu, Plan plan, Path planDir, FusionMode fuse, String planSource,
+                                            List<String> warnings, HostCosts host) throws StudioException {
         List<String> all = new ArrayList<>(warnings);
-        return run(graph, SimulationPlan.of(plan, npu, planDir, planSource, all), fuse, all);
+        return run(graph, SimulationPlan.of(plan, npu, planDir, planSource, all), fuse, all, host);
     }
 
     /**
@@ -81,15 +101,17 @@ public final class SimulationService {
         Graph compiled = c.model().graph();
         SimulationPlan onCompiled = new SimulationPlan(onOpened.devices(), AsCompiled.onCompiled(onOpened.assignment(), compiled, c.lineage()),
                 AsCompiled.onCompiled(onOpened.fusion(), c.lineage()), onOpened.precision());
-        SimulationResult r = run(workGraph(compiled, source, loopTrips), onCompiled, fuse, all);
+        // Host profiles time the opened graph's nodes; the compiled graph is costed by the models alone.
+        SimulationResult r = run(workGraph(compiled, source, loopTrips), onCompiled, fuse, all, HostCosts.NONE);
         return AsCompiled.mapBack(r, opened.graph(), c.lineage(), onOpened.assignment());
     }
 
-    private static SimulationResult run(WorkGraph graph, SimulationPlan run, FusionMode fuse, List<String> all) throws StudioException {
+    private static SimulationResult run(WorkGraph graph, SimulationPlan run, FusionMode fuse, List<String> all, HostCosts host)
+            throws StudioException {
         boolean planGroups = !run.fusion().groups().isEmpty();
         FusionMode mode = fuse != null ? fuse : planGroups ? FusionMode.PLAN : FusionMode.NONE;
         if (mode == FusionMode.PLAN && !planGroups) all.add("--fuse plan: the plan lists no fusion groups");
-        SimulationResult r = new Simulator(graph, run.devices(), run.precision()).simulate(run.assignment(), mode, run.fusion());
+        SimulationResult r = new Simulator(graph, run.devices(), run.precision(), host).simulate(run.assignment(), mode, run.fusion());
         all.addAll(r.warnings());
         return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(all));
     }

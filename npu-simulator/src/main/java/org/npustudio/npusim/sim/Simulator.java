@@ -8,7 +8,9 @@ import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.cost.CostModels;
+import org.npustudio.npusim.cost.CostSource;
 import org.npustudio.npusim.cost.EnergyModel;
+import org.npustudio.npusim.cost.HostCosts;
 import org.npustudio.npusim.cost.NodeCost;
 import org.npustudio.npusim.cost.Timing;
 import org.npustudio.npusim.energy.Energy;
@@ -31,6 +33,9 @@ import org.npustudio.plan.Precision;
  * and work (which holds the shapes), so re-simulating after an edit (a node moved to another device, a
  * fusion group changed) recomputes only the nodes whose key changed; grouping, timing and the schedule
  * are linear passes and are redone. {@link #lastCostEvaluations()} tells how many costs were computed.
+ * With {@link HostCosts}, a node on a CPU device that was measured takes its measured latency (its DRAM
+ * bytes and bound stay the roofline's, which say what it moves); an opaque op measured on the host is then
+ * costed too.
  */
 public final class Simulator {
     private record CostKey(String nodeId, String device, Precision precision, OpWork work) {}
@@ -38,15 +43,22 @@ public final class Simulator {
     private final WorkGraph graph;
     private final DeviceSet devices;
     private final Precision precisionOverride;
+    private final HostCosts host;
     private final Map<CostKey, NodeCost> cache = new HashMap<>();
     private int lastEvaluations;
     private Device genericCpu;
 
     /** {@code precisionOverride} (may be null) replaces each NPU's default precision when that NPU supports it. */
     public Simulator(WorkGraph graph, DeviceSet devices, Precision precisionOverride) {
+        this(graph, devices, precisionOverride, HostCosts.NONE);
+    }
+
+    /** As above, with measured host costs for nodes that run on a CPU device. */
+    public Simulator(WorkGraph graph, DeviceSet devices, Precision precisionOverride, HostCosts host) {
         this.graph = graph;
         this.devices = devices;
         this.precisionOverride = precisionOverride;
+        this.host = host == null ? HostCosts.NONE : host;
     }
 
     public WorkGraph graph() { return graph; }
@@ -177,6 +189,8 @@ public final class Simulator {
                 for (int k = 0; k < writes[i].length; k++) if (group.internal().contains(node.outputs().get(k))) writes[i][k] = 0;
             }
             timing[i] = Timing.of(costs[i], deviceOf[i], sum(reads[i]), sum(writes[i]));
+            var measured = measured(node, deviceOf[i]);
+            if (measured.isPresent()) timing[i] = new Timing(measured.getAsDouble(), timing[i].dramSeconds(), timing[i].bound());
             latency[i] = timing[i].latencySeconds();
         }
         Scheduler.Result s = Scheduler.schedule(graph, deviceOf, latency);
@@ -215,8 +229,14 @@ public final class Simulator {
         return pj;
     }
 
+    /** The measured latency of a node, when it runs on a CPU and the host profile has it. */
+    private java.util.OptionalDouble measured(WorkNode node, Device d) {
+        return d.isNpu() ? java.util.OptionalDouble.empty() : host.seconds(node.id());
+    }
+
     private NodeResult result(int i, Device d, NodeCost c, double[] reads, double[] writes, Timing t, int group, Scheduler.Result s) {
         WorkNode node = graph.node(i);
+        boolean measured = measured(node, d).isPresent();
         boolean[] constant = node.work().constantInputs();
         double weights = 0, fm = 0, ufm = 0;
         for (int k = 0; k < reads.length; k++) {
@@ -233,8 +253,8 @@ public final class Simulator {
         return new NodeResult(node.id(), node.opType(), d.name(), d.isNpu(), c.cycles(), t.latencySeconds(), c.macs(),
                 sum(reads), sum(writes), weights, fm, c.totalReadBytes(), c.totalWriteBytes(), ufm, c.sramPeakBytes(), util,
                 t.bound(), group, s.start()[i], s.end()[i], c.gemm(), c.sram(),
-                node.work() instanceof UnknownWork u ? u.kind() : null, null,
-                node.work() instanceof UnknownWork ? Energy.ZERO
+                !measured && node.work() instanceof UnknownWork u ? u.kind() : null, measured ? CostSource.MEASURED : CostSource.MODELLED, null,
+                !measured && node.work() instanceof UnknownWork ? Energy.ZERO
                         : EnergyModel.of(node.work(), c, d, precision(d), reads, writes, t.latencySeconds()));
     }
 

@@ -8,11 +8,32 @@ import java.util.List;
  * bytes. {@code share} is this node's part of the summed latency, 0..1. {@code notCosted} is null for a
  * costed node, else why its cost is unknown ("unknown shape", "opaque op", "unknown trip count"): its
  * numbers are then placeholders, every {@link Metric} of it is NaN (drawn grey, shown as "?").
+ * {@code costSource} is "measured" (a host profile's median) or "modelled" (the simulator's models).
+ * {@code energyPj} is the node's energy estimate in picojoules (docs/energy-area.md).
  */
 public record NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                           int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                           double writeBytes, double unfusedDramBytes, double utilisation, String bound,
-                          double startMicros, double endMicros, String notCosted) {
+                          double startMicros, double endMicros, String notCosted, String costSource,
+                          double energyPj) {
+
+    /** A node without an energy figure (0 pJ). */
+    public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                       int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                       double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                       double startMicros, double endMicros, String notCosted, String costSource) {
+        this(id, name, opType, scope, device, partition, fusionGroup, latencyMicros, share, cycles, macs, readBytes, writeBytes,
+                unfusedDramBytes, utilisation, bound, startMicros, endMicros, notCosted, costSource, 0);
+    }
+
+    /** A modelled node, costed or not. */
+    public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                       int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                       double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                       double startMicros, double endMicros, String notCosted) {
+        this(id, name, opType, scope, device, partition, fusionGroup, latencyMicros, share, cycles, macs, readBytes, writeBytes,
+                unfusedDramBytes, utilisation, bound, startMicros, endMicros, notCosted, "modelled");
+    }
 
     /** A costed node. */
     public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
@@ -24,6 +45,8 @@ public record NodeMetrics(String id, String name, String opType, List<String> sc
     }
 
     public boolean costed() { return notCosted == null; }
+
+    public boolean measured() { return "measured".equals(costSource); }
 
     public double dramBytes() { return readBytes + writeBytes; }
 

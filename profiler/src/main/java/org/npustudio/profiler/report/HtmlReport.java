@@ -67,6 +67,8 @@ public final class HtmlReport {
         card(b, "Busy (sum of ops)", atLeast + Metric.LATENCY.format(p.busyMicros()));
         card(b, "Ops", Integer.toString(p.nodes().size()));
         if (p.notCosted() > 0) card(b, "Not costed (?)", Integer.toString(p.notCosted()));
+        long measured = p.nodes().stream().filter(NodeMetrics::measured).count();
+        card(b, "Cost source", measured == 0 ? "all modelled" : measured + " measured, " + (p.nodes().size() - measured) + " modelled");
         card(b, "MACs", atLeast + Units.count(p.sum(Metric.MACS)) + "MAC");
         card(b, "DRAM traffic", atLeast + Units.bytes(dram));
         card(b, "without fusion", atLeast + Units.bytes(unfused));
@@ -82,13 +84,14 @@ public final class HtmlReport {
 
     private static void nodeTable(StringBuilder b, List<NodeMetrics> rows) {
         b.append("<table><tr><th>node</th><th>op</th><th>device</th><th>latency</th><th>share</th><th>MACs</th>")
-                .append("<th>DRAM read</th><th>DRAM write</th><th>intensity</th><th>util</th><th>bound</th><th>group</th></tr>\n");
+                .append("<th>DRAM read</th><th>DRAM write</th><th>intensity</th><th>util</th><th>bound</th><th>group</th><th>cost</th></tr>\n");
         for (NodeMetrics n : rows) {
             if (!n.costed()) {
                 b.append("<tr class='unknown'><td>").append(Markup.escape(n.name())).append("</td><td class='t'>").append(Markup.escape(n.opType()))
                         .append("</td><td class='t'>").append(Markup.escape(n.device())).append("</td>")
                         .append("<td>?</td>".repeat(7)).append("<td class='t'>").append(Markup.escape(n.notCosted())).append("</td><td>")
-                        .append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup())).append("</td></tr>\n");
+                        .append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup())).append("</td><td class='t'>")
+                        .append(Markup.escape(n.costSource())).append("</td></tr>\n");
                 continue;
             }
             b.append("<tr><td>").append(Markup.escape(n.name())).append("</td><td class='t'>").append(Markup.escape(n.opType()))
@@ -99,7 +102,7 @@ public final class HtmlReport {
                     .append(Markup.escape(Units.bytes(n.writeBytes()))).append("</td><td>").append(Markup.escape(Metric.INTENSITY.format(n.intensity())))
                     .append("</td><td>").append(Markup.escape(Metric.UTILISATION.format(n.utilisation() * 100))).append("</td><td class='t'>")
                     .append(Markup.escape(n.bound())).append("</td><td>").append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup()))
-                    .append("</td></tr>\n");
+                    .append("</td><td class='t'>").append(Markup.escape(n.costSource())).append("</td></tr>\n");
         }
         b.append("</table>\n");
     }

@@ -50,6 +50,8 @@ public final class MetricsTable extends BorderPane {
         table.getColumns().add(number(Metric.UTILISATION, 70));
         table.getColumns().add(number(Metric.ENERGY, 90));
         table.getColumns().add(text("Bound", NodeMetrics::bound, 70));
+        // measured (host profile) or modelled: never leave the reader guessing which numbers are real
+        table.getColumns().add(text("Cost", NodeMetrics::costSource, 80));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !selectingFromOutside) onSelect.accept(row.id());

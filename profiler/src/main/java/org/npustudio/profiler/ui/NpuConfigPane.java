@@ -58,7 +58,7 @@ public final class NpuConfigPane extends FlowPane {
         preset.setId("npu-preset");
         dramGbps.setId("npu-dram");
         dramGbps.setEditable(true);
-        dramGbps.setPrefWidth(90);
+        dramGbps.getEditor().setPrefColumnCount(5);
         dataflow.getItems().setAll(Dataflow.values());
         dataflow.setId("npu-dataflow");
         precision.setId("npu-precision");
@@ -146,7 +146,8 @@ public final class NpuConfigPane extends FlowPane {
     private static Spinner<Integer> intSpinner(int min, int max, String id) {
         Spinner<Integer> s = new Spinner<>(min, max, min);
         s.setEditable(true);
-        s.setPrefWidth(85);
+        // Columns, not pixels: the field grows with the type (presenter mode), so "1024" is never cut to "10".
+        s.getEditor().setPrefColumnCount(5);
         s.setId(id);
         return s;
     }

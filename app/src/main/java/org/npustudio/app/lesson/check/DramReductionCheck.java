@@ -29,7 +29,7 @@ public record DramReductionCheck(Measure measure, double factor) implements Chec
 
     @Override
     public Outcome evaluate(CheckContext ctx) throws StudioException {
-        double before = Measures.compute(new Measure(measure.type(), measure.params(), Measure.On.START, measure.place()), ctx.work());
+        double before = Measures.compute(new Measure(measure.type(), measure.params(), measure.nodes(), Measure.On.START, measure.place()), ctx.work());
         double after = Measures.compute(measure, ctx.work());
         double reduction = after == 0 ? Double.POSITIVE_INFINITY : before / after;
         return Outcome.of(reduction >= factor, String.format(java.util.Locale.ROOT, "%s → %s bytes, %.2f×",

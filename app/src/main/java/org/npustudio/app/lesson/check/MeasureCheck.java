@@ -30,7 +30,7 @@ public record MeasureCheck(Measure measure, Compare compare, double value) imple
         return new MeasureCheck(simulated(MeasureType.DRAM_BYTES, p), Compare.LE, p.number("bytes"));
     }
 
-    /** A simulator measure from a check's own {@code node}, {@code npu} and {@code fuse} keys. */
+    /** A simulator measure from a check's own {@code node} (or {@code nodes}), {@code npu} and {@code fuse} keys. */
     static Measure simulated(MeasureType type, CheckParams p) throws StudioException {
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
         for (String key : type.params()) {
@@ -40,7 +40,7 @@ public record MeasureCheck(Measure measure, Compare compare, double value) imple
         if (params.containsKey("fuse") && Measures.fuse(params.get("fuse")) == null) {
             throw p.place("fuse").error("unknown fuse '" + params.get("fuse") + "'; use none, auto or plan");
         }
-        return new Measure(type, params, Measure.On.WORKSPACE, p.place());
+        return new Measure(type, params, MeasureReader.nodes(type, p), Measure.On.WORKSPACE, p.place());
     }
 
     @Override public String describe() { return measure.describe() + " " + compare.symbol() + " " + Numbers.format(value); }

@@ -1,6 +1,7 @@
 package org.npustudio.app.lesson.check;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,7 +45,24 @@ public final class MeasureReader {
         String legalize = params.get("legalize");
         if (legalize != null && !legalize.equals("true") && !legalize.equals("false")) throw p.place("legalize").error("legalize is true or false");
         if (legalize != null && !params.containsKey("pipeline")) throw p.place("legalize").error("legalize applies with a pipeline");
-                p.finish("measure " + typeName);
-        return new Measure(type, params, on, Place.of(n));
+        List<String> nodes = nodes(type, p);
+        p.finish("measure " + typeName);
+        return new Measure(type, params, nodes, on, Place.of(n));
+    }
+
+    /**
+     * A simulator measure's {@code nodes}: a block whose values are summed (empty when absent). Not with
+     * {@code node}, not empty, no name twice.
+     */
+    static List<String> nodes(MeasureType type, CheckParams p) throws YamlException {
+        if (!type.takesNodes()) return List.of();
+        YamlNode list = p.child("nodes");
+        if (list == null) return List.of();
+        if (p.has("node")) throw p.place("nodes").error("give either node or nodes, not both");
+        if (!list.isSequence()) throw list.error("nodes is a list of node names, such as [conv1, relu1]");
+        List<String> names = list.textList();
+        if (names.isEmpty()) throw list.error("nodes lists no node");
+        if (new java.util.HashSet<>(names).size() != names.size()) throw list.error("nodes names a node twice");
+        return names;
     }
 }

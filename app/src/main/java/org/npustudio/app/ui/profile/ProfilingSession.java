@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.host.HostProfile;
 import org.npustudio.ir.Model;
 import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.npusim.config.NpuConfig;
@@ -23,7 +25,9 @@ import org.npustudio.profiler.ui.ProfilerPanel;
  * The profiler attached to one open model's graph view: the NPU pane and the profiler panel below the
  * graph. Any change of the NPU setup or of the partition plan re-simulates off the FX thread (debounced)
  * and the graph's overlay follows; selecting a table row selects and centres its node, and selecting a
- * node on the graph selects its row.
+ * node on the graph selects its row. *Measure host costs* ({@link HostMeasureAction}) measures the model
+ * in ONNX Runtime off the FX thread; from then on CPU nodes take their measured times ("measured" in the
+ * table's Cost column) until the model is closed.
  */
 public final class ProfilingSession {
     private final Model model;
@@ -36,6 +40,7 @@ public final class ProfilingSession {
     private Plan plan;
     private Path planDir;
     private boolean started;
+    private HostProfile host;
 
     public ProfilingSession(Model model, GraphView view, Consumer<String> status) {
         this(model, view, status, NpuPresetList.bundled());
@@ -50,7 +55,10 @@ public final class ProfilingSession {
         node.setId("profiling-session");
         Label title = new Label("Profile on NPU");
         title.getStyleClass().add("section-title");
-        VBox top = new VBox(2, title, npu);
+        HostMeasureAction measure = new HostMeasureAction(model, this::useHostProfile);
+        HBox titleRow = new HBox(12, title, measure.node());
+        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox top = new VBox(2, titleRow, npu);
         top.setPadding(new Insets(4, 4, 0, 4));
         node.setTop(top);
         node.setCenter(panel);
@@ -101,6 +109,12 @@ public final class ProfilingSession {
         if (started) simulate();
     }
 
+    /** CPU nodes take their times from {@code p} (null: the roofline again); re-simulates. */
+    public void useHostProfile(HostProfile p) {
+        host = p;
+        if (started) simulate();
+    }
+
     /** Stops the worker (the model is being closed). */
     public void dispose() {
         panel.liveSimulation().shutdown();
@@ -111,11 +125,15 @@ public final class ProfilingSession {
         NpuConfig c = s.npu();
         Plan p = plan;
         Path dir = planDir;
-        panel.simulate(() -> profile(model, c, p, dir, s), new Roof(c.name(), c.peakMacsPerSecond(), c.dramBytesPerSecond()));
+        HostProfile h = host;
+        panel.simulate(() -> profile(model, c, p, dir, s, h), new Roof(c.name(), c.peakMacsPerSecond(), c.dramBytesPerSecond()));
     }
 
-    private static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s) throws Exception {
-        return Profile.of(SimulationService.simulate(model.graph(), c, p, dir, new SimulationService.Options(s.fusion(), Map.of())), model, p);
+    private static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s, HostProfile h) throws Exception {
+        SimulationService.Options o = new SimulationService.Options(s.fusion(), Map.of());
+        // the profile was measured on this very model in this session, so no hash check is needed (null ref)
+        if (h != null) o = o.withHost(h, null);
+        return Profile.of(SimulationService.simulate(model.graph(), c, p, dir, o), model, p);
     }
 
     private void revealFromTable(String nodeId) {
