@@ -113,7 +113,7 @@ class EnergyAreaTest {
 
     @Test
     void aCpuNodeCostsItsPowerTimesItsTime() throws Exception {
-        CpuConfig cpu = new CpuConfig("cpu", 100e9, 20e9, Map.of("default", 0.5), 40);
+        CpuConfig cpu = new CpuConfig("cpu", 100e9, 20e9, Map.of("default", 0.5), 0, 40); // no per-op overhead, 40 W
         NodeResult n = run(lenetConv1(), Device.of(cpu)).node("conv1");
         assertEquals(40 * n.latencySeconds() * 1e12, n.energyPj(), 1e-6);
         assertEquals(0, run(lenetConv1(), Device.of(cpu)).total().areaMm2());
