@@ -10,11 +10,11 @@ import org.npustudio.npusim.sim.SimulationResult;
 
 /** Per-node results and the schedule as CSV (times in microseconds). */
 final class CsvReport {
-    /** A node not costed has "?" in every cost column (cycles .. bound), never 0. */
+    /** A node not costed has "?" in every cost column (cycles .. bound, energy_pj), never 0. */
     private static final List<String> NOT_COSTED = Collections.nCopies(10, "?");
     private static final String[] NODE_COLUMNS = {"node", "op", "device", "cycles", "latency_us", "macs", "dram_read_bytes",
         "dram_write_bytes", "unfused_read_bytes", "unfused_write_bytes", "sram_peak_bytes", "utilisation", "bound", "fusion_group",
-        "start_us", "end_us", "cost_source"};
+        "start_us", "end_us", "cost_source", "energy_pj"};
     private static final String[] SCHEDULE_COLUMNS = {"lane", "kind", "name", "from", "to", "start_us", "end_us", "bytes"};
 
     private CsvReport() {}
@@ -30,6 +30,7 @@ final class CsvReport {
                 row.addAll(n.costed() ? List.of(n.cycles(), n.latencyMicros(), n.macs(), n.readBytes(), n.writeBytes(), n.unfusedReadBytes(),
                         n.unfusedWriteBytes(), n.sramPeakBytes(), n.utilisation(), n.bound().label()) : NOT_COSTED);
                 row.addAll(List.of(n.fusionGroup(), n.startSeconds() * 1e6, n.endSeconds() * 1e6, n.costSource().label()));
+                row.add(n.costed() ? n.energyPj() : "?");
                 if (compiled) row.add(n.compiled() == null ? "" : n.compiled());
                 out.printRecord(row);
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.json.JsonWriter;
+import org.npustudio.npusim.energy.Energy;
 import org.npustudio.npusim.fusion.FusionGroup;
 import org.npustudio.npusim.sim.NodeResult;
 import org.npustudio.npusim.sim.ScheduleEntry;
@@ -38,6 +39,8 @@ final class JsonReport {
             m.put("start_us", n.startSeconds() * 1e6);
             m.put("end_us", n.endSeconds() * 1e6);
             m.put("cost_source", n.costSource().label());
+            m.put("energy_pj", n.energyPj());
+            m.put("energy_breakdown_pj", breakdown(n.energy()));
             if (n.compiled() != null) m.put("compiled", n.compiled());
             if (!n.costed()) {
                 for (String k : COST_KEYS) m.put(k, null);
@@ -83,7 +86,19 @@ final class JsonReport {
 
     /** Node fields that are null for a node that is not costed. */
     private static final List<String> COST_KEYS = List.of("cycles", "latency_us", "macs", "dram_read_bytes", "dram_write_bytes",
-            "unfused_read_bytes", "unfused_write_bytes", "sram_peak_bytes", "utilisation", "bound");
+            "unfused_read_bytes", "unfused_write_bytes", "sram_peak_bytes", "utilisation", "bound", "energy_pj", "energy_breakdown_pj");
+
+    /** Where the energy went (docs/energy-area.md): the keys sum to energy_pj. */
+    private static Map<String, Object> breakdown(Energy e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("compute", e.computePj());
+        m.put("register", e.registerPj());
+        m.put("sram", e.sramPj());
+        m.put("dram", e.dramPj());
+        m.put("host_link", e.hostLinkPj());
+        m.put("leakage", e.leakagePj());
+        return m;
+    }
 
     private static Map<String, Object> totals(Totals t) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -99,6 +114,10 @@ final class JsonReport {
         m.put("feature_map_bytes", t.featureMapBytes());
         m.put("unfused_feature_map_bytes", t.unfusedFeatureMapBytes());
         m.put("sram_peak_bytes", t.sramPeakBytes());
+        m.put("energy_pj", t.energyPj());
+        m.put("energy_uj", t.energyPj() * 1e-6);
+        m.put("energy_breakdown_pj", breakdown(t.energy()));
+        m.put("area_mm2", t.areaMm2());
         if (!t.complete()) {
             // Present only when some op is not costed: the sums above are then lower bounds.
             Map<String, Object> by = new LinkedHashMap<>();

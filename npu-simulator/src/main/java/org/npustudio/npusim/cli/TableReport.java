@@ -14,19 +14,19 @@ final class TableReport {
         StringBuilder b = new StringBuilder();
         // As compiled, a last column says what each node of the opened graph became; as written nothing changes.
         boolean compiled = r.nodes().stream().anyMatch(n -> n.compiled() != null);
-        b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s%n", "node", "op", "device",
-                "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group", "cost_source"), compiled, "compiled"));
+        b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n", "node", "op", "device",
+                "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group", "cost_source", "energy_nJ"), compiled, "compiled"));
         for (NodeResult n : r.nodes()) {
             if (!n.costed()) {
-                b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s%n",
+                b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n",
                         clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), "?", "?", "?", "?", "?", "?", "?", "?",
-                        n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label()), compiled, n.compiled()));
+                        n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label(), "?"), compiled, n.compiled()));
                 continue;
             }
-            b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s %-8s%n",
+            b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s %-8s %12.3f%n",
                     clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), n.cycles(), n.latencyMicros(), n.macs(),
                     n.readBytes(), n.writeBytes(), n.sramPeakBytes(), 100 * n.utilisation(), n.bound().label(),
-                    n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label()), compiled, n.compiled()));
+                    n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label(), n.energyPj() * 1e-3), compiled, n.compiled()));
         }
         b.append('\n');
         for (Totals t : r.perDevice().values()) if (t.nodes() > 0) b.append(totals(t));
@@ -48,6 +48,10 @@ final class TableReport {
         String line = String.format(Locale.ROOT, "%-8s %-14s nodes %5d  busy %11.3f us  MACs %14d  DRAM %14.0f B (unfused %14.0f B)  feature maps %14.0f B (unfused %14.0f B)",
                 t.scope().equals("model") ? "total" : "device", t.scope(), t.nodes(), t.busySeconds() * 1e6, t.macs(), t.dramBytes(),
                 t.unfusedDramBytes(), t.featureMapBytes(), t.unfusedFeatureMapBytes());
+        line += String.format(Locale.ROOT, "  energy %.3f uJ (compute %.3f, on-chip %.3f, DRAM %.3f, host link %.3f, leakage %.3f)",
+                t.energyPj() * 1e-6, t.energy().computePj() * 1e-6, t.energy().onChipPj() * 1e-6, t.energy().dramPj() * 1e-6,
+                t.energy().hostLinkPj() * 1e-6, t.energy().leakagePj() * 1e-6);
+        if (t.areaMm2() > 0) line += String.format(Locale.ROOT, "  area %.3f mm2", t.areaMm2());
         return line + (t.complete() ? "" : "  (" + t.uncostedSummary() + ")") + System.lineSeparator();
     }
 

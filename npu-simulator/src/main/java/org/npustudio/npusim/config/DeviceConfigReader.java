@@ -22,8 +22,9 @@ import org.npustudio.yaml.YamlNode;
  */
 public final class DeviceConfigReader {
     private static final Set<String> NPU_KEYS = Set.of("version", "kind", "name", "clock_mhz", "array", "vector", "sram",
-            "dram", "precisions", "default_precision", "supported_ops", "host_link", "description");
-    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "overhead_us", "description");
+            "dram", "precisions", "default_precision", "supported_ops", "host_link", "description", "energy", "area");
+    private static final Set<String> CPU_KEYS = Set.of("version", "kind", "name", "peak_gflops", "memory_gbps", "efficiency", "overhead_us",
+            "power_w", "description");
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -104,7 +105,8 @@ public final class DeviceConfigReader {
             if (h.has("latency_us")) linkLat = nonNegative(h.require("latency_us")) * 1e-6;
         }
         return new NpuConfig(name, clock, rows, cols, df, lanes, Map.copyOf(opCycles), sram, dramBw, dramLat,
-                List.copyOf(precisions), dflt, Set.copyOf(ops), linkBw, linkLat);
+                List.copyOf(precisions), dflt, Set.copyOf(ops), linkBw, linkLat, EnergyConfigReader.energy(d, sram.unified(), warnings),
+                EnergyConfigReader.area(d, warnings));
     }
 
     private SramConfig sram(YamlNode s) throws YamlException {
@@ -131,8 +133,9 @@ public final class DeviceConfigReader {
             overhead = d.require("overhead_us").doubleValue();
             if (!(overhead >= 0) || Double.isInfinite(overhead)) throw d.require("overhead_us").error("overhead_us must be a number from 0, got " + overhead);
         }
+        double power = d.has("power_w") ? d.require("power_w").positiveDouble() : CpuConfig.DEFAULT_POWER_WATTS;
         return new CpuConfig(d.require("name").text(), d.require("peak_gflops").positiveDouble() * 1e9,
-                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff), overhead * 1e-6);
+                d.require("memory_gbps").positiveDouble() * 1e9, Map.copyOf(eff), overhead * 1e-6, power);
     }
 
     /**

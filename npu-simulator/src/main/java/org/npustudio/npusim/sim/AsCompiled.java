@@ -65,8 +65,13 @@ public final class AsCompiled {
         for (String d : compiled.perDevice().keySet()) byDevice.put(d, new ArrayList<>());
         for (NodeResult r : rows) byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
         Map<String, Totals> perDevice = new LinkedHashMap<>();
-        for (var e : byDevice.entrySet()) perDevice.put(e.getKey(), Totals.of(e.getKey(), e.getValue()));
-        Totals total = Totals.of("model", rows).withMakespan(compiled.total().makespanSeconds());
+        for (var e : byDevice.entrySet()) {
+            Totals was = compiled.perDevice().get(e.getKey());
+            Totals t = Totals.of(e.getKey(), e.getValue());
+            perDevice.put(e.getKey(), was == null ? t : t.withLinkAndArea(was.energy().hostLinkPj(), was.areaMm2()));
+        }
+        Totals total = Totals.of("model", rows).withMakespan(compiled.total().makespanSeconds())
+                .withLinkAndArea(compiled.total().energy().hostLinkPj(), compiled.total().areaMm2());
         List<FusionGroup> groups = new ArrayList<>();
         for (FusionGroup g : compiled.groups()) {
             groups.add(new FusionGroup(g.index(), g.device(), g.nodes().stream().map(id -> primaryOf.getOrDefault(id, id)).toList(),
@@ -134,7 +139,7 @@ public final class AsCompiled {
         return new NodeResult(id, opType, c.device(), c.onNpu(), c.cycles(), c.latencySeconds(), c.macs(), c.readBytes(), c.writeBytes(),
                 c.weightReadBytes(), c.featureMapBytes(), c.unfusedReadBytes(), c.unfusedWriteBytes(), c.unfusedFeatureMapBytes(),
                 c.sramPeakBytes(), c.utilisation(), c.bound(), c.fusionGroup(), c.startSeconds(), c.endSeconds(), c.gemm(), c.sram(),
-                c.uncosted(), c.costSource(), compiled);
+                c.uncosted(), c.costSource(), compiled, c.energy());
     }
 
     /** A node whose work its absorber does: no cost of its own, at the absorber's end on its device. */

@@ -4,6 +4,7 @@ import org.npustudio.npusim.ComputeCost;
 import org.npustudio.npusim.cost.Bound;
 import org.npustudio.npusim.cost.CostSource;
 import org.npustudio.npusim.cost.SramCounts;
+import org.npustudio.npusim.energy.Energy;
 import org.npustudio.npusim.work.Uncosted;
 
 /**
@@ -17,13 +18,25 @@ import org.npustudio.npusim.work.Uncosted;
  * {@code compiled} is null when the graph was costed as written; as compiled (docs/npu-simulator.md, "As
  * compiled") it says what this node of the opened graph became: "Conv + folded BatchNormalization 'bn1'
  * (FusedConv)", or "folded into 'conv1' (fold-batchnorm)" on a node whose cost its absorber carries.
+ * {@code energy} is the node's energy by part (docs/energy-area.md); {@link Energy#ZERO} when not costed.
  */
 public record NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds,
                          long macs, double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes,
                          double unfusedReadBytes, double unfusedWriteBytes, double unfusedFeatureMapBytes,
                          double sramPeakBytes, double utilisation, Bound bound, int fusionGroup, double startSeconds,
                          double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted, CostSource costSource,
-                         String compiled) {
+                         String compiled, Energy energy) {
+
+    /** A node without an energy figure (built before energy was modelled): {@link Energy#ZERO}. */
+    public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,
+                      double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes, double unfusedReadBytes,
+                      double unfusedWriteBytes, double unfusedFeatureMapBytes, double sramPeakBytes, double utilisation, Bound bound,
+                      int fusionGroup, double startSeconds, double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted,
+                      CostSource costSource, String compiled) {
+        this(id, opType, device, onNpu, cycles, latencySeconds, macs, readBytes, writeBytes, weightReadBytes, featureMapBytes,
+                unfusedReadBytes, unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, utilisation, bound, fusionGroup,
+                startSeconds, endSeconds, gemm, sram, uncosted, costSource, compiled, Energy.ZERO);
+    }
 
     /** A modelled node costed as written (or not costed: {@code uncosted} says why). */
     public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,
@@ -52,4 +65,6 @@ public record NodeResult(String id, String opType, String device, boolean onNpu,
     public double latencyMicros() { return latencySeconds * 1e6; }
 
     public double dramBytes() { return readBytes + writeBytes; }
+
+    public double energyPj() { return energy.totalPj(); }
 }

@@ -9,9 +9,11 @@ import org.npustudio.error.StudioException;
 import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.cost.CostModels;
 import org.npustudio.npusim.cost.CostSource;
+import org.npustudio.npusim.cost.EnergyModel;
 import org.npustudio.npusim.cost.HostCosts;
 import org.npustudio.npusim.cost.NodeCost;
 import org.npustudio.npusim.cost.Timing;
+import org.npustudio.npusim.energy.Energy;
 import org.npustudio.npusim.fusion.AutoGrouper;
 import org.npustudio.npusim.fusion.FusionContext;
 import org.npustudio.npusim.fusion.FusionGroup;
@@ -200,10 +202,31 @@ public final class Simulator {
             results.add(r);
             byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
         }
+        Map<String, Double> linkPj = hostLinkEnergy(s.entries());
         Map<String, Totals> perDevice = new LinkedHashMap<>();
-        for (var e : byDevice.entrySet()) perDevice.put(e.getKey(), Totals.of(e.getKey(), e.getValue()));
-        Totals total = Totals.of("model", results).withMakespan(s.makespan());
+        double area = 0, link = 0;
+        for (var e : byDevice.entrySet()) {
+            Device d = devices.get(e.getKey());
+            double a = d != null && d.isNpu() ? d.npu().areaEstimate().totalMm2() : 0;
+            double l = linkPj.getOrDefault(e.getKey(), 0.0);
+            area += a;
+            link += l;
+            perDevice.put(e.getKey(), Totals.of(e.getKey(), e.getValue()).withLinkAndArea(l, a));
+        }
+        Totals total = Totals.of("model", results).withMakespan(s.makespan()).withLinkAndArea(link, area);
         return new SimulationResult(graph.name(), List.copyOf(results), perDevice, total, grouping.groups(), s.entries(), List.copyOf(warnings));
+    }
+
+    /** Host-link energy per NPU: each transfer is charged to the NPU at either end (the sender when both are). */
+    private Map<String, Double> hostLinkEnergy(List<ScheduleEntry> entries) {
+        Map<String, Double> pj = new LinkedHashMap<>();
+        for (ScheduleEntry e : entries) {
+            if (e.kind() != ScheduleEntry.Kind.TRANSFER) continue;
+            Device from = devices.get(e.from()), to = devices.get(e.to());
+            Device npu = from != null && from.isNpu() ? from : to != null && to.isNpu() ? to : null;
+            if (npu != null) pj.merge(npu.name(), EnergyModel.hostLinkPj(npu, e.bytes()), Double::sum);
+        }
+        return pj;
     }
 
     /** The measured latency of a node, when it runs on a CPU and the host profile has it. */
@@ -230,7 +253,9 @@ public final class Simulator {
         return new NodeResult(node.id(), node.opType(), d.name(), d.isNpu(), c.cycles(), t.latencySeconds(), c.macs(),
                 sum(reads), sum(writes), weights, fm, c.totalReadBytes(), c.totalWriteBytes(), ufm, c.sramPeakBytes(), util,
                 t.bound(), group, s.start()[i], s.end()[i], c.gemm(), c.sram(),
-                !measured && node.work() instanceof UnknownWork u ? u.kind() : null, measured ? CostSource.MEASURED : CostSource.MODELLED, null);
+                !measured && node.work() instanceof UnknownWork u ? u.kind() : null, measured ? CostSource.MEASURED : CostSource.MODELLED, null,
+                !measured && node.work() instanceof UnknownWork ? Energy.ZERO
+                        : EnergyModel.of(node.work(), c, d, precision(d), reads, writes, t.latencySeconds()));
     }
 
     private static double sum(double[] a) {

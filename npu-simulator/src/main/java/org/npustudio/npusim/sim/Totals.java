@@ -3,18 +3,21 @@ package org.npustudio.npusim.sim;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.npustudio.npusim.energy.Energy;
 import org.npustudio.npusim.work.Uncosted;
 
 /**
  * Sums over a set of nodes (one device, or the whole model). {@code busySeconds} adds latencies;
  * {@code makespanSeconds} is the schedule's end (whole model) or the device's last op end. Nodes that are
  * not costed add nothing: {@code uncosted} counts them (by reason in {@code uncostedByReason}), and when it
- * is above 0 every sum is a lower bound.
+ * is above 0 every sum is a lower bound. {@code energy} sums the nodes' energies plus the host-link
+ * transfers of the scope; {@code areaMm2} is the area of the scope's NPUs (the model: every NPU of the run;
+ * a CPU has none modelled) — docs/energy-area.md.
  */
 public record Totals(String scope, int nodes, long cycles, double busySeconds, double makespanSeconds, long macs,
                      double readBytes, double writeBytes, double featureMapBytes, double unfusedReadBytes,
                      double unfusedWriteBytes, double unfusedFeatureMapBytes, double sramPeakBytes, int uncosted,
-                     Map<Uncosted, Integer> uncostedByReason) {
+                     Map<Uncosted, Integer> uncostedByReason, Energy energy, double areaMm2) {
 
     public Totals {
         uncostedByReason = Collections.unmodifiableMap(new EnumMap<>(uncostedByReason.isEmpty() ? new EnumMap<>(Uncosted.class) : uncostedByReason));
@@ -26,6 +29,7 @@ public record Totals(String scope, int nodes, long cycles, double busySeconds, d
         long macs = 0;
         double busy = 0, end = 0, r = 0, w = 0, fm = 0, ur = 0, uw = 0, ufm = 0, peak = 0;
         int uncosted = 0;
+        Energy energy = Energy.ZERO;
         Map<Uncosted, Integer> byReason = new EnumMap<>(Uncosted.class);
         for (NodeResult n : nodes) {
             count++;
@@ -45,15 +49,27 @@ public record Totals(String scope, int nodes, long cycles, double busySeconds, d
             uw += n.unfusedWriteBytes();
             ufm += n.unfusedFeatureMapBytes();
             peak = Math.max(peak, n.sramPeakBytes());
+            energy = energy.plus(n.energy());
         }
-        return new Totals(scope, count, cycles, busy, end, macs, r, w, fm, ur, uw, ufm, peak, uncosted, byReason);
+        return new Totals(scope, count, cycles, busy, end, macs, r, w, fm, ur, uw, ufm, peak, uncosted, byReason, energy, 0);
     }
 
     /** The same sums with another makespan (the whole model's is the schedule's end). */
     Totals withMakespan(double seconds) {
         return new Totals(scope, nodes, cycles, busySeconds, seconds, macs, readBytes, writeBytes, featureMapBytes, unfusedReadBytes,
-                unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, uncosted, uncostedByReason);
+                unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, uncosted, uncostedByReason, energy, areaMm2);
     }
+
+    /** The same sums with the scope's host-link energy added and its area. */
+    Totals withLinkAndArea(double hostLinkPj, double area) {
+        return new Totals(scope, nodes, cycles, busySeconds, makespanSeconds, macs, readBytes, writeBytes, featureMapBytes, unfusedReadBytes,
+                unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, uncosted, uncostedByReason, energy.withHostLink(hostLinkPj), area);
+    }
+
+    public double energyPj() { return energy.totalPj(); }
+
+    /** Energy per MAC (pJ/MAC); NaN when the scope did no MACs. */
+    public double energyPerMacPj() { return macs > 0 ? energy.totalPj() / macs : Double.NaN; }
 
     public boolean complete() { return uncosted == 0; }
 

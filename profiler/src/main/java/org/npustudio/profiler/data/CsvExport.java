@@ -11,7 +11,7 @@ import org.npustudio.io.Csv;
 public final class CsvExport {
     public static final String[] COLUMNS = {"id", "name", "op", "device", "partition", "fusion_group", "latency_us", "share", "cycles",
         "macs", "dram_read_bytes", "dram_write_bytes", "dram_bytes", "unfused_dram_bytes", "intensity_mac_per_byte", "utilisation",
-        "bound", "start_us", "end_us", "cost_source"};
+        "bound", "start_us", "end_us", "cost_source", "energy_pj"};
     /** A node not costed has "?" in every cost column (latency_us .. bound), never 0. */
     private static final List<String> NOT_COSTED = Collections.nCopies(11, "?");
 
@@ -24,7 +24,7 @@ public final class CsvExport {
                 row.addAll(n.costed() ? Arrays.asList(num(n.latencyMicros()), num(n.share()), n.cycles(), n.macs(), num(n.readBytes()),
                         num(n.writeBytes()), num(n.dramBytes()), num(n.unfusedDramBytes()), Double.isNaN(n.intensity()) ? "" : num(n.intensity()),
                         num(n.utilisation()), n.bound()) : NOT_COSTED);
-                row.addAll(List.of(num(n.startMicros()), num(n.endMicros()), n.costSource()));
+                row.addAll(List.of(num(n.startMicros()), num(n.endMicros()), n.costSource(), n.costed() ? num(n.energyPj()) : "?"));
                 out.printRecord(row); // a null partition or bound is an empty cell
             }
         });

@@ -9,11 +9,22 @@ import java.util.List;
  * costed node, else why its cost is unknown ("unknown shape", "opaque op", "unknown trip count"): its
  * numbers are then placeholders, every {@link Metric} of it is NaN (drawn grey, shown as "?").
  * {@code costSource} is "measured" (a host profile's median) or "modelled" (the simulator's models).
+ * {@code energyPj} is the node's energy estimate in picojoules (docs/energy-area.md).
  */
 public record NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                           int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                           double writeBytes, double unfusedDramBytes, double utilisation, String bound,
-                          double startMicros, double endMicros, String notCosted, String costSource) {
+                          double startMicros, double endMicros, String notCosted, String costSource,
+                          double energyPj) {
+
+    /** A node without an energy figure (0 pJ). */
+    public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                       int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                       double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                       double startMicros, double endMicros, String notCosted, String costSource) {
+        this(id, name, opType, scope, device, partition, fusionGroup, latencyMicros, share, cycles, macs, readBytes, writeBytes,
+                unfusedDramBytes, utilisation, bound, startMicros, endMicros, notCosted, costSource, 0);
+    }
 
     /** A modelled node, costed or not. */
     public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,

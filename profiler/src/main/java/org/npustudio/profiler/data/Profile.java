@@ -64,7 +64,7 @@ public final class Profile {
                     partition == null ? r.device() : partition, r.fusionGroup(), r.latencySeconds() * 1e6,
                     total > 0 ? r.latencySeconds() / total : 0, r.cycles(), r.macs(), r.readBytes(), r.writeBytes(),
                     r.unfusedReadBytes() + r.unfusedWriteBytes(), r.utilisation(), r.bound().label(),
-                    r.startSeconds() * 1e6, r.endSeconds() * 1e6, r.costed() ? null : r.uncosted().label(), r.costSource().label()));
+                    r.startSeconds() * 1e6, r.endSeconds() * 1e6, r.costed() ? null : r.uncosted().label(), r.costSource().label(), r.energyPj()));
         }
         List<String> missing = new ArrayList<>();
         for (Node n : g.nodes()) if (run.node(n.id()) == null) missing.add(n.id());
