@@ -6,6 +6,8 @@ import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
+import org.npustudio.npusim.optimise.Objective;
+import org.npustudio.npusim.optimise.Optimised;
 import org.npustudio.plan.AutoPartitioner;
 import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Partition;
@@ -33,11 +35,17 @@ final class PartitionCommand implements Command {
     @Override
     public String details() {
         return """
-                npustudio partition auto MODEL --devices DEVICES.yaml -o PLAN.yaml [--merge-cpu-islands N]
-                    Every op goes to the first NPU that supports it, the rest to the default device, in the
-                    largest convex partitions one topological walk allows. --merge-cpu-islands N folds
-                    default-device partitions of at most N nodes into another one where that stays legal.
-                    DEVICES.yaml: NPU Studio's devices file or a Glow/NEST-C device config.
+                npustudio partition auto MODEL --devices DEVICES.yaml -o PLAN.yaml [--strategy capability|cost]
+                        [--objective latency|dram|energy] [--npu NPU.yaml] [--merge-cpu-islands N]
+                    capability (default): every op goes to the first NPU that supports it, the rest to the
+                    default device, in the largest convex partitions one topological walk allows.
+                    --merge-cpu-islands N folds default-device partitions of at most N nodes into another
+                    one where that stays legal.
+                    cost: devices and fusion groups chosen by the simulated objective (default latency),
+                    never worse than capability splitting; prints each choice that differs from the
+                    capability plan with what it saves. NPUs are costed from their description in the
+                    devices file (or --npu). DEVICES.yaml: NPU Studio's devices file or a Glow/NEST-C
+                    device config.
                 npustudio partition validate MODEL --plan PLAN.yaml
                     Convexity (with the offending path), partition cycles, duplicates, unknown nodes, what
                     each device cannot run; then each partition's boundary tensors. Exit 0 when legal, 1 when not.
@@ -60,7 +68,8 @@ final class PartitionCommand implements Command {
     }
 
     private int auto(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands"));
+        Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands", "--strategy",
+                "--objective", "--npu"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
         String devicesFile = a.required("--devices", "DEVICES.yaml");
         String out = a.required("-o", "PLAN.yaml");
@@ -77,8 +86,26 @@ final class PartitionCommand implements Command {
         Model model = ShapeArgs.open(a, mp);
         DevicesYaml.Loaded devices = DevicesYaml.read(Path.of(devicesFile));
         PlanArgs.warn(devices.warnings(), ctx.err());
-        Plan plan = AutoPartitioner.partition(model.graph(), ModelRef.of(mp), devices.devices(), devices.defaultDevice(),
-                AutoPartitioner.Options.DEFAULT.withMergeIslandsUpTo(merge));
+        String strategy = a.value("--strategy", "capability");
+        if (!strategy.equals("capability") && !strategy.equals("cost")) {
+            throw new UsageException("partition auto", "unknown --strategy '" + strategy + "'; use capability or cost");
+        }
+        Objective objective = Objective.parse(a.value("--objective", "latency"));
+        if (objective == null) throw new UsageException("partition auto", "unknown --objective '" + a.value("--objective") + "'; use latency, dram or energy");
+        if (strategy.equals("capability") && (a.value("--objective") != null || a.value("--npu") != null)) {
+            throw new UsageException("partition auto", "--objective and --npu apply to --strategy cost");
+        }
+        if (strategy.equals("cost") && merge > 0) throw new UsageException("partition auto", "--merge-cpu-islands applies to --strategy capability");
+        Plan plan;
+        if (strategy.equals("cost")) {
+            Optimised o = CostStrategy.run(model, ModelRef.of(mp), devices, Path.of(devicesFile), a.value("--npu"), objective, ctx);
+            plan = o.plan();
+            ctx.out().print(o.table());
+            if (!o.exactCover()) ctx.out().println("(device cover: best found, not proven optimal; see docs/partition-format.md)");
+        } else {
+            plan = AutoPartitioner.partition(model.graph(), ModelRef.of(mp), devices.devices(), devices.defaultDevice(),
+                    AutoPartitioner.Options.DEFAULT.withMergeIslandsUpTo(merge));
+        }
         PlanYaml.write(plan, Path.of(out));
         long npu = plan.partitions().stream().filter(p -> !p.device().equals(devices.defaultDevice())).count();
         ctx.out().println(out + ": " + plan.partitions().size() + " partitions (" + npu + " on accelerators, "

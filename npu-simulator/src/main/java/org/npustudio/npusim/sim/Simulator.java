@@ -80,11 +80,7 @@ public final class Simulator {
             throw new StudioException("plan", "node '" + node.id() + "'", "unknown device '" + name + "'; devices are "
                     + devices.all().stream().map(Device::name).toList());
         }
-        if (!d.isNpu()) return d;
-        String why = null;
-        if (node.work() instanceof UnknownWork u) why = u.reason();
-        else if (node.work() instanceof BodyWork b) why = unsupportedInBody(b, d);
-        else if (OpCatalog.needsSupport(node.opType()) && !d.npu().supports(node.opType())) why = node.opType() + " is not among its supported_ops";
+        String why = refusal(node, d);
         if (why == null) return d;
         Device cpu = devices.fallbackCpu();
         if (cpu == null) {
@@ -94,6 +90,20 @@ public final class Simulator {
         warnings.add("node '" + node.id() + "' (" + node.opType() + ") cannot run on NPU '" + d.name() + "' (" + why
                 + "): falls back to CPU '" + cpu.name() + "'" + (cpu == genericCpu ? " (generic host model: no CPU was described)" : ""));
         return cpu;
+    }
+
+    /** Why this device cannot run the node (the simulator then falls back to a CPU), or null when it can. */
+    public static String refusal(WorkNode node, Device d) {
+        if (!d.isNpu()) return null;
+        if (node.work() instanceof UnknownWork u) return u.reason();
+        if (node.work() instanceof BodyWork b) return unsupportedInBody(b, d);
+        if (OpCatalog.needsSupport(node.opType()) && !d.npu().supports(node.opType())) return node.opType() + " is not among its supported_ops";
+        return null;
+    }
+
+    /** The cached, unfused cost of node {@code i} on {@code d} (a device of this simulator), as a run would use it. */
+    public NodeCost nodeCost(int i, Device d) throws StudioException {
+        return cost(graph.node(i), d);
     }
 
     /** An NPU runs a control-flow body when it supports every op in it (nested bodies included); else why not. */
