@@ -44,7 +44,7 @@ public final class OptimiseBenchmark {
                     o.objective().format(o.capabilityCost()), o.objective().format(o.cost()), o.savingFraction() * 100,
                     opt <= size[1] ? "within " + size[1] / 1000 + " s" : "OVER " + size[1] / 1000 + " s");
         }
-        out.println("median of warm runs; the optimiser's time includes costing, the cover, fusion search, 4 candidate"
+        out.println("median of warm runs; the optimiser's time includes costing, the cover, fusion search, 6 candidate"
                 + " simulations and up to " + PlanOptimiser.MAX_EXPLAINED + " explaining ones");
     }
 }

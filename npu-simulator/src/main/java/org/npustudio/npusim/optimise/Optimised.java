@@ -10,7 +10,7 @@ import org.npustudio.plan.Plan;
  * simulated on the objective, which candidate won, the choices that differ with their savings, and
  * whether the device cover was solved exactly (see {@link CoverDp}).
  *
- * @param candidate   "capability", "capability + fusion", "cover" or "cover + fusion"
+ * @param candidate   "capability" or "cover", alone or "+ fusion" (searched groups) or "+ auto-grouper"
  * @param evaluations simulations run
  */
 public record Optimised(Objective objective, Plan plan, Plan capabilityPlan, double cost, double capabilityCost, String candidate,

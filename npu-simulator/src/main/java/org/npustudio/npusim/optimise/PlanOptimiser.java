@@ -13,6 +13,8 @@ import org.npustudio.error.StudioException;
 import org.npustudio.ir.Graph;
 import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.cost.NodeCost;
+import org.npustudio.npusim.fusion.AutoGrouper;
+import org.npustudio.npusim.fusion.FusionContext;
 import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.npusim.sim.DeviceAssignment;
@@ -33,7 +35,8 @@ import org.npustudio.plan.Plan;
  * runtime node on every device that may run it (NPUs through the simulator's cost models, CPUs through
  * {@link HostCosts}), finds the cheapest cover of the capability walk's topological order by device
  * segments ({@link CoverDp}), searches fusion groups by the objective ({@link FusionSearch}), then
- * simulates four candidates — the capability plan, it with fusion, the cover, the cover with fusion — as
+ * simulates six candidates — the capability plan and the cover, each without fusion, with the searched
+ * groups and with the simulator's DRAM auto-grouper's — as
  * {@code npustudio simulate --plan} would and keeps the best, so the result is never worse than capability
  * splitting on the objective. Each choice that differs from the capability plan is then undone once to
  * measure what it saves.
@@ -115,9 +118,11 @@ public final class PlanOptimiser {
         phase("searching fusion", 0.6);
         Map<String, Plan> candidates = new LinkedHashMap<>();
         candidates.put("capability", capability);
-        candidates.put("capability + fusion", withFusion(capability, problem));
+        candidates.put("capability + fusion", withFusion(capability, problem, false));
+        candidates.put("capability + auto-grouper", withFusion(capability, problem, true));
         candidates.put("cover", covered);
-        candidates.put("cover + fusion", withFusion(covered, problem));
+        candidates.put("cover + fusion", withFusion(covered, problem, false));
+        candidates.put("cover + auto-grouper", withFusion(covered, problem, true));
         phase("simulating candidates", 0.7);
         String best = null;
         double bestCost = Double.POSITIVE_INFINITY;
@@ -144,8 +149,12 @@ public final class PlanOptimiser {
         return dev;
     }
 
-    /** The plan with fusion groups searched along the cover's order on its assignment. */
-    private Plan withFusion(Plan plan, CoverProblem p) throws StudioException {
+    /**
+     * The plan with fusion groups on its assignment: searched by the objective along the cover's order, or
+     * (to be never worse than {@code simulate --fuse auto} either) the simulator's DRAM auto-grouper's
+     * groups, each kept when all its members share a partition.
+     */
+    private Plan withFusion(Plan plan, CoverProblem p, boolean autoGrouper) throws StudioException {
         DeviceAssignment a = assignment(plan);
         Device[] deviceOf = new Device[work.size()];
         NodeCost[] costs = new NodeCost[work.size()];
@@ -155,7 +164,8 @@ public final class PlanOptimiser {
             deviceOf[w] = d;
             costs[w] = d.isNpu() ? sim.nodeCost(w, d) : r.host().cost(sim, w, d);
         }
-        List<int[]> groups = FusionSearch.groups(work, p.workIndex, deviceOf, costs, r.objective());
+        List<int[]> groups = autoGrouper ? AutoGrouper.groups(new FusionContext(work, deviceOf, costs))
+                : FusionSearch.groups(work, p.workIndex, deviceOf, costs, r.objective());
         if (groups.isEmpty()) return plan;
         Map<String, Integer> partOf = new HashMap<>();
         for (int k = 0; k < plan.partitions().size(); k++) for (NodeRef n : plan.partitions().get(k).nodes()) partOf.put(n.id(), k);
@@ -165,7 +175,7 @@ public final class PlanOptimiser {
             List<String> ids = new ArrayList<>();
             for (int w : g) ids.add(work.node(w).id());
             Integer k = partOf.get(ids.get(0));
-            if (k != null) perPart.get(k).add(ids);
+            if (k != null && ids.stream().allMatch(id -> k.equals(partOf.get(id)))) perPart.get(k).add(ids);
         }
         List<Partition> parts = new ArrayList<>();
         for (int k = 0; k < plan.partitions().size(); k++) {
