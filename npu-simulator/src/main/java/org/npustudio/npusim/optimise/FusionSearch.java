@@ -55,7 +55,7 @@ final class FusionSearch {
         double[] writeLeft = new double[g.size()];
         double[] latency = new double[g.size()];
         for (int i = 0; i < m; i++) {
-            relax(best, from, i, i + 1, best[i]);
+            AutoGrouper.relax(best, from, i, i + 1, best[i]);
             int wi = order[i];
             if (wi < 0 || !deviceOf[wi].isNpu()) continue;
             Device d = deviceOf[wi];
@@ -78,19 +78,10 @@ final class FusionSearch {
                     gain += keep(g, v, p, costs, deviceOf, readLeft, writeLeft, latency, objective);
                 }
                 if (footprint > capacity) break;
-                relax(best, from, i, j + 1, best[i] + gain);
+                AutoGrouper.relax(best, from, i, j + 1, best[i] + gain);
             }
         }
-        List<int[]> out = new ArrayList<>();
-        for (int j = m; j > 0; j = from[j]) {
-            int i = from[j];
-            if (j - i > 1) {
-                int[] members = new int[j - i];
-                for (int k = 0; k < members.length; k++) members[k] = order[i + k];
-                out.add(0, members);
-            }
-        }
-        return out;
+        return AutoGrouper.groupsOf(from, order);
     }
 
     private static void reset(int w, NodeCost[] costs, Device d, double[] readLeft, double[] writeLeft, double[] latency) {
@@ -129,12 +120,5 @@ final class FusionSearch {
             gain += before - latency[t];
         }
         return gain;
-    }
-
-    private static void relax(double[] best, int[] from, int i, int j, double candidate) {
-        if (candidate > best[j] || (candidate == best[j] && i > from[j])) {
-            best[j] = candidate;
-            from[j] = i;
-        }
     }
 }

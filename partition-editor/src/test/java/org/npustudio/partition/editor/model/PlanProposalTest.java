@@ -24,6 +24,8 @@ import org.npustudio.yaml.SafeYaml;
 
 /** The optimiser's plan as a proposal in the editor: rows against the current plan, accept all or some, undo. */
 class PlanProposalTest {
+    private final Model m = Models.sample("mobilenetv2");
+    private final Plan current = capability(m);
     private static Optimised optimise(Model m, Plan current) throws Exception {
         Device npu = new DeviceConfigReader().read(SafeYaml.parse(NpuPresets.yaml("edge-npu-8tops"), "edge.yaml"));
         var r = new PlanOptimiser.Request(m.graph(), ModelRef.UNKNOWN, current.devices(), current.rest().device(), npu, null,
@@ -38,8 +40,6 @@ class PlanProposalTest {
 
     @Test
     void acceptingEveryPartitionGivesTheProposedAssignmentAndUndoGivesTheOldPlan() throws Exception {
-        Model m = Models.sample("mobilenetv2");
-        Plan current = capability(m);
         Optimised o = optimise(m, current);
         PlanProposal proposal = new PlanProposal(current, o);
         assertEquals(o.plan().partitions().size(), proposal.rows().size());
@@ -57,8 +57,6 @@ class PlanProposalTest {
 
     @Test
     void acceptingOnePartitionMovesOnlyItsNodes() throws Exception {
-        Model m = Models.sample("mobilenetv2");
-        Plan current = capability(m);
         Optimised o = optimise(m, current);
         PlanProposal proposal = new PlanProposal(current, o);
         PlanProposal.Row row = proposal.rows().stream().filter(PlanProposal.Row::changed).findFirst().orElseThrow();
