@@ -114,7 +114,7 @@ public final class OptimiseDialog {
         root.setId("optimise-dialog");
         stage.setScene(new javafx.scene.Scene(root, 900, 560));
         stage.setOnHidden(e -> {
-            if (task != null && task.isRunning()) task.cancel();
+            if (task != null && !task.isDone()) task.cancel();
         });
     }
 
@@ -154,7 +154,7 @@ public final class OptimiseDialog {
     }
 
     private void toggleRun() {
-        if (task != null && task.isRunning()) {
+        if (task != null && !task.isDone()) { // scheduled or running: the button is Cancel
             task.cancel();
             return;
         }
