@@ -128,6 +128,58 @@ class PlanOptimiserTest {
         assertEquals(bruteForce(p), r.cost(), 1e-15);
     }
 
+    /** Seeded random DAGs of 14 nodes on one 1x8x16x16 map: unary ops read any earlier value, Add reads two (skip connections). */
+    private static Model randomDag(long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        String[] unary = {"Relu", "Tanh", "Erf", "Identity", "Sigmoid", "Conv"};
+        Graph g = new Graph("dag" + seed);
+        Model m = new Model(g);
+        m.setIrVersion(8);
+        m.opsetImports().add(new OpsetId("", 17));
+        g.addInput(ValueInfo.tensor("x", DataType.FLOAT, Shape.of(1, 8, 16, 16)));
+        List<String> values = new ArrayList<>(List.of("x"));
+        for (int i = 0; i < 14; i++) {
+            String out = "v" + i;
+            Node n;
+            if (i > 1 && rnd.nextInt(3) == 0) {
+                n = new Node("n" + i, "n" + i, "Add", "", List.of(values.get(values.size() - 1), values.get(rnd.nextInt(values.size() - 1))), List.of(out));
+            } else {
+                String op = unary[rnd.nextInt(unary.length)];
+                List<String> in = new ArrayList<>(List.of(values.get(Math.max(0, values.size() - 1 - rnd.nextInt(3)))));
+                if (op.equals("Conv")) {
+                    g.putInitializer(Tensor.ofFloats("w" + i, new long[] {8, 8, 1, 1}, new float[64]));
+                    in.add("w" + i);
+                }
+                n = new Node("n" + i, "n" + i, op, "", in, List.of(out));
+            }
+            g.addNode(n);
+            values.add(out);
+        }
+        for (String v : values.subList(1, values.size())) {
+            boolean read = g.nodes().stream().anyMatch(n -> n.inputs().contains(v));
+            if (!read) g.addOutput(ValueInfo.tensor(v, DataType.FLOAT, null));
+        }
+        ShapeInference.infer(m);
+        return m;
+    }
+
+    @Test
+    void onRandomDagsTheCoverIsOptimalWheneverItSaysSoAndNeverBelowTheOptimum() throws Exception {
+        int exact = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            CoverProblem p = problem(randomDag(seed));
+            CoverDp.Result r = CoverDp.solve(p, null);
+            double optimum = bruteForce(p);
+            assertTrue(r.cost() >= optimum - 1e-15, "seed " + seed);
+            assertEquals(r.cost(), p.costOf(r.device()), 1e-15, "seed " + seed);
+            if (r.exact()) {
+                exact++;
+                assertEquals(optimum, r.cost(), 1e-15, "seed " + seed + " claims the optimum");
+            }
+        }
+        assertTrue(exact >= 30, exact + " of 40 random DAGs solved exactly");
+    }
+
     @Test
     void neverWorseThanCapabilityAndTheFigureIsWhatSimulateReports() throws Exception {
         for (Model m : List.of(SyntheticModels.residualChain(40), SampleLibrary.build("lenet5"), SampleLibrary.build("mlp"),
