@@ -26,10 +26,17 @@ final class CostStrategy {
                          CliContext ctx) throws StudioException {
         Path dir = devicesFile.toAbsolutePath().getParent();
         List<String> warnings = new ArrayList<>();
-        Device npu = DeviceConfigReader.readAny(npuPath(devices, devicesFile, dir, npuFile), warnings);
+        Path npuPath = npuPath(devices, devicesFile, dir, npuFile);
+        Device npu = DeviceConfigReader.readAny(npuPath, warnings);
         PlanArgs.warn(warnings, ctx.err());
         var request = new PlanOptimiser.Request(model.graph(), ref, devices.devices(), devices.defaultDevice(), npu, dir, objective, null, null);
-        return PlanOptimiser.optimise(request, PlanOptimiser.Listener.NONE);
+        try {
+            return PlanOptimiser.optimise(request, PlanOptimiser.Listener.NONE);
+        } catch (StudioException e) {
+            // The optimiser names the devices only; the file the user can fix is the NPU description.
+            if (e.source().equals(PlanOptimiser.DEVICES_SOURCE)) throw new StudioException(npuPath.toString(), e.place(), e.problem());
+            throw e;
+        }
     }
 
     private static Path npuPath(DevicesYaml.Loaded devices, Path devicesFile, Path dir, String npuFile) throws StudioException {

@@ -45,6 +45,9 @@ public final class PlanOptimiser {
     /** Choices beyond this many are listed without a saving (each costs a simulation). */
     public static final int MAX_EXPLAINED = 200;
 
+    /** Source of the optimiser's own errors about the devices (callers may name their file instead). */
+    public static final String DEVICES_SOURCE = "devices";
+
     /** Progress and cancellation; the optimiser calls it from its own thread. */
     public interface Listener {
         Listener NONE = (phase, fraction) -> {};
@@ -82,7 +85,7 @@ public final class PlanOptimiser {
         this.listener = listener == null ? Listener.NONE : listener;
         List<String> warnings = new ArrayList<>();
         Plan empty = Plan.empty(r.model(), r.devices(), r.defaultDevice());
-        DeviceSet set = SimulationPlan.of(empty, r.npu(), r.planDir(), "devices", warnings).devices();
+        DeviceSet set = SimulationPlan.of(empty, r.npu(), r.planDir(), "devices file", warnings).devices();
         requireEvaluable(r.objective(), set);
         this.work = SimulationService.workGraph(r.graph(), r.graph().name(), r.loopTrips());
         this.sim = new Simulator(work, set, null);
@@ -101,11 +104,11 @@ public final class PlanOptimiser {
         if (o != Objective.ENERGY) return;
         for (Device d : set.all()) {
             if (d.isNpu()) {
-                throw new StudioException("devices", "--objective energy", "NPU '" + d.name()
-                        + "' has no energy figures in its description (pJ per MAC and per DRAM byte); use --objective latency or dram");
+                throw new StudioException(DEVICES_SOURCE, "--objective energy", "NPU '" + d.name()
+                        + "' has no energy figures in its description; use --objective latency or dram");
             }
         }
-        throw new StudioException("devices", "--objective energy", "no device has energy figures; use --objective latency or dram");
+        throw new StudioException(DEVICES_SOURCE, "--objective energy", "no device has energy figures; use --objective latency or dram");
     }
 
     private Optimised run() throws StudioException {
