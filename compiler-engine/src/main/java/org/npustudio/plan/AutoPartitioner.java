@@ -34,17 +34,12 @@ public final class AutoPartitioner {
     private AutoPartitioner() {}
 
     public static Plan partition(Graph graph, ModelRef model, List<Device> devices, String defaultDevice, Options options) {
-        Plan empty = Plan.empty(model, devices, defaultDevice);
-        if (empty.device(defaultDevice) == null) throw new IllegalArgumentException("no device named '" + defaultDevice + "'");
-        GraphIndex idx = graph.index();
-        int n = idx.size();
-        int[] dev = new int[n];
-        int deflt = devices.indexOf(empty.device(defaultDevice));
-        WeightNodes w = WeightNodes.of(graph);
-        for (int i = 0; i < n; i++) dev[i] = w.isWeight(i) ? -1 : choose(idx.node(i), graph, devices, deflt);
-        List<Partition> parts = withWeights(chain(idx, dev, devices, options.namePrefix()), idx, w, devices.get(deflt).name(),
+        if (Plan.empty(model, devices, defaultDevice).device(defaultDevice) == null) {
+            throw new IllegalArgumentException("no device named '" + defaultDevice + "'");
+        }
+        int[] dev = capabilityDevices(graph, devices, defaultDevice);
+        Plan plan = fromRuns(graph, model, devices, defaultDevice, walkOrder(graph.index(), dev, devices.size()), dev,
                 options.namePrefix());
-        Plan plan = empty.withPartitions(parts);
         if (options.mergeIslandsUpTo() > 0) plan = mergeIslands(plan, graph, defaultDevice, options.mergeIslandsUpTo());
         return renumber(plan, graph, options.namePrefix());
     }
@@ -56,7 +51,8 @@ public final class AutoPartitioner {
         return deflt;
     }
 
-    static boolean canRun(Device d, Node n, Graph g) {
+    /** Whether a device's declared capabilities (op types, opaque ops, element types) allow this node. */
+    public static boolean canRun(Device d, Node n, Graph g) {
         if (!d.runs(n.opType())) return false;
         // Nothing is known about an op without a schema, so only the host can be trusted to run it.
         if (d.kind() != DeviceKind.CPU && OpaqueOps.isOpaque(null, n)) return false;
@@ -71,11 +67,28 @@ public final class AutoPartitioner {
         return true;
     }
 
-    private static List<Partition> chain(GraphIndex idx, int[] dev, List<Device> devices, String prefix) {
+    /**
+     * The capability assignment: per graph node (index of {@link Graph#index()}) the index of the device
+     * it goes to, -1 for weight nodes.
+     */
+    public static int[] capabilityDevices(Graph graph, List<Device> devices, String defaultDevice) {
+        GraphIndex idx = graph.index();
+        int deflt = deviceIndex(devices, defaultDevice);
+        WeightNodes w = WeightNodes.of(graph);
+        int[] dev = new int[idx.size()];
+        for (int i = 0; i < dev.length; i++) dev[i] = w.isWeight(i) ? -1 : choose(idx.node(i), graph, devices, deflt);
+        return dev;
+    }
+
+    /**
+     * The topological walk that keeps taking ready nodes of the current device and only switches device when
+     * none is ready (ties in file order): the non-weight nodes (dev >= 0) in that order.
+     */
+    public static int[] walkOrder(GraphIndex idx, int[] dev, int deviceCount) {
         int n = idx.size();
         int[] indeg = new int[n];
         List<PriorityQueue<Integer>> ready = new ArrayList<>();
-        for (int d = 0; d < devices.size(); d++) ready.add(new PriorityQueue<>());
+        for (int d = 0; d < deviceCount; d++) ready.add(new PriorityQueue<>());
         int runtime = 0;
         for (int i = 0; i < n; i++) {
             if (dev[i] < 0) continue;
@@ -83,22 +96,47 @@ public final class AutoPartitioner {
             for (int p : idx.predecessors(i)) if (dev[p] >= 0) indeg[i]++;
             if (indeg[i] == 0) ready.get(dev[i]).add(i);
         }
-        List<Partition> out = new ArrayList<>();
+        int[] order = new int[runtime];
         int current = -1;
-        List<NodeRef> members = new ArrayList<>();
         for (int done = 0; done < runtime; done++) {
             if (current < 0 || ready.get(current).isEmpty()) {
-                if (!members.isEmpty()) out.add(Partition.of(prefix + out.size(), devices.get(current).name(), members));
-                members = new ArrayList<>();
                 current = deviceOfFirstReady(ready);
                 if (current < 0) throw new IllegalStateException("the graph has a cycle");
             }
             int i = ready.get(current).poll();
-            members.add(NodeRef.of(idx.node(i)));
+            order[done] = i;
             for (int s : idx.successors(i)) if (dev[s] >= 0 && --indeg[s] == 0) ready.get(dev[s]).add(s);
         }
-        if (!members.isEmpty()) out.add(Partition.of(prefix + out.size(), devices.get(current).name(), members));
-        return out;
+        return order;
+    }
+
+    /**
+     * A plan whose partitions are the maximal runs of one device along {@code order} (non-weight nodes,
+     * a topological order), so each is convex and they run in plan order; weight nodes join the first
+     * partition that reads them. {@code dev} holds device indices per graph node.
+     */
+    public static Plan fromRuns(Graph graph, ModelRef model, List<Device> devices, String defaultDevice, int[] order, int[] dev,
+                                String prefix) {
+        Plan empty = Plan.empty(model, devices, defaultDevice);
+        GraphIndex idx = graph.index();
+        List<Partition> parts = new ArrayList<>();
+        List<NodeRef> members = new ArrayList<>();
+        int current = -1;
+        for (int i : order) {
+            if (dev[i] != current && !members.isEmpty()) {
+                parts.add(Partition.of(prefix + parts.size(), devices.get(current).name(), members));
+                members = new ArrayList<>();
+            }
+            current = dev[i];
+            members.add(NodeRef.of(idx.node(i)));
+        }
+        if (!members.isEmpty()) parts.add(Partition.of(prefix + parts.size(), devices.get(current).name(), members));
+        return empty.withPartitions(withWeights(parts, idx, WeightNodes.of(graph), defaultDevice, prefix));
+    }
+
+    private static int deviceIndex(List<Device> devices, String name) {
+        for (int d = 0; d < devices.size(); d++) if (devices.get(d).name().equals(name)) return d;
+        throw new IllegalArgumentException("no device named '" + name + "'");
     }
 
     /**

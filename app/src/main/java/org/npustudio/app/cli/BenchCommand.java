@@ -6,6 +6,7 @@ import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.app.bench.ImportBenchmark;
 import org.npustudio.app.bench.OpenBenchmark;
+import org.npustudio.app.bench.OptimiseBenchmark;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.app.bench.LiveProfileBenchmark;
 import org.npustudio.app.bench.PipelineBenchmark;
@@ -19,9 +20,9 @@ import org.npustudio.samples.SyntheticModels;
 final class BenchCommand implements Command {
     @Override public String name() { return "bench"; }
 
-    @Override public String synopsis() { return "import [MODEL] | open [MODEL...] | passes [MODEL " + ShapeArgs.SYNOPSIS + "] | live"; }
+    @Override public String synopsis() { return "import [MODEL] | open [MODEL...] | passes [MODEL " + ShapeArgs.SYNOPSIS + "] | live | optimise"; }
 
-    @Override public String summary() { return "benchmark import (vs ONNX Runtime), time to first graph, the pass pipeline, the live profiler"; }
+    @Override public String summary() { return "benchmark import (vs ONNX Runtime), time to first graph, the pass pipeline, the live profiler, the plan optimiser"; }
 
     @Override
     public String details() {
@@ -37,6 +38,8 @@ final class BenchCommand implements Command {
                                  (default: a synthetic 10,000-node residual chain)
                 live             the profiler's live refresh off the FX thread on every sample (simulate after an
                                  NPU edit, per-node profile, overlay)
+                optimise         partition auto --strategy cost vs capability splitting on synthetic 1,000- and
+                                 10,000-node residual chains on the edge NPU preset (targets 2 s and 20 s)
                 """;
     }
 
@@ -62,7 +65,20 @@ final class BenchCommand implements Command {
             }
             return Cli.OK;
         }
-        if (!words.get(0).equals("import")) throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import, open, passes, live");
+        if (words.get(0).equals("optimise")) {
+            if (words.size() > 1) throw new UsageException(name(), "bench optimise runs on synthetic graphs and takes no MODEL");
+            try {
+                OptimiseBenchmark.run(ctx.out());
+            } catch (StudioException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new StudioException("synthetic model", "benchmark", String.valueOf(e.getMessage()));
+            }
+            return Cli.OK;
+        }
+        if (!words.get(0).equals("import")) {
+            throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import, open, passes, live, optimise");
+        }
         Path model = words.size() > 1 ? Path.of(words.get(1)) : ModelFiles.sample("resnet50");
         ModelFiles.open(model); // fail with the usual one-line error before timing anything
         try {

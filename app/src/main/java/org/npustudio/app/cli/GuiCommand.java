@@ -31,6 +31,8 @@ final class GuiCommand implements Command {
                   -Dnpustudio.snapshot=FILE.png   write a PNG of the window once it has loaded, then quit
                   -Dnpustudio.partition.plan=PLAN.yaml|auto   with a snapshot: show the partition editor
                                                   on that plan (or auto-partitioned) first
+                  -Dnpustudio.snapshot.optimise=NPU.yaml  with a plan: run Optimise plan… (latency) and
+                                                  picture its proposal
                   -Dnpustudio.snapshot.step=ID    with a lesson: go to that step before the snapshot
                   -Dnpustudio.snapshot.check=true with a lesson: press the step's Check (or submit its
                                                   recorded answer) first, to show the feedback

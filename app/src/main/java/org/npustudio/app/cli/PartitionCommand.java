@@ -6,8 +6,11 @@ import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.host.HostMachine;
+import org.npustudio.host.HostProfile;
 import org.npustudio.host.HostProfileJson;
 import org.npustudio.ir.Model;
+import org.npustudio.npusim.optimise.Objective;
+import org.npustudio.npusim.optimise.Optimised;
 import org.npustudio.plan.AutoPartitioner;
 import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Partition;
@@ -35,15 +38,19 @@ final class PartitionCommand implements Command {
     @Override
     public String details() {
         return """
-                npustudio partition auto MODEL --devices DEVICES.yaml -o PLAN.yaml [--merge-cpu-islands N]
-                                         [--host-profile HOST.json]
-                    Every op goes to the first NPU that supports it, the rest to the default device, in the
-                    largest convex partitions one topological walk allows. --merge-cpu-islands N folds
-                    default-device partitions of at most N nodes into another one where that stays legal.
-                    --host-profile HOST.json (npustudio measure) is read and checked against the model and
-                    this machine (warnings name both values); this capability-based split uses no costs,
-                    so it does not change the plan.
-                    DEVICES.yaml: NPU Studio's devices file or a Glow/NEST-C device config.
+                npustudio partition auto MODEL --devices DEVICES.yaml -o PLAN.yaml [--strategy capability|cost]
+                        [--objective latency|dram|energy] [--npu NPU.yaml] [--merge-cpu-islands N] [--host-profile HOST.json]
+                    capability (default): every op goes to the first NPU that supports it, the rest to the
+                    default device, in the largest convex partitions one topological walk allows.
+                    --merge-cpu-islands N folds default-device partitions of at most N nodes into another
+                    one where that stays legal.
+                    cost: devices and fusion groups chosen by the simulated objective (default latency),
+                    never worse than capability splitting; prints each choice that differs from the
+                    capability plan with what it saves. NPUs are costed from their description in the
+                    devices file (or --npu). DEVICES.yaml: NPU Studio's devices file or a Glow/NEST-C
+                    device config. --host-profile HOST.json (npustudio measure): with cost, CPU nodes take
+                    their measured times; it is read and checked against the model and this machine either
+                    way (warnings name both values); the capability split itself uses no costs.
                 npustudio partition validate MODEL --plan PLAN.yaml
                     Convexity (with the offending path), partition cycles, duplicates, unknown nodes, what
                     each device cannot run; then each partition's boundary tensors. Exit 0 when legal, 1 when not.
@@ -66,7 +73,8 @@ final class PartitionCommand implements Command {
     }
 
     private int auto(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands", "--host-profile"));
+        Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands", "--strategy",
+                "--objective", "--npu", "--host-profile"));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
         String devicesFile = a.required("--devices", "DEVICES.yaml");
         String out = a.required("-o", "PLAN.yaml");
@@ -81,15 +89,36 @@ final class PartitionCommand implements Command {
         }
         Path mp = Path.of(modelFile);
         Model model = ShapeArgs.open(a, mp);
+        HostProfile hostProfile = null;
         if (a.value("--host-profile") != null) {
-            // read and checked now, so a bad or mismatched file is reported; the capability partitioner uses no costs
+            // read and checked now, so a bad or mismatched file is reported even for the capability split (which uses no costs)
             Path hp = Path.of(a.value("--host-profile"));
-            PlanArgs.warn(HostProfileJson.read(hp).mismatches(hp.toString(), ModelRef.of(mp), HostMachine.cpuName()), ctx.err());
+            hostProfile = HostProfileJson.read(hp);
+            PlanArgs.warn(hostProfile.mismatches(hp.toString(), ModelRef.of(mp), HostMachine.cpuName()), ctx.err());
         }
         DevicesYaml.Loaded devices = DevicesYaml.read(Path.of(devicesFile));
         PlanArgs.warn(devices.warnings(), ctx.err());
-        Plan plan = AutoPartitioner.partition(model.graph(), ModelRef.of(mp), devices.devices(), devices.defaultDevice(),
-                AutoPartitioner.Options.DEFAULT.withMergeIslandsUpTo(merge));
+        String strategy = a.value("--strategy", "capability");
+        if (!strategy.equals("capability") && !strategy.equals("cost")) {
+            throw new UsageException("partition auto", "unknown --strategy '" + strategy + "'; use capability or cost");
+        }
+        Objective objective = Objective.parse(a.value("--objective", "latency"));
+        if (objective == null) throw new UsageException("partition auto", "unknown --objective '" + a.value("--objective") + "'; use latency, dram or energy");
+        if (strategy.equals("capability") && (a.value("--objective") != null || a.value("--npu") != null)) {
+            throw new UsageException("partition auto", "--objective and --npu apply to --strategy cost");
+        }
+        if (strategy.equals("cost") && merge > 0) throw new UsageException("partition auto", "--merge-cpu-islands applies to --strategy capability");
+        Plan plan;
+        if (strategy.equals("cost")) {
+            Optimised o = CostStrategy.run(model, ModelRef.of(mp), devices, Path.of(devicesFile), a.value("--npu"), objective,
+                    hostProfile, ctx);
+            plan = o.plan();
+            ctx.out().print(o.table());
+            if (!o.exactCover()) ctx.out().println("(device cover: best found, not proven optimal; see docs/partition-format.md)");
+        } else {
+            plan = AutoPartitioner.partition(model.graph(), ModelRef.of(mp), devices.devices(), devices.defaultDevice(),
+                    AutoPartitioner.Options.DEFAULT.withMergeIslandsUpTo(merge));
+        }
         PlanYaml.write(plan, Path.of(out));
         long npu = plan.partitions().stream().filter(p -> !p.device().equals(devices.defaultDevice())).count();
         ctx.out().println(out + ": " + plan.partitions().size() + " partitions (" + npu + " on accelerators, "

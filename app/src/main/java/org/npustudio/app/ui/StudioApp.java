@@ -60,7 +60,9 @@ public final class StudioApp extends Application {
                 else if (bind != null) snapshotBindDialog(window, bind, Path.of(snapshot));
                 else if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
                 else if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
-                else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
+                else if (System.getProperty("npustudio.snapshot.optimise") != null) {
+                    withPlan(window, () -> snapshotOptimise(window, System.getProperty("npustudio.snapshot.optimise"), Path.of(snapshot)));
+                } else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
             });
         }
         if (l.lesson() != null) window.openLesson(l.lesson(), l.workspace());
@@ -109,6 +111,24 @@ public final class StudioApp extends Application {
             else ws.document().open(Path.of(plan));
             ws.showFirstProblem();
             then.run();
+        });
+    }
+
+    /**
+     * Pictures <em>Optimise plan…</em> ({@code -Dnpustudio.snapshot.optimise=NPU.yaml}, with a plan): runs the
+     * optimiser on the latency objective and snapshots the dialog once the proposal is shown.
+     */
+    private static void snapshotOptimise(MainWindow window, String npu, Path png) {
+        window.partitionTab().whenReady(ws -> {
+            var d = ws.actions().optimise();
+            d.preset("latency", npu);
+            d.start();
+            PauseTransition poll = new PauseTransition(Duration.millis(250));
+            poll.setOnFinished(e -> {
+                if (d.proposal() == null) poll.playFromStart();
+                else snapshotSoon(d.stage().getScene(), png);
+            });
+            poll.play();
         });
     }
 

@@ -35,6 +35,66 @@ class PartitionCommandsTest {
                 """);
     }
 
+    private Path costedDevices() throws Exception {
+        Files.writeString(dir.resolve("edge.yaml"), org.npustudio.samples.NpuPresets.yaml("edge-npu-8tops"));
+        return Files.writeString(dir.resolve("costed-devices.yaml"), """
+                version: 1
+                default_device: host
+                devices:
+                  - name: npu0
+                    kind: npu
+                    description: edge.yaml
+                  - name: host
+                    kind: cpu
+                """);
+    }
+
+    private static double latency(CliRun simulate) {
+        var m = java.util.regex.Pattern.compile("end-to-end latency: ([0-9.]+) us").matcher(simulate.out());
+        assertTrue(m.find(), simulate.out() + simulate.err());
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void costStrategyIsNeverWorseThanCapabilityExplainsItselfAndChecksIdentical() throws Exception {
+        Path m = TestModels.write(org.npustudio.samples.SampleLibrary.build("lenet5"), dir.resolve("lenet5.onnx"));
+        Path devices = costedDevices();
+        Path cap = dir.resolve("cap.yaml");
+        Path cost = dir.resolve("cost.yaml");
+        assertEquals(0, CliRun.of("partition", "auto", m.toString(), "--devices", devices.toString(), "-o", cap.toString()).status());
+        CliRun auto = CliRun.of("partition", "auto", m.toString(), "--devices", devices.toString(), "-o", cost.toString(), "--strategy", "cost");
+        assertEquals(0, auto.status(), auto.err());
+        assertTrue(auto.out().contains("(capability plan) ->"), auto.out());
+        assertTrue(auto.out().contains("kind   partition"), "the table of choices: " + auto.out());
+        String npu = dir.resolve("edge.yaml").toString();
+        double before = latency(CliRun.of("simulate", m.toString(), "--npu", npu, "--plan", cap.toString()));
+        double after = latency(CliRun.of("simulate", m.toString(), "--npu", npu, "--plan", cost.toString()));
+        assertTrue(after <= before, after + " us vs " + before + " us");
+        assertEquals(0, CliRun.of("partition", "validate", m.toString(), "--plan", cost.toString()).status());
+        CliRun c = CliRun.of("check", m.toString(), "--plan", cost.toString());
+        assertEquals(0, c.status(), c.out() + c.err());
+        assertTrue(c.out().contains("identical:"), c.out());
+    }
+
+    @Test
+    void badObjectiveEnergyAndMissingNpuAreOneLine() throws Exception {
+        Path m = model();
+        String out = dir.resolve("p.yaml").toString();
+        CliRun bad = CliRun.of("partition", "auto", m.toString(), "--devices", costedDevices().toString(), "-o", out, "--strategy", "cost",
+                "--objective", "speed");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("unknown --objective 'speed'; use latency, dram or energy"), bad.err());
+        CliRun energy = CliRun.of("partition", "auto", m.toString(), "--devices", costedDevices().toString(), "-o", out, "--strategy", "cost",
+                "--objective", "energy");
+        assertEquals(0, energy.status(), "every NPU has an energy table (defaults when its file has none): " + energy.err());
+        Files.deleteIfExists(Path.of(out));
+        CliRun noNpu = CliRun.of("partition", "auto", m.toString(), "--devices", devices().toString(), "-o", out, "--strategy", "cost");
+        assertTrue(noNpu.err().contains("--strategy cost needs an NPU description"), noNpu.err());
+        assertFalse(Files.exists(Path.of(out)));
+        CliRun strategy = CliRun.of("partition", "auto", m.toString(), "--devices", devices().toString(), "-o", out, "--strategy", "best");
+        assertTrue(strategy.err().contains("unknown --strategy 'best'; use capability or cost"), strategy.err());
+    }
+
     @Test
     void autoValidateExportAndCheckAgree() throws Exception {
         Path m = model();

@@ -60,19 +60,23 @@ public final class AutoGrouper {
                 relax(best, from, i, j + 1, best[i] + saved);
             }
         }
+        int[] identity = new int[n];
+        for (int k = 0; k < n; k++) identity[k] = k;
+        return groupsOf(from, identity);
+    }
+
+    /** The groups of two or more along a traceback ({@code from[j]}: start of the last group ending before j), as {@code order}'s entries. */
+    public static List<int[]> groupsOf(int[] from, int[] order) {
         List<int[]> out = new ArrayList<>();
-        for (int j = n; j > 0; j = from[j]) {
+        for (int j = order.length; j > 0; j = from[j]) {
             int i = from[j];
-            if (j - i > 1) {
-                int[] members = new int[j - i];
-                for (int k = 0; k < members.length; k++) members[k] = i + k;
-                out.add(0, members);
-            }
+            if (j - i > 1) out.add(0, java.util.Arrays.copyOfRange(order, i, j));
         }
         return out;
     }
 
-    private static void relax(double[] best, int[] from, int i, int j, double candidate) {
+    /** best[j] = max(best[j], candidate) for a group [i, j); ties go to the shorter group, so nodes are only grouped when that gains. */
+    public static void relax(double[] best, int[] from, int i, int j, double candidate) {
         if (candidate > best[j] || (candidate == best[j] && i > from[j])) {
             best[j] = candidate;
             from[j] = i;

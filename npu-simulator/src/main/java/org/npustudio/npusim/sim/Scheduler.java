@@ -45,11 +45,9 @@ final class Scheduler {
                 Double at = arrived.get(key);
                 if (at == null) {
                     Device src = deviceOf[p];
-                    double bytes = bytesOf(g, v, src);
-                    double bw = Math.min(src.linkBytesPerSecond(), d.linkBytesPerSecond());
-                    double lat = Math.max(src.linkLatencySeconds(), d.linkLatencySeconds());
+                    double bytes = HostLink.bytes(g, v, src);
                     double ts = Math.max(end[p], linkFree);
-                    double te = ts + lat + (Double.isInfinite(bw) ? 0 : bytes / bw);
+                    double te = ts + HostLink.seconds(bytes, src, d);
                     linkFree = te;
                     at = te;
                     arrived.put(key, te);
@@ -65,13 +63,5 @@ final class Scheduler {
         }
         entries.addAll(transfers);
         return new Result(start, end, entries, makespan);
-    }
-
-    private static double bytesOf(WorkGraph g, String value, Device producer) {
-        long[] s = g.shape(value);
-        if (s == null) return 0;
-        double e = 1;
-        for (long d : s) e *= d;
-        return producer.precision().activationBytes(1) * e;
     }
 }

@@ -47,16 +47,27 @@ public record SimulationPlan(DeviceSet devices, DeviceAssignment assignment, Fus
         DeviceSet set = new DeviceSet(devices);
         String defaultDevice = deviceOf(plan.rest(), npu);
         if (set.get(defaultDevice) == null) throw new StudioException(source, "default device", "no device is named '" + defaultDevice + "'");
-        Map<String, String> byNode = new LinkedHashMap<>();
-        List<List<String>> groups = new ArrayList<>(plan.rest().fusionGroups()); // an assignment plan's, which may span devices
         Set<String> precisions = new LinkedHashSet<>();
-        for (Partition p : plan.partitions()) {
-            for (NodeRef n : p.nodes()) byNode.put(n.id(), deviceOf(p, npu));
-            groups.addAll(p.fusionGroups());
-            addNpuPrecision(p, set, npu, precisions);
-        }
+        for (Partition p : plan.partitions()) addNpuPrecision(p, set, npu, precisions);
         addNpuPrecision(plan.rest(), set, npu, precisions);
-        return new SimulationPlan(set, new DeviceAssignment(defaultDevice, byNode), new FusionPlan(groups), precision(precisions, warnings));
+        return new SimulationPlan(set, assignment(plan, npu.name()), fusion(plan), precision(precisions, warnings));
+    }
+
+    /** Which device runs each node under the plan; a partition without a device runs on {@code npuName}. */
+    public static DeviceAssignment assignment(Plan plan, String npuName) {
+        Map<String, String> byNode = new LinkedHashMap<>();
+        for (Partition p : plan.partitions()) {
+            String d = p.device().isEmpty() ? npuName : p.device();
+            for (NodeRef n : p.nodes()) byNode.put(n.id(), d);
+        }
+        return new DeviceAssignment(plan.rest().device().isEmpty() ? npuName : plan.rest().device(), byNode);
+    }
+
+    /** The plan's fusion groups: the catch-all's (an assignment plan's, which may span devices), then each partition's. */
+    public static FusionPlan fusion(Plan plan) {
+        List<List<String>> groups = new ArrayList<>(plan.rest().fusionGroups());
+        for (Partition p : plan.partitions()) groups.addAll(p.fusionGroups());
+        return new FusionPlan(groups);
     }
 
     private static void addNpuPrecision(Partition p, DeviceSet set, Device npu, Set<String> precisions) {

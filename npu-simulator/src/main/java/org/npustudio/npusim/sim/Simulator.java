@@ -94,11 +94,7 @@ public final class Simulator {
             throw new StudioException("plan", "node '" + node.id() + "'", "unknown device '" + name + "'; devices are "
                     + devices.all().stream().map(Device::name).toList());
         }
-        if (!d.isNpu()) return d;
-        String why = null;
-        if (node.work() instanceof UnknownWork u) why = u.reason();
-        else if (node.work() instanceof BodyWork b) why = unsupportedInBody(b, d);
-        else why = unsupported(node, d);
+        String why = refusal(node, d);
         if (why == null) return d;
         Device cpu = devices.fallbackCpu();
         if (cpu == null) {
@@ -110,6 +106,14 @@ public final class Simulator {
         return cpu;
     }
 
+    /** Why this device cannot run the node (the simulator then falls back to a CPU), or null when it can. */
+    public static String refusal(WorkNode node, Device d) {
+        if (!d.isNpu()) return null;
+        if (node.work() instanceof UnknownWork u) return u.reason();
+        if (node.work() instanceof BodyWork b) return unsupportedInBody(b, d);
+        return unsupported(node, d);
+    }
+
     /** Why the NPU cannot run the node's op (or, for a fused node, one of its parts), or null. */
     private static String unsupported(WorkNode node, Device d) {
         for (String op : node.needs()) {
@@ -118,6 +122,11 @@ public final class Simulator {
             }
         }
         return null;
+    }
+
+    /** The cached, unfused cost of node {@code i} on {@code d} (a device of this simulator), as a run would use it. */
+    public NodeCost nodeCost(int i, Device d) throws StudioException {
+        return cost(graph.node(i), d);
     }
 
     /** An NPU runs a control-flow body when it supports every op in it (nested bodies included); else why not. */
@@ -228,6 +237,9 @@ public final class Simulator {
         }
         return pj;
     }
+
+    /** The host profile's measured latency of node {@code i} on {@code d} (a CPU), or empty: then the cost models say. */
+    public java.util.OptionalDouble measuredSeconds(int i, Device d) { return measured(graph.node(i), d); }
 
     /** The measured latency of a node, when it runs on a CPU and the host profile has it. */
     private java.util.OptionalDouble measured(WorkNode node, Device d) {

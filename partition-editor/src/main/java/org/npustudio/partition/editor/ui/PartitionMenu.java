@@ -23,6 +23,7 @@ public final class PartitionMenu {
                 new SeparatorMenuItem(),
                 item(tab, "Auto-partition", "menu-partition-auto", ws -> ws.actions().autoPartition()),
                 item(tab, "Auto-partition with Devices File…", "menu-partition-auto-file", ws -> ws.actions().autoPartitionWithDevicesFile()),
+                item(tab, "Optimise Plan…", "menu-partition-optimise", ws -> ws.actions().optimise()),
                 item(tab, "Export Partitions…", "menu-partition-export", ws -> ws.actions().exportPartitions()),
                 item(tab, "Check with ONNX Runtime…", "menu-partition-check", ws -> ws.actions().check()));
         m.setOnShowing(e -> {

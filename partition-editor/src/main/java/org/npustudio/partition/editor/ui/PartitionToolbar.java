@@ -82,6 +82,9 @@ final class PartitionToolbar extends ToolBar {
         MenuItem withFile = new MenuItem("With devices from a file…");
         withFile.setOnAction(e -> actions.autoPartitionWithDevicesFile());
         auto.getItems().addAll(withPlan, withFile);
+        Button optimise = Buttons.tool("Optimise…", "partition-optimise",
+                "Optimise plan: devices and fusion groups by simulated cost, shown as a diff against this plan", () -> actions.optimise());
+        optimise.disableProperty().bind(session.workingProperty());
         Button export = Buttons.tool("Export", "partition-export", "Export partitions: write each partition as an ONNX model, plus plan.yaml, into a folder", actions::exportPartitions);
         Button check = Buttons.tool("Check", "partition-check", "Check with ONNX Runtime: run the model and the chained partitions and compare the outputs", () -> actions.check());
         export.disableProperty().bind(session.workingProperty());
@@ -89,7 +92,7 @@ final class PartitionToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(pan, rect, lasso, sep(), grow, shrink, query, sep(), create, addTo, remove, sep(), undo, redo,
-                sep(), auto, export, check, spacer, count);
+                sep(), auto, optimise, export, check, spacer, count);
     }
 
     private static ToggleButton tool(String text, String id, String tip, ToggleGroup g, MultiSelect multi, MultiSelect.Tool t) {

@@ -67,6 +67,13 @@ public final class PlanActions {
         }
     }
 
+    /** Opens <em>Optimise plan…</em> on the current plan (docs/partition-editor.md). */
+    public OptimiseDialog optimise() {
+        OptimiseDialog d = new OptimiseDialog(session, owner);
+        d.show();
+        return d;
+    }
+
     /** Replaces the device list (a file, or the built-in one when {@code file} is null). */
     public void loadDevices() {
         DevicesYaml.Loaded d = chooseDevices("Load Devices");

@@ -337,4 +337,48 @@ class PartitionWorkspaceTest {
         javafx.scene.control.TableView<?> table = robot.lookup("#check-table").queryTableView();
         assertEquals(1, table.getItems().size());
     }
+
+    @Test
+    void optimisePlanRunsOffTheFxThreadShowsTheDiffAndAcceptAllIsOneUndoableEdit(FxRobot robot) throws Exception {
+        settle(robot);
+        robot.interact(() -> ws.actions().autoPartition());
+        Plan capability = plan();
+        Path npu = Files.writeString(dir.resolve("edge.yaml"), org.npustudio.samples.NpuPresets.yaml("edge-npu-8tops"));
+        OptimiseDialog[] d = new OptimiseDialog[1];
+        robot.interact(() -> {
+            d[0] = ws.actions().optimise();
+            d[0].preset("latency", npu.toString());
+        });
+        robot.clickOn("#optimise-run");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> d[0].proposal() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        String summary = robot.lookup("#optimise-summary").queryLabeled().getText();
+        assertTrue(summary.startsWith("latency: ") && summary.contains("with capability splitting ->"), summary);
+        javafx.scene.control.TableView<?> table = robot.lookup("#optimise-table").queryTableView();
+        assertEquals(d[0].proposal().rows().size(), table.getItems().size());
+        robot.clickOn("#optimise-accept-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(d[0].proposal().optimised().plan().partitions(), plan().partitions());
+        assertTrue(validation(robot).startsWith("✓"), validation(robot));
+        robot.interact(() -> ws.session().undo());
+        assertEquals(capability, plan(), "undo restores the plan before the optimiser");
+    }
+
+    @Test
+    void cancellingTheOptimiserLeavesThePlanAlone(FxRobot robot) throws Exception {
+        settle(robot);
+        Plan before = plan();
+        OptimiseDialog[] d = new OptimiseDialog[1];
+        Path npu = Files.writeString(dir.resolve("edge.yaml"), org.npustudio.samples.NpuPresets.yaml("edge-npu-8tops"));
+        robot.interact(() -> {
+            d[0] = ws.actions().optimise();
+            d[0].preset("latency", npu.toString());
+            d[0].start();
+            d[0].start(); // the button is Cancel while running
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#optimise-status").queryLabeled().getText().startsWith("Cancelled"));
+        assertEquals(null, d[0].proposal());
+        assertEquals(before, plan());
+        robot.interact(() -> d[0].stage().close());
+    }
 }
