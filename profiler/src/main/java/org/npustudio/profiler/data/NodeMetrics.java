@@ -8,11 +8,23 @@ import java.util.List;
  * bytes. {@code share} is this node's part of the summed latency, 0..1. {@code notCosted} is null for a
  * costed node, else why its cost is unknown ("unknown shape", "opaque op", "unknown trip count"): its
  * numbers are then placeholders, every {@link Metric} of it is NaN (drawn grey, shown as "?").
+ * {@code compiled} is null as written; as compiled it is what the node became ({@code NodeResult.compiled}:
+ * "Conv + folded BatchNormalization 'bn1' (runs as FusedConv)", "folded into 'conv1' (fold-batchnorm)");
+ * {@code absorbedInto} is then the node whose row carries this one's work (conv1), else null.
  */
 public record NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                           int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                           double writeBytes, double unfusedDramBytes, double utilisation, String bound,
-                          double startMicros, double endMicros, String notCosted) {
+                          double startMicros, double endMicros, String notCosted, String compiled, String absorbedInto) {
+
+    /** Costed as written. */
+    public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                       int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                       double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                       double startMicros, double endMicros, String notCosted) {
+        this(id, name, opType, scope, device, partition, fusionGroup, latencyMicros, share, cycles, macs, readBytes, writeBytes,
+                unfusedDramBytes, utilisation, bound, startMicros, endMicros, notCosted, null, null);
+    }
 
     /** A costed node. */
     public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
@@ -24,6 +36,12 @@ public record NodeMetrics(String id, String name, String opType, List<String> sc
     }
 
     public boolean costed() { return notCosted == null; }
+
+    /**
+     * False for a node with no work of its own as compiled (absorbed into another, or removed): its metrics
+     * are "no value" (NaN), not 0, so it is neither coloured as the cheapest op nor counted in scales.
+     */
+    public boolean ownsWork() { return compiled == null || absorbedInto == null && !compiled.startsWith("removed"); }
 
     public double dramBytes() { return readBytes + writeBytes; }
 

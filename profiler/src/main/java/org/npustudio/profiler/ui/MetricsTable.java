@@ -23,13 +23,14 @@ import org.npustudio.profiler.data.Units;
 
 /**
  * The per-node table: sortable by every column, filtered by a regular expression over name, op type,
- * device and partition, with a totals line for what is shown. Selecting a row reports the node id;
+ * device, partition and (as compiled) what the node became, with a totals line for what is shown. Selecting a row reports the node id;
  * {@link #select(String)} reflects a selection made on the graph.
  */
 public final class MetricsTable extends BorderPane {
     private final TableView<NodeMetrics> table = new TableView<>();
     private final TextField filter = new TextField();
     private final Label totals = new Label();
+    private final TableColumn<NodeMetrics, String> compiledAs = text("Compiled as", NodeMetrics::compiled, 380);
     private FilteredList<NodeMetrics> filtered = new FilteredList<>(FXCollections.observableArrayList());
     private boolean selectingFromOutside;
 
@@ -49,6 +50,10 @@ public final class MetricsTable extends BorderPane {
         table.getColumns().add(number(Metric.INTENSITY, 90));
         table.getColumns().add(number(Metric.UTILISATION, 70));
         table.getColumns().add(text("Bound", NodeMetrics::bound, 70));
+        // Only as compiled: what each opened node became ("Conv + folded BatchNormalization 'bn1'…", "folded into 'conv1'").
+        compiledAs.setId("col-compiled");
+        compiledAs.setVisible(false);
+        table.getColumns().add(compiledAs);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !selectingFromOutside) onSelect.accept(row.id());
@@ -63,6 +68,7 @@ public final class MetricsTable extends BorderPane {
 
     public void show(Profile p) {
         filtered = new FilteredList<>(FXCollections.observableArrayList(p == null ? java.util.List.of() : p.nodes()));
+        compiledAs.setVisible(p != null && p.asCompiled());
         SortedList<NodeMetrics> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -99,7 +105,8 @@ public final class MetricsTable extends BorderPane {
         }
         Pattern pattern = p;
         filtered.setPredicate(n -> pattern == null || pattern.matcher(n.name()).find() || pattern.matcher(n.opType()).find()
-                || pattern.matcher(n.device()).find() || pattern.matcher(n.partition()).find());
+                || pattern.matcher(n.device()).find() || pattern.matcher(n.partition()).find()
+                || n.compiled() != null && pattern.matcher(n.compiled()).find());
         double latency = 0, dram = 0, macs = 0;
         int unknown = 0;
         for (NodeMetrics n : filtered) {

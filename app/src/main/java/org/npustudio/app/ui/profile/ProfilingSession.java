@@ -11,7 +11,11 @@ import javafx.scene.layout.VBox;
 import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.ui.GraphView;
 import org.npustudio.ir.Model;
+import org.npustudio.npusim.config.Device;
+import org.npustudio.npusim.sim.CompiledGraphs;
+import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.SimulationService;
+import org.npustudio.passes.Pipeline;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.plan.Plan;
 import org.npustudio.profiler.data.Profile;
@@ -23,7 +27,9 @@ import org.npustudio.profiler.ui.ProfilerPanel;
  * The profiler attached to one open model's graph view: the NPU pane and the profiler panel below the
  * graph. Any change of the NPU setup or of the partition plan re-simulates off the FX thread (debounced)
  * and the graph's overlay follows; selecting a table row selects and centres its node, and selecting a
- * node on the graph selects its row.
+ * node on the graph selects its row. As compiled (the NPU pane's choice), the default pass pipeline's output
+ * is costed and told on the opened nodes; the compiled graph is cached per (model state, pipeline as targeted,
+ * plan regions), so an NPU edit re-simulates without recompiling.
  */
 public final class ProfilingSession {
     private final Model model;
@@ -31,6 +37,7 @@ public final class ProfilingSession {
     private final NpuConfigPane npu;
     private final ProfilerPanel panel;
     private final BorderPane node = new BorderPane();
+    private final CompiledGraphs compiled = new CompiledGraphs();
     private final javafx.beans.property.ReadOnlyDoubleWrapper onScreenMillis = new javafx.beans.property.ReadOnlyDoubleWrapper(Double.NaN);
     private long awaitingFrameSince;
     private Plan plan;
@@ -104,6 +111,7 @@ public final class ProfilingSession {
     /** Stops the worker (the model is being closed). */
     public void dispose() {
         panel.liveSimulation().shutdown();
+        compiled.clear();
     }
 
     private void simulate() {
@@ -111,12 +119,20 @@ public final class ProfilingSession {
         NpuConfig c = s.npu();
         Plan p = plan;
         Path dir = planDir;
-        panel.simulate(() -> profile(model, c, p, dir, s), new Roof(c.name(), c.peakMacsPerSecond(), c.dramBytesPerSecond()));
+        panel.simulate(() -> profile(model, c, p, dir, s, compiled), new Roof(c.name(), c.peakMacsPerSecond(), c.dramBytesPerSecond()));
     }
 
-    private static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s) throws Exception {
-        return Profile.of(SimulationService.simulate(model.graph(), c, p, dir, new SimulationService.Options(s.fusion(), Map.of())), model, p);
+    /** One simulation as the setup asks (as written, or as compiled through {@code cache}); also the live benchmark's. */
+    public static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s, CompiledGraphs cache) throws Exception {
+        SimulationResult r = s.costing() == NpuConfigPane.Costing.AS_COMPILED
+                ? SimulationService.simulateCompiled(model, model.displayName(), Pipeline.defaultPipeline(), Device.of(c), p, dir, s.fusion(),
+                        "plan", List.of(), Map.of(), cache)
+                : SimulationService.simulate(model.graph(), c, p, dir, new SimulationService.Options(s.fusion(), Map.of()));
+        return Profile.of(r, model, p);
     }
+
+    /** The compiled graphs this session reuses across NPU edits. */
+    public CompiledGraphs compiledGraphs() { return compiled; }
 
     private void revealFromTable(String nodeId) {
         if (view.getGraphScene() != null && view.getGraphScene().indexOf(nodeId) >= 0) view.reveal(nodeId);
