@@ -86,12 +86,17 @@ public final class StudioApp extends Application {
         wait.play();
     }
 
-    /** Runs Profile > Simulate on NPU, then snapshots once the overlay is shown. */
+    /**
+     * Runs Profile > Simulate on NPU, then snapshots once the overlay is shown; {@code -Dnpustudio.snapshot.costing=compiled}
+     * first switches the profiler to as compiled (the snapshot waits for that run).
+     */
     private static void snapshotAfterSimulation(MainWindow window, Path png) {
         var session = window.workspace().profile();
         String tab = System.getProperty("npustudio.snapshot.tab"); // e.g. Timeline, Roofline
+        boolean compiled = "compiled".equals(System.getProperty("npustudio.snapshot.costing"));
+        if (compiled) session.npuPane().setCosting(org.npustudio.profiler.ui.NpuConfigPane.Costing.AS_COMPILED);
         session.panel().profileProperty().addListener((o, was, now) -> {
-            if (now == null) return;
+            if (now == null || now.asCompiled() != compiled) return;
             if (tab != null) session.panel().selectTab(tab);
             snapshotSoon(window, png);
         });

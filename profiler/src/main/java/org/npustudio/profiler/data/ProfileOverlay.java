@@ -44,7 +44,7 @@ public final class ProfileOverlay {
                 // As compiled, a folded BN or fused ReLU has no cost of its own: drawn neutral (not "cheapest"),
                 // its badge pointing at the node that does its work; a removed Identity says so.
                 b.fill(n.id(), argb(ColorScale.NEUTRAL_HEX));
-                b.badge(n.id(), absorber != null ? "→ " + p.displayName(absorber) : "removed");
+                b.badge(n.id(), absorber != null ? "→ " + shortName(p.displayName(absorber)) : "removed");
                 continue;
             }
             double v = metric.of(n);
@@ -154,6 +154,13 @@ public final class ProfileOverlay {
             out.put(e.getKey(), new GroupSummary(e.getKey(), Double.isNaN(sum) ? 0 : sum, groupScale.argb(sum), e.getValue()));
         }
         return out;
+    }
+
+    /** The last two segments of a scoped name ("features.0.0/Conv" of "/features/features.0/features.0.0/Conv"), for a badge. */
+    static String shortName(String name) {
+        int last = name.lastIndexOf('/');
+        int before = last > 0 ? name.lastIndexOf('/', last - 1) : -1;
+        return last < 0 ? name : name.substring(before + 1);
     }
 
     static int argb(String hex) { return ColorScale.argbOf(hex); }

@@ -30,7 +30,7 @@ public final class MetricsTable extends BorderPane {
     private final TableView<NodeMetrics> table = new TableView<>();
     private final TextField filter = new TextField();
     private final Label totals = new Label();
-    private final TableColumn<NodeMetrics, String> compiledAs = text("Compiled as", NodeMetrics::compiled, 380);
+    private final TableColumn<NodeMetrics, String> compiledAs = text("Compiled as", NodeMetrics::compiled, 320);
     private FilteredList<NodeMetrics> filtered = new FilteredList<>(FXCollections.observableArrayList());
     private boolean selectingFromOutside;
 
@@ -38,9 +38,22 @@ public final class MetricsTable extends BorderPane {
         setId("metrics-table-pane");
         table.setId("metrics-table");
         filter.setId("metrics-filter");
-        filter.setPromptText("Filter (regex over name, op, device, partition)");
+        filter.setPromptText("Filter (regex over name, op, device, partition, compiled as)");
         table.getColumns().add(text("Node", NodeMetrics::name, 260));
         table.getColumns().add(text("Op", NodeMetrics::opType, 110));
+        // Only as compiled, beside the op so it is in view: what each opened node became ("Conv + folded
+        // BatchNormalization 'bn1'…", "folded into 'conv1' (fold-batchnorm)").
+        compiledAs.setId("col-compiled");
+        compiledAs.setVisible(false);
+        compiledAs.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null ? null : new javafx.scene.control.Tooltip(v)); // ids make it long: the whole note on hover
+            }
+        });
+        table.getColumns().add(compiledAs);
         table.getColumns().add(text("Device", NodeMetrics::device, 110));
         table.getColumns().add(number(Metric.LATENCY, 90));
         table.getColumns().add(number(Metric.SHARE, 70));
@@ -49,11 +62,7 @@ public final class MetricsTable extends BorderPane {
         table.getColumns().add(number(Metric.DRAM_WRITE, 90));
         table.getColumns().add(number(Metric.INTENSITY, 90));
         table.getColumns().add(number(Metric.UTILISATION, 70));
-        table.getColumns().add(text("Bound", NodeMetrics::bound, 70));
-        // Only as compiled: what each opened node became ("Conv + folded BatchNormalization 'bn1'…", "folded into 'conv1'").
-        compiledAs.setId("col-compiled");
-        compiledAs.setVisible(false);
-        table.getColumns().add(compiledAs);
+        table.getColumns().add(text("Bound", n -> n.ownsWork() ? n.bound() : "—", 70)); // an absorbed node has no bound of its own
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !selectingFromOutside) onSelect.accept(row.id());

@@ -140,7 +140,7 @@ public final class ProfilingSession {
 
     private static String summary(Profile p) {
         List<String> w = p.run().warnings();
-        return "Simulated " + p.nodes().size() + " ops · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
+        return "Simulated " + p.nodes().size() + " ops" + (p.asCompiled() ? " as compiled" : "") + " · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
                 + org.npustudio.profiler.data.Metric.LATENCY.format(p.makespanMicros())
                 + (p.notCosted() > 0 ? " · " + p.notCostedSummary() + " (shown grey, ?)" : "")
                 + (w.isEmpty() ? "" : " · " + w.size() + " warning" + (w.size() == 1 ? "" : "s") + " (see the profiler panel)");
