@@ -14,7 +14,8 @@ import javafx.util.Duration;
  * {@code -Dnpustudio.partition.plan=PLAN.yaml} (or {@code auto}) first opens the partition editor on that
  * plan (or auto-partitions), so the editor can be pictured too. With a lesson, the snapshot waits for the
  * lesson pane ({@code -Dnpustudio.snapshot.step=ID} goes to a step, {@code -Dnpustudio.snapshot.check=true}
- * presses its Check first).
+ * presses its Check first). {@code -Dnpustudio.snapshot.simulate=true} runs the profiler first ({@code
+ * .tab=Timeline} shows a chart, {@code .costing=compiled} costs as compiled).
  */
 public final class StudioApp extends Application {
     /** What {@code npustudio gui} opens: a model, or a lesson on its workspace; optionally in presenter mode. */
