@@ -20,8 +20,11 @@ import org.npustudio.passes.Pipeline;
  * session) and drops it with the model. Thread-safe; the compiled model is only read after it is stored.
  */
 public final class CompiledGraphs {
-    /** Entries kept: the as-written/as-compiled switch and a plan toggle should all hit. */
-    static final int CAPACITY = 4;
+    /**
+     * Entries kept: the current state and the one before (a plan edit and its undo both hit). Each entry holds
+     * the compiled copy's folded weights (about the model's weight size: ~100 MB for ResNet-50 in fp32), so few.
+     */
+    static final int CAPACITY = 2;
 
     private record Key(Model model, long fingerprint, String pipeline, Map<String, String> regions) {
         @Override
