@@ -58,7 +58,8 @@ class ProfilingWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private Profile awaitProfile(ProfilingSession s, Profile before) throws Exception {
+    /** Waits for a profile other than {@code before} with no run in flight (also used by {@link AsCompiledProfilingTest}). */
+    static Profile awaitProfile(ProfilingSession s, Profile before) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             Profile p = s.panel().profileProperty().get();
             return p != null && p != before && !s.panel().liveSimulation().busyProperty().get();
