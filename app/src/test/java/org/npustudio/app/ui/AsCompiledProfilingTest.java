@@ -59,12 +59,6 @@ class AsCompiledProfilingTest {
         return ms;
     }
 
-    private static double median(double[] v) {
-        double[] c = v.clone();
-        java.util.Arrays.sort(c);
-        return c[c.length / 2];
-    }
-
     @Test
     void asCompiledFoldsIntoTheConvOnTheOpenedGraph(FxRobot robot) throws Exception {
         Path file = SampleLibrary.ensure("mobilenetv2", dir);
@@ -131,7 +125,8 @@ class AsCompiledProfilingTest {
         assertFalse(compiledAs.isVisible(), "the column goes with the choice");
         double[] warmWritten = edit(robot, s, 6);
         System.out.printf("[profiling] MobileNetV2 NPU edit to result shown, medians of 6: as written %.1f ms (cold %.1f ms), as compiled (cached)"
-                + " %.1f ms; first run as compiled (compiles) %.1f ms%n", median(warmWritten), median(writtenEdits), median(compiledEdits), firstCompiledMillis);
+                + " %.1f ms; first run as compiled (compiles) %.1f ms%n", ProfilingWorkspaceTest.median(warmWritten), ProfilingWorkspaceTest.median(writtenEdits),
+                ProfilingWorkspaceTest.median(compiledEdits), firstCompiledMillis);
         assertEquals(1, s.compiledGraphs().compilations(), "an NPU edit re-simulates without recompiling");
         assertTrue(s.compiledGraphs().hits() >= 1);
     }

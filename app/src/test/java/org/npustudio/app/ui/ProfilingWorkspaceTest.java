@@ -74,7 +74,7 @@ class ProfilingWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
