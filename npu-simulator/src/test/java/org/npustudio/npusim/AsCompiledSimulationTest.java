@@ -32,7 +32,7 @@ class AsCompiledSimulationTest {
     private static final NpuConfig NPU = TestGraphs.npu("npu", 16, 16, Dataflow.WS, SramConfig.separate(256 << 10, 256 << 10, 64 << 10), Precision.INT8, 10);
 
     /** Two Conv + BatchNormalization + Relu blocks with an Identity between them, 1x8x32x32. */
-    private static Model convBnRelu() {
+    static Model convBnRelu() {
         TestGraphs.Builder b = new TestGraphs.Builder("cbr", "x", 1, 8, 32, 32);
         String y = block(b, "1", "x");
         y = b.op("id", "Identity", y);

@@ -22,7 +22,10 @@ final class ChartExportAction {
                     "Run Profile > Simulate on NPU and pick a chart tab (Op types, Roofline, Timeline or Fusion); that chart is exported.");
             return;
         }
-        String base = (model == null ? "profile" : model.summary().name()) + "-" + panel.shownTab().toLowerCase(java.util.Locale.ROOT);
+        org.npustudio.profiler.data.Profile shown = panel.profileProperty().get();
+        // the chart is of what the profiler costed: say so in the name when that is the compiled graph
+        String base = (model == null ? "profile" : model.summary().name()) + "-" + panel.shownTab().toLowerCase(java.util.Locale.ROOT)
+                + (shown != null && shown.asCompiled() ? "-as-compiled" : "");
         Path target = ImageExport.choose(owner, "Export Chart", extension, base, dir);
         // The chart is a snapshot (charts are immutable; the timeline hands a still copy), so a worker may draw it.
         if (target != null) ImageExport.write(chart, target, status, "chart-export");

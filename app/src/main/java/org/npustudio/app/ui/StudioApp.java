@@ -14,7 +14,8 @@ import javafx.util.Duration;
  * {@code -Dnpustudio.partition.plan=PLAN.yaml} (or {@code auto}) first opens the partition editor on that
  * plan (or auto-partitions), so the editor can be pictured too. With a lesson, the snapshot waits for the
  * lesson pane ({@code -Dnpustudio.snapshot.step=ID} goes to a step, {@code -Dnpustudio.snapshot.check=true}
- * presses its Check first).
+ * presses its Check first). {@code -Dnpustudio.snapshot.simulate=true} runs the profiler first ({@code
+ * .tab=Timeline} shows a chart, {@code .costing=compiled} costs as compiled).
  */
 public final class StudioApp extends Application {
     /** What {@code npustudio gui} opens: a model, or a lesson on its workspace; optionally in presenter mode. */
@@ -88,12 +89,17 @@ public final class StudioApp extends Application {
         wait.play();
     }
 
-    /** Runs Profile > Simulate on NPU, then snapshots once the overlay is shown. */
+    /**
+     * Runs Profile > Simulate on NPU, then snapshots once the overlay is shown; {@code -Dnpustudio.snapshot.costing=compiled}
+     * first switches the profiler to as compiled (the snapshot waits for that run).
+     */
     private static void snapshotAfterSimulation(MainWindow window, Path png) {
         var session = window.workspace().profile();
         String tab = System.getProperty("npustudio.snapshot.tab"); // e.g. Timeline, Roofline
+        boolean compiled = "compiled".equals(System.getProperty("npustudio.snapshot.costing"));
+        if (compiled) session.npuPane().setCosting(org.npustudio.profiler.ui.NpuConfigPane.Costing.AS_COMPILED);
         session.panel().profileProperty().addListener((o, was, now) -> {
-            if (now == null) return;
+            if (now == null || now.asCompiled() != compiled) return;
             if (tab != null) session.panel().selectTab(tab);
             snapshotSoon(window, png);
         });

@@ -58,7 +58,8 @@ class ProfilingWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private Profile awaitProfile(ProfilingSession s, Profile before) throws Exception {
+    /** Waits for a profile other than {@code before} with no run in flight (also used by {@link AsCompiledProfilingTest}). */
+    static Profile awaitProfile(ProfilingSession s, Profile before) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             Profile p = s.panel().profileProperty().get();
             return p != null && p != before && !s.panel().liveSimulation().busyProperty().get();
@@ -73,7 +74,7 @@ class ProfilingWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

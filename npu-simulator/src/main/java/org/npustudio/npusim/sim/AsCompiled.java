@@ -114,6 +114,19 @@ public final class AsCompiled {
         return new FusionPlan(groups);
     }
 
+    /**
+     * The node whose row carries this one's cost, read from an absorbed row's {@code compiled} note ("folded
+     * into 'conv1' (fold-batchnorm)" → conv1); null for any other note (its own cost, removed, as written).
+     */
+    public static String absorber(String compiled) {
+        if (compiled == null) return null;
+        java.util.regex.Matcher m = ABSORBED.matcher(compiled);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** What {@link #absorbed} writes: "VERB into 'ID' (PASS)". */
+    private static final java.util.regex.Pattern ABSORBED = java.util.regex.Pattern.compile("(?:folded|fused|merged) into '(.*)' \\([^()]*\\)");
+
     /** "Conv + folded BatchNormalization 'bn1' + fused Relu 'relu1' (runs as FusedConv)", or "unchanged". */
     private static String describe(NodeResult c, List<String> originals, String primary, Lineage lineage) {
         String own = lineage.fate(primary).opType();

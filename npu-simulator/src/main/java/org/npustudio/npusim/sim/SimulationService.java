@@ -93,11 +93,22 @@ public final class SimulationService {
     public static SimulationResult simulateCompiled(Model opened, String source, Pipeline pipeline, Device npu, Plan plan, Path planDir,
                                                     FusionMode fuse, String planSource, List<String> warnings, Map<String, Long> loopTrips)
             throws StudioException {
+        return simulateCompiled(opened, source, pipeline, npu, plan, planDir, fuse, planSource, warnings, loopTrips, null);
+    }
+
+    /**
+     * As above, taking the compiled graph from {@code cache} when the model, the pipeline as targeted at the
+     * run's NPUs and the plan's regions are those of an earlier run (null: compile every time).
+     */
+    public static SimulationResult simulateCompiled(Model opened, String source, Pipeline pipeline, Device npu, Plan plan, Path planDir,
+                                                    FusionMode fuse, String planSource, List<String> warnings, Map<String, Long> loopTrips,
+                                                    CompiledGraphs cache) throws StudioException {
         List<String> all = new ArrayList<>(warnings);
         SimulationPlan onOpened = SimulationPlan.of(plan, npu, planDir, planSource, all);
         Map<String, String> regions = new HashMap<>();
         if (plan != null) for (Node n : opened.graph().nodes()) regions.put(n.id(), onOpened.assignment().deviceFor(n.id()));
-        Compilation.Result c = Compilation.compile(opened, TargetPipeline.of(pipeline, onOpened.devices()), regions);
+        Pipeline targeted = TargetPipeline.of(pipeline, onOpened.devices());
+        Compilation.Result c = cache == null ? Compilation.compile(opened, targeted, regions) : cache.compile(opened, targeted, regions);
         Graph compiled = c.model().graph();
         SimulationPlan onCompiled = new SimulationPlan(onOpened.devices(), AsCompiled.onCompiled(onOpened.assignment(), compiled, c.lineage()),
                 AsCompiled.onCompiled(onOpened.fusion(), c.lineage()), onOpened.precision());

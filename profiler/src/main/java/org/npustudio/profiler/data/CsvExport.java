@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.npustudio.io.Csv;
 
-/** ops.csv: one row per simulated node, numbers in plain decimal (no units). */
+/** ops.csv: one row per simulated node, numbers in plain decimal (no units); as compiled a last {@code compiled} column. */
 public final class CsvExport {
     public static final String[] COLUMNS = {"id", "name", "op", "device", "partition", "fusion_group", "latency_us", "share", "cycles",
         "macs", "dram_read_bytes", "dram_write_bytes", "dram_bytes", "unfused_dram_bytes", "intensity_mac_per_byte", "utilisation",
@@ -18,13 +18,20 @@ public final class CsvExport {
     private CsvExport() {}
 
     public static String render(Profile p) {
-        return Csv.write(Csv.FORMAT.builder().setHeader(COLUMNS).get(), out -> {
+        boolean compiled = p.asCompiled();
+        String[] header = COLUMNS;
+        if (compiled) {
+            header = Arrays.copyOf(COLUMNS, COLUMNS.length + 1);
+            header[COLUMNS.length] = "compiled";
+        }
+        return Csv.write(Csv.FORMAT.builder().setHeader(header).get(), out -> {
             for (NodeMetrics n : p.nodes()) {
                 List<Object> row = new ArrayList<>(Arrays.asList(n.id(), n.name(), n.opType(), n.device(), n.partition(), n.fusionGroup()));
                 row.addAll(n.costed() ? Arrays.asList(num(n.latencyMicros()), num(n.share()), n.cycles(), n.macs(), num(n.readBytes()),
                         num(n.writeBytes()), num(n.dramBytes()), num(n.unfusedDramBytes()), Double.isNaN(n.intensity()) ? "" : num(n.intensity()),
                         num(n.utilisation()), n.bound()) : NOT_COSTED);
                 row.addAll(List.of(num(n.startMicros()), num(n.endMicros()), n.costSource(), n.costed() ? num(n.energyPj()) : "?"));
+                if (compiled) row.add(n.compiled());
                 out.printRecord(row); // a null partition or bound is an empty cell
             }
         });

@@ -48,6 +48,7 @@ public final class JsonExport {
             r.put("end_us", n.endMicros());
             r.put("energy_pj", n.energyPj());
             r.put("cost_source", n.costSource());
+            if (n.compiled() != null) r.put("compiled", n.compiled()); // only as compiled: as written stays as it was
             if (!n.costed()) {
                 for (String k : List.of("latency_us", "share", "cycles", "macs", "dram_read_bytes", "dram_write_bytes",
                         "unfused_dram_bytes", "intensity_mac_per_byte", "utilisation", "bound", "energy_pj")) {

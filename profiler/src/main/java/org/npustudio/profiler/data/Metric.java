@@ -33,8 +33,11 @@ public enum Metric {
 
     public String unit() { return unit; }
 
-    /** The node's value; NaN means "no value" (intensity of a node that moved no bytes; any metric of a node not costed). */
-    public double of(NodeMetrics m) { return m.costed() ? value.applyAsDouble(m) : Double.NaN; }
+    /**
+     * The node's value; NaN means "no value" (intensity of a node that moved no bytes; any metric of a node
+     * not costed, or, as compiled, of a node absorbed into another or removed).
+     */
+    public double of(NodeMetrics m) { return m.costed() && m.ownsWork() ? value.applyAsDouble(m) : Double.NaN; }
 
     /** The node's value for people: "?" when the node is not costed (never 0), else {@link #format}. */
     public String display(NodeMetrics m) { return m.costed() ? format(of(m)) : UNKNOWN; }

@@ -10,14 +10,26 @@ import java.util.List;
  * numbers are then placeholders, every {@link Metric} of it is NaN (drawn grey, shown as "?").
  * {@code costSource} is "measured" (a host profile's median) or "modelled" (the simulator's models).
  * {@code energyPj} is the node's energy estimate in picojoules (docs/energy-area.md).
+ * {@code compiled} is null as written; as compiled it is what the node became ({@code NodeResult.compiled}:
+ * "Conv + folded BatchNormalization 'bn1' (runs as FusedConv)", "folded into 'conv1' (fold-batchnorm)");
+ * {@code absorbedInto} is then the node whose row carries this one's work (conv1), else null.
  */
 public record NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                           int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                           double writeBytes, double unfusedDramBytes, double utilisation, String bound,
                           double startMicros, double endMicros, String notCosted, String costSource,
-                          double energyPj) {
+                          double energyPj, String compiled, String absorbedInto) {
 
-    /** A node without an energy figure (0 pJ). */
+    /** Costed as written, with its cost source and energy. */
+    public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                       int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                       double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                       double startMicros, double endMicros, String notCosted, String costSource, double energyPj) {
+        this(id, name, opType, scope, device, partition, fusionGroup, latencyMicros, share, cycles, macs, readBytes, writeBytes,
+                unfusedDramBytes, utilisation, bound, startMicros, endMicros, notCosted, costSource, energyPj, null, null);
+    }
+
+    /** A node without an energy figure (0 pJ), as written. */
     public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                        int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                        double writeBytes, double unfusedDramBytes, double utilisation, String bound,
@@ -26,7 +38,7 @@ public record NodeMetrics(String id, String name, String opType, List<String> sc
                 unfusedDramBytes, utilisation, bound, startMicros, endMicros, notCosted, costSource, 0);
     }
 
-    /** A modelled node, costed or not. */
+    /** A modelled node, costed or not, as written. */
     public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                        int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                        double writeBytes, double unfusedDramBytes, double utilisation, String bound,
@@ -47,6 +59,12 @@ public record NodeMetrics(String id, String name, String opType, List<String> sc
     public boolean costed() { return notCosted == null; }
 
     public boolean measured() { return "measured".equals(costSource); }
+
+    /**
+     * False for a node with no work of its own as compiled (absorbed into another, or removed): its metrics
+     * are "no value" (NaN), not 0, so it is neither coloured as the cheapest op nor counted in scales.
+     */
+    public boolean ownsWork() { return compiled == null || absorbedInto == null && !compiled.startsWith("removed"); }
 
     public double dramBytes() { return readBytes + writeBytes; }
 

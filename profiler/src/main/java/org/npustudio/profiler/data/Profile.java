@@ -10,6 +10,7 @@ import org.npustudio.analysis.NameScopes;
 import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
+import org.npustudio.npusim.sim.AsCompiled;
 import org.npustudio.npusim.sim.NodeResult;
 import org.npustudio.npusim.sim.SimulationResult;
 
@@ -25,10 +26,12 @@ public final class Profile {
     private final List<String> withoutResults;
     private final SimulationResult run;
     private final Map<String, List<String>> outputs;
+    private final Map<String, List<String>> readers;
 
     private Profile(String model, List<NodeMetrics> nodes, List<String> withoutResults, SimulationResult run,
-                    Map<String, List<String>> outputs) {
+                    Map<String, List<String>> outputs, Map<String, List<String>> readers) {
         this.outputs = outputs;
+        this.readers = readers;
         this.model = model;
         this.nodes = Collections.unmodifiableList(nodes);
         this.withoutResults = List.copyOf(withoutResults);
@@ -64,20 +67,37 @@ public final class Profile {
                     partition == null ? r.device() : partition, r.fusionGroup(), r.latencySeconds() * 1e6,
                     total > 0 ? r.latencySeconds() / total : 0, r.cycles(), r.macs(), r.readBytes(), r.writeBytes(),
                     r.unfusedReadBytes() + r.unfusedWriteBytes(), r.utilisation(), r.bound().label(),
-                    r.startSeconds() * 1e6, r.endSeconds() * 1e6, r.costed() ? null : r.uncosted().label(), r.costSource().label(), r.energyPj()));
+                    r.startSeconds() * 1e6, r.endSeconds() * 1e6, r.costed() ? null : r.uncosted().label(), r.costSource().label(), r.energyPj(),
+                    r.compiled(), AsCompiled.absorber(r.compiled())));
         }
         List<String> missing = new ArrayList<>();
         for (Node n : g.nodes()) if (run.node(n.id()) == null) missing.add(n.id());
         Map<String, List<String>> outputs = new HashMap<>();
-        for (Node n : g.nodes()) outputs.put(n.id(), n.outputs());
-        return new Profile(model.displayName(), rows, missing, run, outputs);
+        Map<String, List<String>> readers = new HashMap<>();
+        for (Node n : g.nodes()) {
+            outputs.put(n.id(), n.outputs());
+            for (String v : n.inputs()) if (!v.isEmpty()) readers.computeIfAbsent(v, k -> new ArrayList<>()).add(n.id());
+        }
+        return new Profile(model.displayName(), rows, missing, run, outputs, readers);
     }
 
     public String model() { return model; }
 
+    /** Whether the run costed the compiled graph (rows then say what each node became, {@link NodeMetrics#compiled()}). */
+    public boolean asCompiled() {
+        for (NodeMetrics n : nodes) if (n.compiled() != null) return true;
+        return false;
+    }
+
     public List<NodeMetrics> nodes() { return nodes; }
 
     public NodeMetrics node(String id) { return byId.get(id); }
+
+    /** The node's name as the table shows it, or the id when the run has no such row. */
+    public String displayName(String id) {
+        NodeMetrics n = byId.get(id);
+        return n == null ? id : n.name();
+    }
 
     /** Graph nodes without a simulation result (drawn neutral, listed in reports). */
     public List<String> nodesWithoutResults() { return withoutResults; }
@@ -86,6 +106,9 @@ public final class Profile {
 
     /** The values a node produces (edge keys in the graph view). */
     public List<String> outputs(String nodeId) { return outputs.getOrDefault(nodeId, List.of()); }
+
+    /** The nodes reading a value (empty for a graph output nobody reads). */
+    public List<String> readers(String value) { return readers.getOrDefault(value, List.of()); }
 
     /** Summed latency of the costed nodes (µs); the end-to-end time is {@link #makespanMicros()}. */
     public double busyMicros() {

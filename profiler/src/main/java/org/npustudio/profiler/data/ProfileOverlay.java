@@ -39,6 +39,14 @@ public final class ProfileOverlay {
         double maxWrite = 1;
         for (NodeMetrics n : p.nodes()) maxWrite = Math.max(maxWrite, n.writeBytes());
         for (NodeMetrics n : p.nodes()) {
+            String absorber = n.absorbedInto();
+            if (!n.ownsWork()) {
+                // As compiled, a folded BN or fused ReLU has no cost of its own: drawn neutral (not "cheapest"),
+                // its badge pointing at the node that does its work; a removed Identity says so.
+                b.fill(n.id(), argb(ColorScale.NEUTRAL_HEX));
+                b.badge(n.id(), absorber != null ? "→ " + shortName(p.displayName(absorber)) : "removed");
+                continue;
+            }
             double v = metric.of(n);
             b.fill(n.id(), steps != null ? argb(steps.hex(v)) : scale.argb(v));
             b.badge(n.id(), n.costed() ? Metric.LATENCY.format(n.latencyMicros()) + " · " + Units.bytes(n.dramBytes())
@@ -69,14 +77,31 @@ public final class ProfileOverlay {
         return new Result(b.build(), groups, p.nodesWithoutResults());
     }
 
-    /** Edge width 1..6 px growing with the log of the bytes the producer writes to DRAM; 0 B stays thin. */
+    /**
+     * Edge width 1..6 px growing with the log of the bytes the producer writes to DRAM; 0 B stays thin. As
+     * compiled, a node and those absorbed into it are one compiled op: its writes go on the values leaving the
+     * group (the fused ReLU's output, not the Conv → BN edge inside it, which never reaches DRAM).
+     */
     private static void edges(Profile p, Overlay.Builder b, double maxWrite) {
+        Map<String, List<String>> members = new LinkedHashMap<>();
         for (NodeMetrics n : p.nodes()) {
-            if (n.writeBytes() <= 0) continue;
+            String into = n.absorbedInto();
+            members.computeIfAbsent(into == null ? n.id() : into, k -> new ArrayList<>()).add(n.id());
+        }
+        for (NodeMetrics n : p.nodes()) {
+            if (n.writeBytes() <= 0 || n.absorbedInto() != null) continue;
             double w = 1 + 5 * Math.log1p(n.writeBytes()) / Math.log1p(maxWrite);
-            for (String value : p.outputs(n.id())) b.edge(value, argb("#555555"), w);
+            List<String> group = members.getOrDefault(n.id(), List.of(n.id()));
+            for (String id : group) {
+                for (String value : p.outputs(id)) {
+                    List<String> readers = p.readers(value);
+                    if (group.size() > 1 && !readers.isEmpty() && group.containsAll(readers)) continue; // stays inside the compiled op
+                    b.edge(value, argb("#555555"), w);
+                }
+            }
         }
     }
+
 
     private static List<Overlay.LegendEntry> legend(ColorScale scale, Metric m, Profile p) {
         double lo = Double.POSITIVE_INFINITY;
@@ -129,6 +154,13 @@ public final class ProfileOverlay {
             out.put(e.getKey(), new GroupSummary(e.getKey(), Double.isNaN(sum) ? 0 : sum, groupScale.argb(sum), e.getValue()));
         }
         return out;
+    }
+
+    /** The last two segments of a scoped name ("features.0.0/Conv" of "/features/features.0/features.0.0/Conv"), for a badge. */
+    static String shortName(String name) {
+        int last = name.lastIndexOf('/');
+        int before = last > 0 ? name.lastIndexOf('/', last - 1) : -1;
+        return last < 0 ? name : name.substring(before + 1);
     }
 
     static int argb(String hex) { return ColorScale.argbOf(hex); }

@@ -36,7 +36,13 @@ public final class HtmlReport {
                 .append(".card{border:1px solid #ddd;border-radius:6px;padding:8px 12px}.card b{display:block;font-size:18px}")
                 .append("tr.unknown td{background:" + ColorScale.NEUTRAL_HEX + "}")
                 .append("</style></head><body>\n");
-        b.append("<h1>").append(Markup.escape(p.model())).append(" on ").append(Markup.escape(roof.device())).append("</h1>\n");
+        b.append("<h1>").append(Markup.escape(p.model())).append(" on ").append(Markup.escape(roof.device()))
+                .append(p.asCompiled() ? " (as compiled)" : "").append("</h1>\n");
+        if (p.asCompiled()) {
+            b.append("<p>Costed as compiled: the graph the pass pipeline compiles this model to, told on the opened nodes. A node")
+                    .append(" another absorbed (a folded BatchNormalization, a fused activation) has no cost of its own; the")
+                    .append(" <i>compiled as</i> column says where its work went.</p>\n");
+        }
         summary(b, p);
         b.append("<h2>Top ").append(TOP).append(" ops by latency</h2>\n");
         nodeTable(b, Aggregation.top(p, Metric.LATENCY, TOP));
@@ -84,14 +90,18 @@ public final class HtmlReport {
 
     private static void nodeTable(StringBuilder b, List<NodeMetrics> rows) {
         b.append("<table><tr><th>node</th><th>op</th><th>device</th><th>latency</th><th>share</th><th>MACs</th>")
-                .append("<th>DRAM read</th><th>DRAM write</th><th>intensity</th><th>util</th><th>bound</th><th>group</th><th>cost</th></tr>\n");
+                .append("<th>DRAM read</th><th>DRAM write</th><th>intensity</th><th>util</th><th>bound</th><th>group</th><th>cost</th>");
+        boolean compiled = rows.stream().anyMatch(n -> n.compiled() != null);
+        if (compiled) b.append("<th>compiled as</th>");
+        b.append("</tr>\n");
         for (NodeMetrics n : rows) {
+            String compiledCell = compiled ? "<td class='t'>" + Markup.escape(n.compiled() == null ? "" : n.compiled()) + "</td>" : "";
             if (!n.costed()) {
                 b.append("<tr class='unknown'><td>").append(Markup.escape(n.name())).append("</td><td class='t'>").append(Markup.escape(n.opType()))
                         .append("</td><td class='t'>").append(Markup.escape(n.device())).append("</td>")
                         .append("<td>?</td>".repeat(7)).append("<td class='t'>").append(Markup.escape(n.notCosted())).append("</td><td>")
                         .append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup())).append("</td><td class='t'>")
-                        .append(Markup.escape(n.costSource())).append("</td></tr>\n");
+                        .append(Markup.escape(n.costSource())).append("</td>").append(compiledCell).append("</tr>\n");
                 continue;
             }
             b.append("<tr><td>").append(Markup.escape(n.name())).append("</td><td class='t'>").append(Markup.escape(n.opType()))
@@ -102,7 +112,7 @@ public final class HtmlReport {
                     .append(Markup.escape(Units.bytes(n.writeBytes()))).append("</td><td>").append(Markup.escape(Metric.INTENSITY.format(n.intensity())))
                     .append("</td><td>").append(Markup.escape(Metric.UTILISATION.format(n.utilisation() * 100))).append("</td><td class='t'>")
                     .append(Markup.escape(n.bound())).append("</td><td>").append(n.fusionGroup() < 0 ? "" : Integer.toString(n.fusionGroup()))
-                    .append("</td><td class='t'>").append(Markup.escape(n.costSource())).append("</td></tr>\n");
+                    .append("</td><td class='t'>").append(Markup.escape(n.costSource())).append("</td>").append(compiledCell).append("</tr>\n");
         }
         b.append("</table>\n");
     }

@@ -23,13 +23,14 @@ import org.npustudio.profiler.data.Units;
 
 /**
  * The per-node table: sortable by every column, filtered by a regular expression over name, op type,
- * device and partition, with a totals line for what is shown. Selecting a row reports the node id;
+ * device, partition and (as compiled) what the node became, with a totals line for what is shown. Selecting a row reports the node id;
  * {@link #select(String)} reflects a selection made on the graph.
  */
 public final class MetricsTable extends BorderPane {
     private final TableView<NodeMetrics> table = new TableView<>();
     private final TextField filter = new TextField();
     private final Label totals = new Label();
+    private final TableColumn<NodeMetrics, String> compiledAs = text("Compiled as", NodeMetrics::compiled, 320);
     private FilteredList<NodeMetrics> filtered = new FilteredList<>(FXCollections.observableArrayList());
     private boolean selectingFromOutside;
 
@@ -37,9 +38,22 @@ public final class MetricsTable extends BorderPane {
         setId("metrics-table-pane");
         table.setId("metrics-table");
         filter.setId("metrics-filter");
-        filter.setPromptText("Filter (regex over name, op, device, partition)");
+        filter.setPromptText("Filter (regex over name, op, device, partition, compiled as)");
         table.getColumns().add(text("Node", NodeMetrics::name, 260));
         table.getColumns().add(text("Op", NodeMetrics::opType, 110));
+        // Only as compiled, beside the op so it is in view: what each opened node became ("Conv + folded
+        // BatchNormalization 'bn1'…", "folded into 'conv1' (fold-batchnorm)").
+        compiledAs.setId("col-compiled");
+        compiledAs.setVisible(false);
+        compiledAs.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null ? null : new javafx.scene.control.Tooltip(v)); // ids make it long: the whole note on hover
+            }
+        });
+        table.getColumns().add(compiledAs);
         table.getColumns().add(text("Device", NodeMetrics::device, 110));
         table.getColumns().add(number(Metric.LATENCY, 90));
         table.getColumns().add(number(Metric.SHARE, 70));
@@ -49,7 +63,7 @@ public final class MetricsTable extends BorderPane {
         table.getColumns().add(number(Metric.INTENSITY, 90));
         table.getColumns().add(number(Metric.UTILISATION, 70));
         table.getColumns().add(number(Metric.ENERGY, 90));
-        table.getColumns().add(text("Bound", NodeMetrics::bound, 70));
+        table.getColumns().add(text("Bound", n -> n.ownsWork() ? n.bound() : "—", 70)); // an absorbed node has no bound of its own
         // measured (host profile) or modelled: never leave the reader guessing which numbers are real
         table.getColumns().add(text("Cost", NodeMetrics::costSource, 80));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -66,6 +80,7 @@ public final class MetricsTable extends BorderPane {
 
     public void show(Profile p) {
         filtered = new FilteredList<>(FXCollections.observableArrayList(p == null ? java.util.List.of() : p.nodes()));
+        compiledAs.setVisible(p != null && p.asCompiled());
         SortedList<NodeMetrics> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -102,7 +117,8 @@ public final class MetricsTable extends BorderPane {
         }
         Pattern pattern = p;
         filtered.setPredicate(n -> pattern == null || pattern.matcher(n.name()).find() || pattern.matcher(n.opType()).find()
-                || pattern.matcher(n.device()).find() || pattern.matcher(n.partition()).find());
+                || pattern.matcher(n.device()).find() || pattern.matcher(n.partition()).find()
+                || n.compiled() != null && pattern.matcher(n.compiled()).find());
         double latency = 0, dram = 0, macs = 0;
         int unknown = 0;
         for (NodeMetrics n : filtered) {

@@ -22,12 +22,34 @@ import org.npustudio.plan.Precision;
 
 /**
  * The NPU being simulated, editable in place: start from a preset, then change the array, clock, SRAM,
- * DRAM bandwidth, dataflow, precision and fusion. Every change publishes a new {@link Setup}; the owner
- * re-simulates (debounced by {@link LiveSimulation}), so the overlay follows the edit.
+ * DRAM bandwidth, dataflow, precision and fusion, and whether the graph is costed as written or as the
+ * compiler would run it. Every change publishes a new {@link Setup}; the owner re-simulates (debounced by
+ * {@link LiveSimulation}), so the overlay follows the edit.
  */
 public final class NpuConfigPane extends FlowPane {
-    /** What to simulate on: the edited NPU (its default precision is the chosen one) and the fusion mode. */
-    public record Setup(NpuConfig npu, FusionMode fusion) {}
+    /**
+     * What to simulate on: the edited NPU (its default precision is the chosen one), the fusion mode and which
+     * graph is costed.
+     */
+    public record Setup(NpuConfig npu, FusionMode fusion, Costing costing) {
+        public Setup(NpuConfig npu, FusionMode fusion) { this(npu, fusion, Costing.AS_WRITTEN); }
+    }
+
+    /**
+     * Which graph is costed: the opened one, node for node, or what the default pass pipeline compiles it to
+     * (BatchNormalization folded, activations fused), told on the opened nodes. As written comes first
+     * (docs/decisions/0013-cost-as-written-by-default.md).
+     */
+    public enum Costing {
+        AS_WRITTEN("as written"), AS_COMPILED("as compiled");
+
+        private final String label;
+
+        Costing(String label) { this.label = label; }
+
+        @Override
+        public String toString() { return label; }
+    }
 
     /** A preset the user can start from. */
     public record Preset(String label, NpuConfig npu) {
@@ -45,6 +67,7 @@ public final class NpuConfigPane extends FlowPane {
     private final ComboBox<Dataflow> dataflow = new ComboBox<>();
     private final ComboBox<Precision> precision = new ComboBox<>();
     private final ComboBox<FusionMode> fusion = new ComboBox<>();
+    private final ComboBox<Costing> costing = new ComboBox<>();
     private final ReadOnlyObjectWrapper<Setup> setup = new ReadOnlyObjectWrapper<>();
     private boolean loading;
 
@@ -75,12 +98,18 @@ public final class NpuConfigPane extends FlowPane {
         fusion.setId("npu-fusion");
         fusion.setTooltip(new Tooltip("auto: fuse producer-consumer chains so intermediates stay in SRAM"));
         fusion.setConverter(lowerCase());
+        costing.getItems().setAll(Costing.values());
+        costing.setValue(Costing.AS_WRITTEN);
+        costing.setId("npu-costing");
+        costing.setTooltip(new Tooltip("as compiled: cost what the default pass pipeline compiles the graph to (BatchNormalization folded,"
+                + " activations fused into their Conv); absorbed nodes show grey, their badge points at the node doing their work"));
         getChildren().addAll(labelled("NPU", preset), labelled("array", rows, new Label("×"), cols), labelled("MHz", clock),
                 labelled("act. SRAM KiB", activationKb), labelled("weight SRAM KiB", weightKb), labelled("DRAM GB/s", dramGbps),
-                labelled("dataflow", dataflow), labelled("precision", precision), labelled("fusion", fusion));
+                labelled("dataflow", dataflow), labelled("precision", precision), labelled("fusion", fusion), labelled("graph", costing));
         preset.valueProperty().addListener((o, was, now) -> load(now.npu()));
         for (var v : List.of(rows.valueProperty(), cols.valueProperty(), clock.valueProperty(), activationKb.valueProperty(),
-                weightKb.valueProperty(), dramGbps.valueProperty(), dataflow.valueProperty(), precision.valueProperty(), fusion.valueProperty())) {
+                weightKb.valueProperty(), dramGbps.valueProperty(), dataflow.valueProperty(), precision.valueProperty(), fusion.valueProperty(),
+                costing.valueProperty())) {
             v.addListener(o -> publish());
         }
         preset.setValue(presets.get(0));
@@ -95,6 +124,9 @@ public final class NpuConfigPane extends FlowPane {
     public void choose(String label) {
         for (Preset p : preset.getItems()) if (p.label().equals(label)) preset.setValue(p);
     }
+
+    /** Costs the graph as written or as compiled, as a user choosing in the box would (one publish). */
+    public void setCosting(Costing c) { costing.setValue(c); }
 
     /** Sets the array size, as a user typing into the two spinners would (one publish). */
     public void setArray(int r, int c) {
@@ -140,7 +172,7 @@ public final class NpuConfigPane extends FlowPane {
         String name = edited ? base.name() + " (edited)" : base.name();
         NpuConfig c = base.edited(name, clock.getValue(), rows.getValue(), cols.getValue(), dataflow.getValue(), sram,
                 dramGbps.getValue() * 1e9, precision.getValue());
-        setup.set(new Setup(c, fusion.getValue()));
+        setup.set(new Setup(c, fusion.getValue(), costing.getValue()));
     }
 
     private static Spinner<Integer> intSpinner(int min, int max, String id) {

@@ -137,7 +137,7 @@ public final class ProfilerPanel extends BorderPane {
         if (p == null) return;
         double ms = live.lastRefreshMillisProperty().get();
         // with ops not costed the latency is a lower bound, as in the table's totals and the window's status line
-        status.setText(p.model() + " · " + p.nodes().size() + " ops · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
+        status.setText(p.model() + (p.asCompiled() ? " as compiled" : "") + " · " + p.nodes().size() + " ops · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
                 + Metric.LATENCY.format(p.makespanMicros())
                 + (Double.isNaN(ms) ? "" : " · refreshed in " + Math.round(ms) + " ms"));
     }

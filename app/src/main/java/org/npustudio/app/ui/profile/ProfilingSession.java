@@ -13,7 +13,11 @@ import org.npustudio.graphview.scene.Overlay;
 import org.npustudio.graphview.ui.GraphView;
 import org.npustudio.host.HostProfile;
 import org.npustudio.ir.Model;
+import org.npustudio.npusim.config.Device;
+import org.npustudio.npusim.sim.CompiledGraphs;
+import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.npusim.sim.SimulationService;
+import org.npustudio.passes.Pipeline;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.plan.Plan;
 import org.npustudio.profiler.data.Profile;
@@ -28,6 +32,9 @@ import org.npustudio.profiler.ui.ProfilerPanel;
  * node on the graph selects its row. *Measure host costs* ({@link HostMeasureAction}) measures the model
  * in ONNX Runtime off the FX thread; from then on CPU nodes take their measured times ("measured" in the
  * table's Cost column) until the model is closed.
+ * As compiled (the NPU pane's choice), the default pass pipeline's output
+ * is costed and told on the opened nodes; the compiled graph is cached per (model state, pipeline as targeted,
+ * plan regions), so an NPU edit re-simulates without recompiling.
  */
 public final class ProfilingSession {
     private final Model model;
@@ -35,6 +42,7 @@ public final class ProfilingSession {
     private final NpuConfigPane npu;
     private final ProfilerPanel panel;
     private final BorderPane node = new BorderPane();
+    private final CompiledGraphs compiled = new CompiledGraphs();
     private final javafx.beans.property.ReadOnlyDoubleWrapper onScreenMillis = new javafx.beans.property.ReadOnlyDoubleWrapper(Double.NaN);
     private long awaitingFrameSince;
     private Plan plan;
@@ -118,6 +126,7 @@ public final class ProfilingSession {
     /** Stops the worker (the model is being closed). */
     public void dispose() {
         panel.liveSimulation().shutdown();
+        compiled.clear();
     }
 
     private void simulate() {
@@ -126,15 +135,32 @@ public final class ProfilingSession {
         Plan p = plan;
         Path dir = planDir;
         HostProfile h = host;
-        panel.simulate(() -> profile(model, c, p, dir, s, h), new Roof(c.name(), c.peakMacsPerSecond(), c.dramBytesPerSecond()));
+        panel.simulate(() -> profile(model, c, p, dir, s, compiled, h), new Roof(c.name(), c.peakMacsPerSecond(), c.dramBytesPerSecond()));
     }
 
-    private static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s, HostProfile h) throws Exception {
+    /** One simulation as the setup asks (as written, or as compiled through {@code cache}); also the live benchmark's. */
+    public static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s, CompiledGraphs cache) throws Exception {
+        return profile(model, c, p, dir, s, cache, null);
+    }
+
+    /**
+     * As above with a host profile measured in this session ({@code h}, may be null): CPU nodes as written take
+     * its times; as compiled they are modelled (the profile times the opened graph's nodes).
+     */
+    public static Profile profile(Model model, NpuConfig c, Plan p, Path dir, NpuConfigPane.Setup s, CompiledGraphs cache, HostProfile h)
+            throws Exception {
         SimulationService.Options o = new SimulationService.Options(s.fusion(), Map.of());
         // the profile was measured on this very model in this session, so no hash check is needed (null ref)
         if (h != null) o = o.withHost(h, null);
-        return Profile.of(SimulationService.simulate(model.graph(), c, p, dir, o), model, p);
+        SimulationResult r = s.costing() == NpuConfigPane.Costing.AS_COMPILED
+                ? SimulationService.simulateCompiled(model, model.displayName(), Pipeline.defaultPipeline(), Device.of(c), p, dir, s.fusion(),
+                        "plan", List.of(), Map.of(), cache)
+                : SimulationService.simulate(model.graph(), c, p, dir, o);
+        return Profile.of(r, model, p);
     }
+
+    /** The compiled graphs this session reuses across NPU edits. */
+    public CompiledGraphs compiledGraphs() { return compiled; }
 
     private void revealFromTable(String nodeId) {
         if (view.getGraphScene() != null && view.getGraphScene().indexOf(nodeId) >= 0) view.reveal(nodeId);
@@ -142,7 +168,7 @@ public final class ProfilingSession {
 
     private static String summary(Profile p) {
         List<String> w = p.run().warnings();
-        return "Simulated " + p.nodes().size() + " ops · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
+        return "Simulated " + p.nodes().size() + " ops" + (p.asCompiled() ? " as compiled" : "") + " · end-to-end " + (p.notCosted() > 0 ? "≥ " : "")
                 + org.npustudio.profiler.data.Metric.LATENCY.format(p.makespanMicros())
                 + (p.notCosted() > 0 ? " · " + p.notCostedSummary() + " (shown grey, ?)" : "")
                 + (w.isEmpty() ? "" : " · " + w.size() + " warning" + (w.size() == 1 ? "" : "s") + " (see the profiler panel)");
