@@ -27,6 +27,12 @@ public record SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, 
         this(model, npu, plan, fuse, format, outputDir, loopTrips, null, null);
     }
 
+    /** Costed through {@code pipeline} (null: as written), modelled host costs. */
+    public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir,
+                           Map<String, Long> loopTrips, Pipeline pipeline) {
+        this(model, npu, plan, fuse, format, outputDir, loopTrips, pipeline, null);
+    }
+
     public SimulateOptions(Path model, Path npu, Path plan, FusionMode fuse, OutputFormat format, Path outputDir) {
         this(model, npu, plan, fuse, format, outputDir, Map.of());
     }
