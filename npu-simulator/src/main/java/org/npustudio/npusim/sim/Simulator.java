@@ -203,7 +203,8 @@ public final class Simulator {
         Map<String, Totals> perDevice = new LinkedHashMap<>();
         for (var e : byDevice.entrySet()) perDevice.put(e.getKey(), Totals.of(e.getKey(), e.getValue()));
         Totals total = Totals.of("model", results).withMakespan(s.makespan());
-        return new SimulationResult(graph.name(), List.copyOf(results), perDevice, total, grouping.groups(), s.entries(), List.copyOf(warnings));
+        return new SimulationResult(graph.name(), List.copyOf(results), perDevice, total, grouping.groups(), s.entries(), List.copyOf(warnings),
+                devices.all());
     }
 
     /** The measured latency of a node, when it runs on a CPU and the host profile has it. */

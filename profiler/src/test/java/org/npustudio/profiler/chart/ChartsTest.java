@@ -154,4 +154,21 @@ class ChartsTest {
         }
         return true;
     }
+
+    @Test
+    void rooflineKeepsItsOpsWhenAPlanNamesTheNpuOtherwise() throws Exception {
+        Model m = OnnxReader.read(MODEL);
+        ShapeInference.infer(m);
+        var npu = org.npustudio.npusim.config.DeviceConfigReader.readAny(NPU, new ArrayList<>());
+        // An applied partition plan: the chosen NPU runs as the plan's device "npu0" (no description of its own).
+        var plan = org.npustudio.plan.Plan.empty(org.npustudio.plan.ModelRef.UNKNOWN,
+                List.of(org.npustudio.plan.Device.of("npu0", org.npustudio.plan.DeviceKind.NPU, 0)), "npu0");
+        Profile planned = Profile.of(org.npustudio.npusim.sim.SimulationService.simulate(m.graph(), npu.npu(), plan, null,
+                org.npustudio.npusim.sim.SimulationService.Options.DEFAULT), m, plan);
+        assertEquals("npu0", planned.nodes().get(0).device());
+        Roof roof = new Roof(npu.name(), npu.npu().peakMacsPerSecond(), npu.npu().dramBytesPerSecond());
+        int unplanned = ProfileCharts.roofline(plain, roof).points().size();
+        assertTrue(unplanned > 0);
+        assertEquals(unplanned, ProfileCharts.roofline(planned, roof).points().size(), "every MAC op of the NPU, under the plan's name for it");
+    }
 }
