@@ -52,7 +52,7 @@ public final class ProfileCharts {
         for (NodeMetrics n : p.nodes()) {
             if (n.macs() == 0 || !n.costed() || !roof.covers(n.device(), p.run().device(n.device()))) continue;
             points.add(new RooflineChart.Point(n.intensity(), n.achievedMacsPerSecond(), n.name() + " (" + n.opType() + ")",
-                    "memory".equalsIgnoreCase(n.bound())));
+                    n.bound()));
         }
         return new RooflineChart(roof, points);
     }
