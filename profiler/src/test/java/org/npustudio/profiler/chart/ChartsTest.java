@@ -171,4 +171,28 @@ class ChartsTest {
         assertTrue(unplanned > 0);
         assertEquals(unplanned, ProfileCharts.roofline(planned, roof).points().size(), "every MAC op of the NPU, under the plan's name for it");
     }
+
+    @Test
+    void anOpTypeKeepsItsColourAcrossModelsAndMatchesTheGraph() throws Exception {
+        Model mlp = org.npustudio.samples.SampleLibrary.build("mlp");
+        ShapeInference.infer(mlp);
+        var npu = org.npustudio.npusim.config.DeviceConfigReader.readAny(NPU, new ArrayList<>()).npu();
+        Profile other = Profile.of(org.npustudio.npusim.sim.SimulationService.simulate(mlp.graph(), npu, null, null,
+                org.npustudio.npusim.sim.SimulationService.Options.DEFAULT), mlp);
+        String gemmInLenet = barFill(plain, "Gemm"), gemmInMlp = barFill(other, "Gemm");
+        assertEquals(gemmInLenet, gemmInMlp, "Gemm's colour does not depend on the model's ranking of op types");
+        assertEquals(org.npustudio.graphview.scene.Colors.hex(org.npustudio.graphview.scene.OpCategory.of("Conv").fill()), barFill(plain, "Conv"),
+                "the timeline colours Conv as the graph does");
+    }
+
+    /** The fill of the first timeline bar of an op of this type. */
+    private static String barFill(Profile p, String opType) throws Exception {
+        Document d = parse(ChartDrawing.of(TimelineChart.of(p, false), 900).svgElement());
+        for (Element r : elements(d, "rect")) {
+            if (r.getElementsByTagName("title").getLength() != 1) continue;
+            String title = r.getElementsByTagName("title").item(0).getTextContent();
+            if (title.startsWith(opType + " ")) return r.getAttribute("fill");
+        }
+        throw new AssertionError("no " + opType + " bar");
+    }
 }
