@@ -203,4 +203,32 @@ class ProfilerPanelTest {
         while (right < t.getWidth() && t.entryAt(right + 0.25, y) != null && id.equals(t.entryAt(right + 0.25, y).name())) right += 0.25;
         return right - left;
     }
+
+    @Test
+    void expandingTheWarningsLeavesTheOpsTableItsRows(FxRobot robot) throws Exception {
+        Path edge = ROOT.resolve("samples/npu/edge-npu-8tops.yaml");
+        NpuConfig npu = SimulateCommandCore.readNpu(edge);
+        robot.interact(() -> panel.simulate(() -> {
+            Model m = OnnxReader.read(MODEL);
+            ShapeInference.infer(m);
+            return Profile.of(SimulateCommandCore.simulate(new SimulateOptions(MODEL, edge, null, FusionMode.NONE, null, null)), m);
+        }, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond())));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panel.profileProperty().get() != null && !panel.liveSimulation().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TitledPane notes = robot.lookup("#profiler-notes").query();
+        assertTrue(notes.isVisible(), "LeNet-5 on the edge NPU has warnings (its Tanh runs on the host)");
+        // The panel as it sits below the graph: a third of a small window.
+        robot.interact(() -> {
+            panel.getScene().getWindow().setHeight(300);
+            notes.setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            panel.applyCss();
+            panel.layout();
+        });
+        TableView<NodeMetrics> table = robot.lookup("#metrics-table").queryTableView();
+        assertTrue(notes.getHeight() > 40, "the warnings show: " + notes.getHeight());
+        assertTrue(table.getHeight() >= 100, "the ops table keeps room for rows: " + table.getHeight());
+    }
 }
