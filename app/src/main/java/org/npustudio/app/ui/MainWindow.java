@@ -56,6 +56,8 @@ public final class MainWindow {
     private LoadedModel model;
     private String lastError;
     private Path lastDirectory;
+    /** Pass diff windows of the open model's pipeline runs: they close with the model. */
+    private final List<javafx.stage.Window> modelDiffWindows = new ArrayList<>();
     private BindingStore bindings = BindingStore.standard();
     private BindShapesDialog bindDialog;
     private final PresenterMode presenter;
@@ -189,6 +191,7 @@ public final class MainWindow {
     }
 
     private void show(LoadedModel loaded) {
+        closeModelDiffWindows();
         model = loaded;
         lastError = null;
         lastDirectory = loaded.file().toAbsolutePath().getParent();
@@ -239,6 +242,13 @@ public final class MainWindow {
         ErrorDialog.show(stage, "Could not open the model", message);
     }
 
+    /** The pipeline runs' diff windows show the model being replaced or closed: they go with it. */
+    private void closeModelDiffWindows() {
+        List<javafx.stage.Window> open = List.copyOf(modelDiffWindows);
+        modelDiffWindows.clear();
+        for (javafx.stage.Window w : open) w.hide();
+    }
+
     private void showWelcome() {
         if (workspace != null) workspace.cancel();
         workspace = null;
@@ -272,6 +282,7 @@ public final class MainWindow {
         MenuItem close = new MenuItem("Close Model");
         close.setOnAction(e -> {
             if (!mayCloseModel()) return;
+            closeModelDiffWindows();
             model = null;
             stage.setTitle(TITLE);
             status.setText("Ready");
@@ -327,6 +338,7 @@ public final class MainWindow {
     DiffActions.Host diffHost() {
         return new DiffActions.Host(stage, () -> model == null ? null : model.model(), () -> model == null ? "" : model.summary().name(),
                 () -> lastDirectory, status::setText, v -> {
+                    modelDiffWindows.add(v.getScene().getWindow());
                     if (lessons.pane() != null) lessons.pane().offerSave(v);
                 });
     }

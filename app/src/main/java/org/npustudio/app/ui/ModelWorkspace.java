@@ -174,7 +174,7 @@ final class ModelWorkspace extends TabPane {
             afterPulses(2, () -> {
                 if (current == null) layingOut.set(false);
             });
-            status.accept(String.format("Laid out %,d nodes and %,d edges in %d ms (shown after %d ms)", scene.nodeCount(),
+            status.accept(String.format("Laid out %s and %,d edges in %d ms (shown after %d ms)", SceneCounts.describe(scene),
                     scene.edgeCount(), task.millis(), (System.nanoTime() - t0) / 1_000_000));
         });
         task.setOnCancelled(e -> {

@@ -12,7 +12,8 @@ import javafx.util.Duration;
  * The JavaFX application behind {@code npustudio gui}. With {@code -Dnpustudio.snapshot=FILE.png} it
  * writes a PNG of the window once the model (if any) has loaded and then quits, for scripted screenshots;
  * {@code -Dnpustudio.partition.plan=PLAN.yaml} (or {@code auto}) first opens the partition editor on that
- * plan (or auto-partitions), so the editor can be pictured too. With a lesson, the snapshot waits for the
+ * plan (or auto-partitions), so the editor can be pictured too; with {@code -Dnpustudio.snapshot.simulate=true}
+ * the profiler then simulates with that plan ({@code -Dnpustudio.snapshot.tab=Roofline} shows a chart). With a lesson, the snapshot waits for the
  * lesson pane ({@code -Dnpustudio.snapshot.step=ID} goes to a step, {@code -Dnpustudio.snapshot.check=true}
  * presses its Check first). {@code -Dnpustudio.snapshot.simulate=true} runs the profiler first ({@code
  * .tab=Timeline} shows a chart, {@code .costing=compiled} costs as compiled).
@@ -60,7 +61,7 @@ public final class StudioApp extends Application {
                 if (l.lesson() != null) LessonSnapshot.take(window, Path.of(snapshot));
                 else if (bind != null) snapshotBindDialog(window, bind, Path.of(snapshot));
                 else if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
-                else if (simulate && window.workspace() != null) snapshotAfterSimulation(window, Path.of(snapshot));
+                else if (simulate && window.workspace() != null) withPlan(window, () -> snapshotAfterSimulation(window, Path.of(snapshot)));
                 else if (System.getProperty("npustudio.snapshot.optimise") != null) {
                     withPlan(window, () -> snapshotOptimise(window, System.getProperty("npustudio.snapshot.optimise"), Path.of(snapshot)));
                 } else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));

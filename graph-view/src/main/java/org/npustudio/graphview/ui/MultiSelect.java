@@ -41,6 +41,9 @@ public final class MultiSelect {
 
     private enum Combine { REPLACE, ADD, REMOVE }
 
+    /** Pixels a press may move and still be a click. */
+    private static final double CLICK_SLACK = 3;
+
     private final GraphView view;
     private final GraphCanvas canvas;
     private final NodeSelection selection;
@@ -50,6 +53,8 @@ public final class MultiSelect {
     private final Polygon lasso = new Polygon();
     private final List<Double> lassoPoints = new ArrayList<>();
     private boolean active, lassoing, syncing;
+    /** The pointer went further than a click's slack from the press point (a lasso may come back to it). */
+    private boolean travelled;
     private Combine combine;
     private double pressX, pressY;
 
@@ -111,6 +116,7 @@ public final class MultiSelect {
         combine = e.isShortcutDown() ? Combine.REMOVE : e.isShiftDown() ? Combine.ADD : Combine.REPLACE;
         pressX = e.getX();
         pressY = e.getY();
+        travelled = false;
         lassoPoints.clear();
         lassoPoints.add(pressX);
         lassoPoints.add(pressY);
@@ -119,6 +125,7 @@ public final class MultiSelect {
     private void dragged(MouseEvent e) {
         if (!active) return;
         e.consume();
+        if (Math.hypot(e.getX() - pressX, e.getY() - pressY) >= CLICK_SLACK) travelled = true;
         if (lassoing) {
             double lx = lassoPoints.get(lassoPoints.size() - 2), ly = lassoPoints.get(lassoPoints.size() - 1);
             if (Math.hypot(e.getX() - lx, e.getY() - ly) >= 2) {
@@ -153,7 +160,8 @@ public final class MultiSelect {
         lasso.setVisible(false);
         GraphScene s = view.getGraphScene();
         if (s == null) return;
-        if (Math.hypot(e.getX() - pressX, e.getY() - pressY) < 3) {
+        // A click only when the pointer never left the press point: a lasso closed where it began is a lasso.
+        if (!travelled && Math.hypot(e.getX() - pressX, e.getY() - pressY) < CLICK_SLACK) {
             click(s, e.getX(), e.getY(), e.getClickCount());
             return;
         }

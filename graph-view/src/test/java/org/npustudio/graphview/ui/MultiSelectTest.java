@@ -107,4 +107,13 @@ class MultiSelectTest {
         robot.clickOn(centre("n4")).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         assertEquals(scene.nodeCount(), selection.size());
     }
+
+    @Test
+    void aLassoClosedWhereItStartedSelectsWhatItEncloses(FxRobot robot) {
+        atZoomOne(robot);
+        robot.interact(() -> multi.toolProperty().set(MultiSelect.Tool.LASSO));
+        // Around n20 (370, 20) and n30 (530, 20) and back to the press point: a long path, not a click.
+        robot.drag(at(220, -10), MouseButton.PRIMARY).moveTo(at(680, -10)).moveTo(at(450, 120)).moveTo(at(221, -9)).drop();
+        assertEquals(Set.of("n20", "n30"), selection.keys());
+    }
 }

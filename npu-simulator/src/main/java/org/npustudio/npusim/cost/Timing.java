@@ -8,7 +8,8 @@ import org.npustudio.npusim.config.Device;
  * {@code first load + last store + max(compute, remaining transfer)} plus the DRAM latency once: never
  * less than {@code max(compute, transfer)}, and a single-tile op pays load, compute and store in series.
  * The CPU is a roofline plus its fixed per-op overhead: {@code overhead + max(compute, bytes / bandwidth)}
- * (an op with no work at all, a free reshape, pays nothing).
+ * (an op with no work at all, a free reshape, pays nothing). The bound is what dominates; an NPU op whose
+ * compute dominates only because the array runs it far below peak is {@link Bound#LATENCY}.
  */
 public record Timing(double latencySeconds, double dramSeconds, Bound bound) {
 
@@ -25,7 +26,11 @@ public record Timing(double latencySeconds, double dramSeconds, Bound bound) {
         double last = writeBytes / cost.steps() / bw;
         double latency = first + last + Math.max(compute, dram - first - last);
         if (readBytes + writeBytes > 0) latency += device.npu().dramLatencySeconds();
-        return new Timing(latency, dram, bound(compute, dram));
+        Bound b = bound(compute, dram);
+        // Compute-dominated, yet at peak rate its MACs would take less than its transfers: left of the ridge,
+        // where the roofline says memory. The array's fill/drain and idle PEs are what it waits on.
+        if (b == Bound.COMPUTE && cost.macs() > 0 && cost.macs() / device.npu().peakMacsPerSecond() < dram) b = Bound.LATENCY;
+        return new Timing(latency, dram, b);
     }
 
     private static Bound bound(double compute, double memory) {

@@ -83,7 +83,8 @@ public final class AsCompiled {
                     ? new ScheduleEntry(e.lane(), e.kind(), primaryOf.getOrDefault(e.name(), e.name()), e.from(), e.to(), e.startSeconds(), e.endSeconds(), e.bytes())
                     : e);
         }
-        return new SimulationResult(compiled.model(), List.copyOf(rows), perDevice, total, List.copyOf(groups), List.copyOf(schedule), compiled.warnings());
+        return new SimulationResult(compiled.model(), List.copyOf(rows), perDevice, total, List.copyOf(groups), List.copyOf(schedule), compiled.warnings(),
+                compiled.devices());
     }
 
     /** The plan's devices (keyed by opened ids) for the compiled nodes: each runs where its first original was placed. */

@@ -124,6 +124,6 @@ public final class SimulationService {
         if (mode == FusionMode.PLAN && !planGroups) all.add("--fuse plan: the plan lists no fusion groups");
         SimulationResult r = new Simulator(graph, run.devices(), run.precision(), host).simulate(run.assignment(), mode, run.fusion());
         all.addAll(r.warnings());
-        return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(all));
+        return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(all), r.devices());
     }
 }

@@ -223,7 +223,8 @@ public final class Simulator {
             perDevice.put(e.getKey(), Totals.of(e.getKey(), e.getValue()).withLinkAndArea(l, a));
         }
         Totals total = Totals.of("model", results).withMakespan(s.makespan()).withLinkAndArea(link, area);
-        return new SimulationResult(graph.name(), List.copyOf(results), perDevice, total, grouping.groups(), s.entries(), List.copyOf(warnings));
+        return new SimulationResult(graph.name(), List.copyOf(results), perDevice, total, grouping.groups(), s.entries(), List.copyOf(warnings),
+                devices.all());
     }
 
     /** Host-link energy per NPU: each transfer is charged to the NPU at either end (the sender when both are). */

@@ -47,13 +47,13 @@ public final class ProfileCharts {
                 rows, "No fusion groups in this run: choose fusion \"auto\" in the NPU row to see DRAM per group with and without fusion.");
     }
 
-    /** Every op of the roof's device that does MACs. */
+    /** Every op that does MACs on the roof's hardware, under whatever name the run gives it (see {@link Roof#covers}). */
     public static RooflineChart roofline(Profile p, Roof roof) {
         List<RooflineChart.Point> points = new ArrayList<>();
         for (NodeMetrics n : p.nodes()) {
-            if (!n.device().equals(roof.device()) || n.macs() == 0 || !n.costed()) continue;
+            if (n.macs() == 0 || !n.costed() || !roof.covers(n.device(), p.run().device(n.device()))) continue;
             points.add(new RooflineChart.Point(n.intensity(), n.achievedMacsPerSecond(), n.name() + " (" + n.opType() + ")",
-                    "memory".equalsIgnoreCase(n.bound())));
+                    n.bound()));
         }
         return new RooflineChart(roof, points);
     }

@@ -17,17 +17,26 @@ public record RooflineChart(Roof roof, List<Point> points) implements Chart {
     private static final double RIGHT = 15;
     private static final double TOP = 22;
     private static final double BOTTOM = 36;
-    /** Dark grey, so the ops' dots (orange memory-bound, blue compute-bound) stand apart from the roof. */
+    /** Dark grey, so the ops' dots (vermillion memory-, blue compute-, purple latency-bound) stand apart from the roof. */
     private static final int ROOF = 0xFF404040;
     static final int MEMORY = 0xCC000000 | ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[5]) & 0xFFFFFF;
     static final int COMPUTE = 0xCC000000 | ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[0]) & 0xFFFFFF;
+    static final int LATENCY = 0xCC000000 | ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[3]) & 0xFFFFFF;
 
     public RooflineChart {
         points = List.copyOf(points);
     }
 
-    /** One op: intensity (MAC/B), achieved MAC/s, a label for tooltips, and whether memory bounds it. */
-    public record Point(double intensity, double macsPerSecond, String label, boolean memoryBound) {
+    /** One op: intensity (MAC/B), achieved MAC/s, a label for tooltips, and its bound as the table says it ("memory", "compute", "latency"). */
+    public record Point(double intensity, double macsPerSecond, String label, String bound) {
+        int colour() {
+            return switch (bound) {
+                case "memory" -> MEMORY;
+                case "latency" -> LATENCY;
+                default -> COMPUTE;
+            };
+        }
+
         boolean drawable() { return intensity > 0 && macsPerSecond > 0 && Double.isFinite(intensity) && Double.isFinite(macsPerSecond); }
     }
 
@@ -61,18 +70,20 @@ public record RooflineChart(Roof roof, List<Point> points) implements Chart {
         double xr = Math.max(xa, Math.min(ridge, Math.pow(10, d[1])));
         p.polyline(new double[] {sx.applyAsDouble(xa), sy.applyAsDouble(Math.min(peak, xa * bw)), sx.applyAsDouble(xr),
                 sy.applyAsDouble(Math.min(peak, xr * bw)), LEFT + pw, sy.applyAsDouble(peak)}, 0, ROOF, 2);
-        int memory = 0, compute = 0;
+        int memory = 0, compute = 0, latency = 0;
         for (Point pt : points) {
             if (!pt.drawable()) continue;
-            if (pt.memoryBound()) memory++;
+            int c = pt.colour();
+            if (c == MEMORY) memory++;
+            else if (c == LATENCY) latency++;
             else compute++;
-            p.tooltip(pt.label());
-            p.fillCircle(sx.applyAsDouble(pt.intensity()), sy.applyAsDouble(pt.macsPerSecond()), 3, pt.memoryBound() ? MEMORY : COMPUTE);
+            p.tooltip(pt.label() + " · " + pt.bound() + "-bound");
+            p.fillCircle(sx.applyAsDouble(pt.intensity()), sy.applyAsDouble(pt.macsPerSecond()), 3, c);
         }
         p.text("achieved MAC/s", 8, 13, ChartText.SMALL, false, ChartText.AXIS_TEXT);
         p.text("arithmetic intensity (MAC per DRAM byte)", LEFT + pw / 2, h - 6, ChartText.SMALL, false, ChartText.AXIS_TEXT, Painter.Anchor.MIDDLE);
         // Bottom right: under the flat roof, where ops rarely are.
-        legend(p, w - RIGHT - 340, h - BOTTOM - 52, memory, compute, ridge);
+        legend(p, w - RIGHT - 340, h - BOTTOM - 68, memory, compute, latency, ridge);
     }
 
     /** A frame, a line per decade and its label; labels thin out when decades are closer than a label. */
@@ -92,15 +103,17 @@ public record RooflineChart(Roof roof, List<Point> points) implements Chart {
         p.strokeRoundRect(LEFT, TOP, pw, ph, 0, 0xFFB0B0B0, 1);
     }
 
-    private void legend(Painter p, double x, double y, int memory, int compute, double ridge) {
+    private void legend(Painter p, double x, double y, int memory, int compute, int latency, double ridge) {
         String roofText = String.format(Locale.ROOT, "roof: %s peak, %.1f GB/s DRAM (ridge %.0f MAC/B)",
                 Units.count(roof.peakMacsPerSecond()) + "MAC/s", roof.dramBytesPerSecond() / 1e9, ridge);
-        p.fillRect(x - 4, y - 6, 330, 52, 0xD9FFFFFF);
+        p.fillRect(x - 4, y - 6, 330, 68, 0xD9FFFFFF);
         ChartText.line(p, x, y + 2, x + 14, y + 2, ROOF, 2);
         p.fillCircle(x + 7, y + 15, 3, MEMORY);
         p.fillCircle(x + 7, y + 31, 3, COMPUTE);
         p.text(roofText, x + 20, y + 6, ChartText.SMALL, false, ChartText.TEXT);
         p.text("memory-bound ops (" + memory + ")", x + 20, y + 21, ChartText.SMALL, false, ChartText.TEXT);
         p.text("compute-bound ops (" + compute + ")", x + 20, y + 37, ChartText.SMALL, false, ChartText.TEXT);
+        p.fillCircle(x + 7, y + 47, 3, LATENCY);
+        p.text("latency-bound ops (" + latency + "): array fill/drain, idle PEs", x + 20, y + 53, ChartText.SMALL, false, ChartText.TEXT);
     }
 }

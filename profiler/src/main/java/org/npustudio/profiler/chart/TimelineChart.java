@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.npustudio.graphview.scene.OpTypeColours;
 import org.npustudio.graphview.scene.Painter;
 import org.npustudio.npusim.sim.ScheduleEntry;
-import org.npustudio.profiler.data.ColorScale;
 import org.npustudio.profiler.data.Metric;
 import org.npustudio.profiler.data.NodeMetrics;
 import org.npustudio.profiler.data.Profile;
@@ -15,8 +15,8 @@ import org.npustudio.profiler.data.Units;
 
 /**
  * The schedule as a Gantt chart: one lane per device and one for host-link transfers, ops coloured by op
- * type (the types that take most time get the palette, the rest grey), a time axis with round ticks and a
- * legend. It keeps the view (a time range), the hovered bar and the selected node, and answers hit tests,
+ * type as the graph colours them ({@link OpTypeColours}: the same in every model), a time axis with round
+ * ticks and a legend of the colours of the types that take most time. It keeps the view (a time range), the hovered bar and the selected node, and answers hit tests,
  * so the screen only turns gestures into calls; an interactive chart names the hovered bar and the
  * gestures, a still one (report, export) gives each bar a tooltip instead. Coordinates are the chart's own,
  * from (0, 0).
@@ -27,7 +27,9 @@ public final class TimelineChart implements Chart {
     private static final double TOP = 6;
     private static final double ROW = 26;
     private static final double BAR = ROW - 8;
-    private static final int TYPE_COLOURS = ColorScale.CATEGORICAL_HEX.length - 1; // the last (black) is kept for outlines
+    /** Legend entries for op-type colours. */
+    private static final int TYPE_COLOURS = 7;
+    /** A bar of no known node. */
     private static final int OTHER = 0xFFB3B3B3;
     /** Dark grey: every palette colour may belong to an op type (sky blue, the old choice, was Gemm's too). */
     private static final int TRANSFER = 0xFF4D4D4D;
@@ -58,15 +60,20 @@ public final class TimelineChart implements Chart {
         List<String> lanes = new ArrayList<>();
         for (ScheduleEntry e : p.run().schedule()) if (!lanes.contains(e.lane())) lanes.add(e.lane());
         lanes.sort((a, b) -> a.equals(ScheduleEntry.HOST_LINK) ? 1 : b.equals(ScheduleEntry.HOST_LINK) ? -1 : 0);
-        // The op types with most total latency get the palette, in that order; the legend lists them.
+        // Every op type keeps its own colour; the legend names the colours of the types with most latency,
+        // types sharing a family colour on one entry ("MatMul, Gemm").
         Map<String, Double> time = new HashMap<>();
         for (NodeMetrics n : p.nodes()) time.merge(n.opType(), n.latencyMicros(), Double::sum);
         Map<String, Integer> colours = new LinkedHashMap<>();
-        time.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(TYPE_COLOURS)
-                .forEach(e -> colours.put(e.getKey(), ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[colours.size()])));
+        Map<Integer, String> byColour = new LinkedHashMap<>();
+        time.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).forEach(e -> {
+            int c = OpTypeColours.of(e.getKey());
+            colours.put(e.getKey(), c);
+            byColour.merge(c, e.getKey(), (a, b) -> a.endsWith("…") ? a : a.split(", ").length >= 3 ? a + " …" : a + ", " + b);
+        });
         List<LegendItem> legend = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : colours.entrySet()) legend.add(legendItem(e.getKey(), e.getValue()));
-        legend.add(legendItem("other ops", OTHER));
+        byColour.entrySet().stream().limit(TYPE_COLOURS).forEach(e -> legend.add(legendItem(e.getValue(), e.getKey())));
+        if (byColour.size() > TYPE_COLOURS) legend.add(legendItem("…", OTHER));
         if (lanes.contains(ScheduleEntry.HOST_LINK)) legend.add(legendItem("host transfer", TRANSFER));
         return new TimelineChart(p, List.copyOf(lanes), colours, List.copyOf(legend), interactive);
     }

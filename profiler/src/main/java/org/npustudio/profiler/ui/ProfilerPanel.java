@@ -48,6 +48,9 @@ public final class ProfilerPanel extends BorderPane {
     private final LiveSimulation live;
     private Profile baseline;
     private Roof roof;
+    /** Two lines of a list above the tabs, and the tab strip with a header and a few table rows. */
+    private static final double LIST_MIN = 48;
+    private static final double TABS_MIN = 140;
 
     public ProfilerPanel(Consumer<String> onSelectNode) {
         setId("profiler-panel");
@@ -105,10 +108,17 @@ public final class ProfilerPanel extends BorderPane {
         notes.setContent(noteList);
         notes.setExpanded(false);
         noteList.setPrefHeight(110);
-        setTop(new VBox(controls, movers, notes));
+        // The lists above the tabs give way before the tabs do: in a BorderPane's top they took their full
+        // height first, and an expanded warnings list left the ops table none. Here every child shrinks
+        // towards its minimum, and the tabs' minimum keeps a few table rows.
+        noteList.setMinHeight(LIST_MIN);
+        movers.setMinHeight(LIST_MIN);
+        charts.setMinHeight(TABS_MIN);
+        VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);
+        setTop(controls);
+        setCenter(new VBox(movers, notes, charts));
         notes.setVisible(false);
         notes.setManaged(false);
-        setCenter(charts);
         movers.setVisible(false);
         movers.setManaged(false);
     }

@@ -103,7 +103,7 @@ class ChartsTest {
         Document d = parse(ChartDrawing.of(chart, 760).svgElement());
         List<Element> dots = elements(d, "circle").stream().filter(c -> c.getElementsByTagName("title").getLength() == 1).toList();
         assertEquals(drawable, dots.size(), "one dot per op with MACs, each named");
-        assertTrue(dots.stream().anyMatch(c -> c.getTextContent().equals("/conv1/Conv (Conv)")));
+        assertTrue(dots.stream().anyMatch(c -> c.getTextContent().startsWith("/conv1/Conv (Conv) · ") && c.getTextContent().endsWith("-bound")));
         for (Element c : dots) {
             assertTrue(num(c, "cx") > 60 && num(c, "cx") < 760 - 15 && num(c, "cy") > 22 && num(c, "cy") < 380 - 36, "inside the plot");
         }
@@ -140,8 +140,8 @@ class ChartsTest {
         Element dot = elements(parse(new ChartDrawing(chart, 600, 300).svgElement()), "circle").stream()
                 .filter(c -> c.getElementsByTagName("title").getLength() == 1).findFirst().orElseThrow();
         int rgb = img.getRGB((int) Math.round(num(dot, "cx") * 2), (int) Math.round(num(dot, "cy") * 2)) & 0xFFFFFF;
-        int memory = RooflineChart.MEMORY & 0xFFFFFF, compute = RooflineChart.COMPUTE & 0xFFFFFF;
-        assertTrue(close(rgb, memory) || close(rgb, compute), "the SVG's dot is where the PNG has one: " + Integer.toHexString(rgb));
+        int memory = RooflineChart.MEMORY & 0xFFFFFF, compute = RooflineChart.COMPUTE & 0xFFFFFF, latency = RooflineChart.LATENCY & 0xFFFFFF;
+        assertTrue(close(rgb, memory) || close(rgb, compute) || close(rgb, latency), "the SVG's dot is where the PNG has one: " + Integer.toHexString(rgb));
         Path svg = dir.resolve("roofline.svg");
         new ChartDrawing(chart, 600, 300).write(svg);
         assertTrue(Files.readString(svg).startsWith("<?xml"), "a standalone SVG file");
@@ -153,5 +153,46 @@ class ChartsTest {
             if (Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)) > 60) return false;
         }
         return true;
+    }
+
+    @Test
+    void rooflineKeepsItsOpsWhenAPlanNamesTheNpuOtherwise() throws Exception {
+        Model m = OnnxReader.read(MODEL);
+        ShapeInference.infer(m);
+        var npu = org.npustudio.npusim.config.DeviceConfigReader.readAny(NPU, new ArrayList<>());
+        // An applied partition plan: the chosen NPU runs as the plan's device "npu0" (no description of its own).
+        var plan = org.npustudio.plan.Plan.empty(org.npustudio.plan.ModelRef.UNKNOWN,
+                List.of(org.npustudio.plan.Device.of("npu0", org.npustudio.plan.DeviceKind.NPU, 0)), "npu0");
+        Profile planned = Profile.of(org.npustudio.npusim.sim.SimulationService.simulate(m.graph(), npu.npu(), plan, null,
+                org.npustudio.npusim.sim.SimulationService.Options.DEFAULT), m, plan);
+        assertEquals("npu0", planned.nodes().get(0).device());
+        Roof roof = new Roof(npu.name(), npu.npu().peakMacsPerSecond(), npu.npu().dramBytesPerSecond());
+        int unplanned = ProfileCharts.roofline(plain, roof).points().size();
+        assertTrue(unplanned > 0);
+        assertEquals(unplanned, ProfileCharts.roofline(planned, roof).points().size(), "every MAC op of the NPU, under the plan's name for it");
+    }
+
+    @Test
+    void anOpTypeKeepsItsColourAcrossModelsAndMatchesTheGraph() throws Exception {
+        Model mlp = org.npustudio.samples.SampleLibrary.build("mlp");
+        ShapeInference.infer(mlp);
+        var npu = org.npustudio.npusim.config.DeviceConfigReader.readAny(NPU, new ArrayList<>()).npu();
+        Profile other = Profile.of(org.npustudio.npusim.sim.SimulationService.simulate(mlp.graph(), npu, null, null,
+                org.npustudio.npusim.sim.SimulationService.Options.DEFAULT), mlp);
+        String gemmInLenet = barFill(plain, "Gemm"), gemmInMlp = barFill(other, "Gemm");
+        assertEquals(gemmInLenet, gemmInMlp, "Gemm's colour does not depend on the model's ranking of op types");
+        assertEquals(org.npustudio.graphview.scene.Colors.hex(org.npustudio.graphview.scene.OpCategory.of("Conv").fill()), barFill(plain, "Conv"),
+                "the timeline colours Conv as the graph does");
+    }
+
+    /** The fill of the first timeline bar of an op of this type. */
+    private static String barFill(Profile p, String opType) throws Exception {
+        Document d = parse(ChartDrawing.of(TimelineChart.of(p, false), 900).svgElement());
+        for (Element r : elements(d, "rect")) {
+            if (r.getElementsByTagName("title").getLength() != 1) continue;
+            String title = r.getElementsByTagName("title").item(0).getTextContent();
+            if (title.startsWith(opType + " ")) return r.getAttribute("fill");
+        }
+        throw new AssertionError("no " + opType + " bar");
     }
 }

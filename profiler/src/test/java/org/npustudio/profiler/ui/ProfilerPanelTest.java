@@ -152,14 +152,17 @@ class ProfilerPanelTest {
         var drawing = panel.shownChart();
         assertTrue(drawing.chart() instanceof org.npustudio.profiler.chart.RooflineChart, "the roofline tab exports the roofline");
         // A dot's place in the exported SVG, painted by the SVG painter ...
-        var m = java.util.regex.Pattern.compile("<circle cx=\"([0-9.]+)\" cy=\"([0-9.]+)\" r=\"3\" fill=\"#0072b2\"").matcher(drawing.svgElement());
-        assertTrue(m.find(), "a compute-bound dot");
+        // (compute-bound blue or latency-bound purple: LeNet-5's convolutions sit left of this NPU's ridge)
+        var m = java.util.regex.Pattern.compile("<circle cx=\"([0-9.]+)\" cy=\"([0-9.]+)\" r=\"3\" fill=\"#(0072b2|cc79a7)\"").matcher(drawing.svgElement());
+        assertTrue(m.find(), "a compute- or latency-bound dot");
         int x = (int) Math.round(Double.parseDouble(m.group(1))), y = (int) Math.round(Double.parseDouble(m.group(2)));
         // ... holds the same dot on screen, painted by the canvas painter.
         AtomicReference<javafx.scene.image.WritableImage> shot = new AtomicReference<>();
         robot.interact(() -> shot.set(robot.lookup("#roofline").query().snapshot(null, null)));
         javafx.scene.paint.Color c = shot.get().getPixelReader().getColor(x, y);
-        assertTrue(c.getBlue() > 0.6 && c.getRed() < 0.3, "blue dot on screen at " + x + "," + y + ": " + c);
+        javafx.scene.paint.Color want = javafx.scene.paint.Color.web("#" + m.group(3));
+        assertTrue(Math.abs(c.getRed() - want.getRed()) < 0.25 && Math.abs(c.getGreen() - want.getGreen()) < 0.25
+                && Math.abs(c.getBlue() - want.getBlue()) < 0.25, "#" + m.group(3) + " dot on screen at " + x + "," + y + ": " + c);
     }
 
     @Test
@@ -199,5 +202,33 @@ class ProfilerPanelTest {
         while (left > 0 && t.entryAt(left - 0.25, y) != null && id.equals(t.entryAt(left - 0.25, y).name())) left -= 0.25;
         while (right < t.getWidth() && t.entryAt(right + 0.25, y) != null && id.equals(t.entryAt(right + 0.25, y).name())) right += 0.25;
         return right - left;
+    }
+
+    @Test
+    void expandingTheWarningsLeavesTheOpsTableItsRows(FxRobot robot) throws Exception {
+        Path edge = ROOT.resolve("samples/npu/edge-npu-8tops.yaml");
+        NpuConfig npu = SimulateCommandCore.readNpu(edge);
+        robot.interact(() -> panel.simulate(() -> {
+            Model m = OnnxReader.read(MODEL);
+            ShapeInference.infer(m);
+            return Profile.of(SimulateCommandCore.simulate(new SimulateOptions(MODEL, edge, null, FusionMode.NONE, null, null)), m);
+        }, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond())));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panel.profileProperty().get() != null && !panel.liveSimulation().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TitledPane notes = robot.lookup("#profiler-notes").query();
+        assertTrue(notes.isVisible(), "LeNet-5 on the edge NPU has warnings (its Tanh runs on the host)");
+        // The panel as it sits below the graph: a third of a small window.
+        robot.interact(() -> {
+            panel.getScene().getWindow().setHeight(300);
+            notes.setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            panel.applyCss();
+            panel.layout();
+        });
+        TableView<NodeMetrics> table = robot.lookup("#metrics-table").queryTableView();
+        assertTrue(notes.getHeight() > 40, "the warnings show: " + notes.getHeight());
+        assertTrue(table.getHeight() >= 100, "the ops table keeps room for rows: " + table.getHeight());
     }
 }
