@@ -1,6 +1,9 @@
 package org.npustudio.app.cli;
 
 import org.npustudio.host.HostProfile;
+import org.npustudio.npusim.optimise.AsCompiledOptimiser;
+import org.npustudio.passes.Pipeline;
+import org.npustudio.plan.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +26,11 @@ final class CostStrategy {
     /**
      * @param npuFile {@code --npu}, or null: the first NPU device's description in the devices file
      */
-    static Optimised run(Model model, ModelRef ref, DevicesYaml.Loaded devices, Path devicesFile, String npuFile, Objective objective,
-                         HostProfile hostProfile, CliContext ctx) throws StudioException {
+    /** The plan written, the table of choices printed, and whether the device cover is proven optimal. */
+    record Outcome(Plan plan, String table, boolean exactCover) {}
+
+    static Outcome run(Model model, ModelRef ref, DevicesYaml.Loaded devices, Path devicesFile, String npuFile, Objective objective,
+                       HostProfile hostProfile, Pipeline pipeline, CliContext ctx) throws StudioException {
         Path dir = devicesFile.toAbsolutePath().getParent();
         List<String> warnings = new ArrayList<>();
         Path npuPath = npuPath(devices, devicesFile, dir, npuFile);
@@ -33,7 +39,13 @@ final class CostStrategy {
         var request = new PlanOptimiser.Request(model.graph(), ref, devices.devices(), devices.defaultDevice(), npu, dir, objective, null, null)
                 .withHostProfile(hostProfile);
         try {
-            return PlanOptimiser.optimise(request, PlanOptimiser.Listener.NONE);
+            if (pipeline != null) {
+                AsCompiledOptimiser.Result c = AsCompiledOptimiser.optimise(model, request, pipeline, PlanOptimiser.Listener.NONE);
+                return new Outcome(c.plan(), c.table() + String.format(java.util.Locale.ROOT,
+                        "as compiled on the model's nodes: %s %.6g, capability plan %.6g%n", objective, c.cost(), c.capabilityCost()), c.exactCover());
+            }
+            Optimised o = PlanOptimiser.optimise(request, PlanOptimiser.Listener.NONE);
+            return new Outcome(o.plan(), o.table(), o.exactCover());
         } catch (StudioException e) {
             // The optimiser names the devices only; the file the user can fix is the NPU description.
             if (e.source().equals(PlanOptimiser.DEVICES_SOURCE)) throw new StudioException(npuPath.toString(), e.place(), e.problem());

@@ -10,7 +10,7 @@ import org.npustudio.host.HostProfile;
 import org.npustudio.host.HostProfileJson;
 import org.npustudio.ir.Model;
 import org.npustudio.npusim.optimise.Objective;
-import org.npustudio.npusim.optimise.Optimised;
+import org.npustudio.passes.Pipeline;
 import org.npustudio.plan.AutoPartitioner;
 import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Partition;
@@ -51,6 +51,9 @@ final class PartitionCommand implements Command {
                     device config. --host-profile HOST.json (npustudio measure): with cost, CPU nodes take
                     their measured times; it is read and checked against the model and this machine either
                     way (warnings name both values); the capability split itself uses no costs.
+                    --pipeline default|PIPELINE.yaml (cost only): cover what the compiler emits (a folded
+                    BatchNormalization costs nothing, a fused activation rides with its Conv); the plan
+                    still names the model's own nodes, each where its work went.
                 npustudio partition validate MODEL --plan PLAN.yaml
                     Convexity (with the offending path), partition cycles, duplicates, unknown nodes, what
                     each device cannot run; then each partition's boundary tensors. Exit 0 when legal, 1 when not.
@@ -74,7 +77,7 @@ final class PartitionCommand implements Command {
 
     private int auto(List<String> args, CliContext ctx) throws StudioException {
         Args a = Args.parse("partition auto", args, Set.of(), ShapeArgs.with("--devices", "-o", "--merge-cpu-islands", "--strategy",
-                "--objective", "--npu", "--host-profile"));
+                "--objective", "--npu", "--host-profile", PipelineArgs.OPTION));
         String modelFile = a.positional(1, 1, "MODEL").get(0);
         String devicesFile = a.required("--devices", "DEVICES.yaml");
         String out = a.required("-o", "PLAN.yaml");
@@ -107,11 +110,15 @@ final class PartitionCommand implements Command {
         if (strategy.equals("capability") && (a.value("--objective") != null || a.value("--npu") != null)) {
             throw new UsageException("partition auto", "--objective and --npu apply to --strategy cost");
         }
+        Pipeline pipeline = PipelineArgs.parse(a);
+        if (strategy.equals("capability") && pipeline != null) {
+            throw new UsageException("partition auto", "--pipeline applies to --strategy cost: capability splitting uses no costs");
+        }
         if (strategy.equals("cost") && merge > 0) throw new UsageException("partition auto", "--merge-cpu-islands applies to --strategy capability");
         Plan plan;
         if (strategy.equals("cost")) {
-            Optimised o = CostStrategy.run(model, ModelRef.of(mp), devices, Path.of(devicesFile), a.value("--npu"), objective,
-                    hostProfile, ctx);
+            CostStrategy.Outcome o = CostStrategy.run(model, ModelRef.of(mp), devices, Path.of(devicesFile), a.value("--npu"), objective,
+                    hostProfile, pipeline, ctx);
             plan = o.plan();
             ctx.out().print(o.table());
             if (!o.exactCover()) ctx.out().println("(device cover: best found, not proven optimal; see docs/partition-format.md)");

@@ -77,6 +77,32 @@ class PartitionCommandsTest {
     }
 
     @Test
+    void costAsCompiledCoversWhatTheCompilerEmitsAndIsNeverWorseAsCompiled() throws Exception {
+        // PaddleOCR's classifier: 35 BatchNormalizations after Convs, HardSwish and ReLU activations to fuse.
+        Path m = org.npustudio.testdata.TestData.realModel("ch_ppocr_mobile_v2.0_cls_infer.onnx");
+        Path devices = costedDevices();
+        Path cap = dir.resolve("cap.yaml");
+        Path cost = dir.resolve("cost-compiled.yaml");
+        String shape = "x=1x3x48x192";
+        assertEquals(0, CliRun.of("partition", "auto", m.toString(), "--input-shape", shape, "--devices", devices.toString(), "-o", cap.toString()).status());
+        CliRun auto = CliRun.of("partition", "auto", m.toString(), "--input-shape", shape, "--devices", devices.toString(), "-o", cost.toString(),
+                "--strategy", "cost", "--pipeline", "default");
+        assertEquals(0, auto.status(), auto.err());
+        assertTrue(auto.out().contains("as compiled"), auto.out());
+        String npu = dir.resolve("edge.yaml").toString();
+        double before = latency(CliRun.of("simulate", m.toString(), "--input-shape", shape, "--npu", npu, "--plan", cap.toString(), "--pipeline", "default"));
+        double after = latency(CliRun.of("simulate", m.toString(), "--input-shape", shape, "--npu", npu, "--plan", cost.toString(), "--pipeline", "default"));
+        assertTrue(after <= before, after + " us vs " + before + " us, both as compiled");
+        assertEquals(0, CliRun.of("partition", "validate", m.toString(), "--input-shape", shape, "--plan", cost.toString()).status(),
+                "the plan names the model's own nodes and is legal for it");
+        CliRun c = CliRun.of("check", m.toString(), "--input-shape", shape, "--plan", cost.toString());
+        assertEquals(0, c.status(), c.out() + c.err());
+        CliRun capability = CliRun.of("partition", "auto", m.toString(), "--devices", devices.toString(), "-o", dir.resolve("x.yaml").toString(),
+                "--pipeline", "default");
+        assertTrue(capability.err().contains("--pipeline applies to --strategy cost"), capability.err());
+    }
+
+    @Test
     void badObjectiveEnergyAndMissingNpuAreOneLine() throws Exception {
         Path m = model();
         String out = dir.resolve("p.yaml").toString();

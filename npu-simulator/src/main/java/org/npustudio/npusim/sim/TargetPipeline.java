@@ -13,12 +13,12 @@ import org.npustudio.passes.Pipeline;
  * into a Conv, which would push the whole Conv to the host; the Conv stays on the NPU and the Tanh goes
  * where it can run. Other passes are target-independent and kept as given.
  */
-final class TargetPipeline {
+public final class TargetPipeline {
     private TargetPipeline() {}
 
     static final String FUSE_ACTIVATION = "fuse-activation";
 
-    static Pipeline of(Pipeline given, DeviceSet devices) {
+    public static Pipeline of(Pipeline given, DeviceSet devices) {
         List<Pass> passes = new ArrayList<>();
         boolean changed = false;
         for (Pass p : given.passes()) {
