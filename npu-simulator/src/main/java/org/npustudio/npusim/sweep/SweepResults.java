@@ -1,0 +1,65 @@
+package org.npustudio.npusim.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.npustudio.error.StudioException;
+import org.npustudio.io.AtomicFiles;
+import org.npustudio.io.Csv;
+
+/**
+ * A finished sweep's rows in id order with their Pareto verdicts, and {@code DIR/results.csv}: one row per
+ * point, the log's columns plus {@code pareto} — true when the point is on its model's front of latency,
+ * energy and area (the rows of different models are different workloads and never compared).
+ */
+public record SweepResults(SweepTable table, List<SweepRow> rows, boolean[] pareto) {
+    public static final String CSV = "results.csv";
+
+    /** Rows in id order with the front of {@link SweepRow#FRONT} computed per model. */
+    public static SweepResults of(SweepTable table, Iterable<SweepRow> rows) {
+        List<SweepRow> sorted = new ArrayList<>();
+        rows.forEach(sorted::add);
+        sorted.sort(Comparator.comparingLong(SweepRow::id));
+        boolean[] on = new boolean[sorted.size()];
+        for (List<Integer> group : byModel(sorted).values()) {
+            double[][] pts = new double[group.size()][];
+            for (int i = 0; i < pts.length; i++) {
+                SweepRow r = sorted.get(group.get(i));
+                pts[i] = r.ok() ? new double[] {r.front(0), r.front(1), r.front(2)} : new double[] {Double.NaN, Double.NaN, Double.NaN};
+            }
+            boolean[] f = Pareto.front(pts);
+            for (int i = 0; i < f.length; i++) on[group.get(i)] = f[i];
+        }
+        return new SweepResults(table, List.copyOf(sorted), on);
+    }
+
+    /** Row indices per model, models in order of first appearance. */
+    public static Map<String, List<Integer>> byModel(List<SweepRow> rows) {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) out.computeIfAbsent(rows.get(i).point().model(), k -> new ArrayList<>()).add(i);
+        return out;
+    }
+
+    public String csv() {
+        return Csv.write(Csv.FORMAT, out -> {
+            out.printRecord(table.resultHeader());
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> cells = table.cells(rows.get(i));
+                cells.add(Boolean.toString(pareto[i]));
+                out.printRecord(cells);
+            }
+        });
+    }
+
+    /** Writes {@code dir/results.csv} atomically. */
+    public Path writeCsv(Path dir) throws StudioException {
+        Path f = dir.resolve(CSV);
+        AtomicFiles.writeString(f, csv());
+        return f;
+    }
+
+    public long invalid() { return rows.stream().filter(r -> !r.ok()).count(); }
+}
