@@ -1,0 +1,70 @@
+package org.npustudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.npustudio.testdata.CsvOracle;
+import org.npustudio.testdata.TestData;
+
+/** The shipped arrays sweep through the real CLI, and the command's bad-input lines. */
+class SweepCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shippedArraysSweepRunsAndThePublishedDirectionsHold() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home/samples/models")).getParent().getParent();
+        String was = System.getProperty("npustudio.home");
+        System.setProperty("npustudio.home", home.toString()); // the samples are written here, not into the checkout
+        CliRun r;
+        try {
+            r = CliRun.of("sweep", TestData.inCheckout("samples/sweeps/arrays.yaml").toString(), "-o", tmp.resolve("out").toString(), "--threads", "2");
+        } finally {
+            if (was == null) System.clearProperty("npustudio.home");
+            else System.setProperty("npustudio.home", was);
+        }
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("out/report.html")));
+        CsvOracle.Table t = CsvOracle.read(Files.readString(tmp.resolve("out/results.csv")));
+        assertEquals(4 * 3 * 3 * 2, t.rows().size());
+        assertTrue(t.column("status").stream().allMatch("ok"::equals), t.column("reason").toString());
+        // Bigger arrays: less energy per inference on both models; faster on ResNet50 (MobileNetV2's depthwise layers are not).
+        for (String model : List.of("resnet50", "mobilenetv2")) {
+            assertTrue(value(t, model, "256", "os", "energy_uj") > value(t, model, "32", "os", "energy_uj"), model);
+        }
+        assertTrue(value(t, "resnet50", "128", "os", "latency_us") < value(t, "resnet50", "32", "os", "latency_us"));
+        // Depthwise layers are used far below the model's average.
+        for (String side : List.of("32", "64", "128", "256")) {
+            assertTrue(value(t, "mobilenetv2", side, "ws", "dw_utilisation") < value(t, "mobilenetv2", side, "ws", "utilisation") / 4, side);
+        }
+        assertTrue(t.rows().stream().filter(row -> row.get("model").equals("mobilenetv2")).anyMatch(row -> row.get("pareto").equals("true")));
+    }
+
+    @Test
+    void badSweepFilesAreOneLineWithFileAndLine() throws Exception {
+        Path f = tmp.resolve("bad.yaml");
+        Files.writeString(f, "npu: npu.yaml\nmodels: [{sample: lenet5}]\nparameters:\n  array: {range: [64, 16], step: 8}\n");
+        CliRun r = CliRun.of("sweep", f.toString(), "-o", tmp.resolve("o").toString());
+        assertEquals(2, r.status());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("npustudio: " + f + ": line 4 column 18 (parameters.array.range): empty range"), r.err());
+
+        CliRun threads = CliRun.of("sweep", f.toString(), "-o", tmp.resolve("o").toString(), "--threads", "0");
+        assertEquals(2, threads.status());
+        assertTrue(threads.err().contains("--threads takes a whole number"), threads.err());
+    }
+
+    private static double value(CsvOracle.Table t, String model, String array, String dataflow, String column) {
+        for (Map<String, String> row : t.rows()) {
+            if (row.get("model").equals(model) && row.get("array").equals(array) && row.get("dataflow").equals(dataflow)
+                    && row.get("sram_kb").equals("768")) return Double.parseDouble(row.get(column));
+        }
+        throw new AssertionError("no row " + model + " " + array + " " + dataflow);
+    }
+}
