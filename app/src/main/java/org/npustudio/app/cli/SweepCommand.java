@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
+import org.npustudio.npusim.sweep.Parameter;
 import org.npustudio.npusim.sweep.SweepEvaluator;
 import org.npustudio.npusim.sweep.SweepPoint;
 import org.npustudio.npusim.sweep.SweepPoints;
@@ -57,11 +58,28 @@ final class SweepCommand implements Command {
         long invalid = r.invalid();
         if (invalid > 0) {
             SweepRow first = r.rows().stream().filter(x -> !x.ok()).findFirst().orElseThrow();
-            ctx.err().printf("%s: %,d of %,d points invalid (first, point %d: %s); see status and reason in %s%n", file, invalid,
-                    r.rows().size(), first.id(), first.reason(), dir.resolve(SweepResults.CSV));
+            SweepSpec.Axis axis = culprit(spec, first.reason());
+            ctx.err().printf("%s: line %d (parameters.%s): %,d of %,d points invalid; first, point %d (%s): %s; see status and reason in %s%n",
+                    file, axis.line(), axis.parameter().key(), invalid, r.rows().size(), first.id(), values(spec, first), first.reason(),
+                    dir.resolve(SweepResults.CSV));
         }
         ctx.out().println("wrote " + dir.resolve(SweepResults.CSV) + " and " + report);
         return Cli.OK;
+    }
+
+    /** The parameter an invalid point's reason points at: a buffer size, the precision, or else the first parameter. */
+    static SweepSpec.Axis culprit(SweepSpec spec, String reason) {
+        for (SweepSpec.Axis a : spec.axes()) {
+            Parameter.Kind k = a.parameter().kind();
+            if (k == Parameter.Kind.SIZE && reason.contains("buffer") || k == Parameter.Kind.PRECISION && reason.contains("precision")) return a;
+        }
+        return spec.axes().get(0);
+    }
+
+    private static String values(SweepSpec spec, SweepRow row) {
+        StringBuilder b = new StringBuilder(row.point().model());
+        for (int i = 0; i < spec.axes().size(); i++) b.append(", ").append(spec.axes().get(i).parameter().key()).append('=').append(row.point().values().get(i));
+        return b.toString();
     }
 
     static List<SweepPoint> points(SweepSpec spec) throws StudioException {

@@ -60,6 +60,34 @@ class SweepCommandTest {
         assertTrue(threads.err().contains("--threads takes a whole number"), threads.err());
     }
 
+    @Test
+    void invalidPointsAreRowsWithReasonsAndOneLineNamesTheSweepFileAndParameterLine() throws Exception {
+        Files.writeString(tmp.resolve("npu.yaml"), """
+                name: small
+                clock_mhz: 500
+                array: {rows: 16, cols: 16, dataflow: os}
+                sram: {ifmap_kb: 64, filter_kb: 64, ofmap_kb: 32}
+                dram: {bandwidth_gbps: 8}
+                """);
+        Path f = tmp.resolve("tiny.yaml");
+        Files.writeString(f, """
+                npu: npu.yaml
+                parameters:
+                  array: [8, 16]
+                  sram_kb: [0.25, 160]
+                models:
+                  - file: '%s'
+                """.formatted(TestData.inCheckout("samples/models/lenet5.onnx")));
+        CliRun r = CliRun.of("sweep", f.toString(), "-o", tmp.resolve("tiny").toString());
+        assertEquals(0, r.status(), r.err());
+        CsvOracle.Table t = CsvOracle.read(Files.readString(tmp.resolve("tiny/results.csv")));
+        assertEquals(4, t.rows().size());
+        assertEquals(List.of("invalid", "ok", "invalid", "ok"), t.column("status"));
+        assertTrue(t.get(0, "reason").contains("cannot hold one double-buffered tile"), t.get(0, "reason"));
+        String line = r.errLines()[r.errLines().length - 1];
+        assertTrue(line.startsWith(f + ": line 4 (parameters.sram_kb): 2 of 4 points invalid; first, point 0 (lenet5, array=8, sram_kb=0.25): "), line);
+    }
+
     private static double value(CsvOracle.Table t, String model, String array, String dataflow, String column) {
         for (Map<String, String> row : t.rows()) {
             if (row.get("model").equals(model) && row.get("array").equals(array) && row.get("dataflow").equals(dataflow)

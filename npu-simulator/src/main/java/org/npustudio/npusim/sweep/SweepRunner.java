@@ -74,7 +74,7 @@ public final class SweepRunner {
             skipped = points.size() - todo.size();
             if (!todo.isEmpty()) {
                 evaluator.prepareAll();
-                runPoints(evaluator, todo, log, o, skipped, points.size(), start);
+                runPoints(evaluator, todo, log, o, skipped, points.size());
             }
         }
         SweepResults results = SweepResults.of(table, SweepLog.read(dir.resolve(SweepLog.LOG), table).values());
@@ -85,8 +85,9 @@ public final class SweepRunner {
         return new Summary(results, todo.size(), skipped, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void runPoints(SweepEvaluator evaluator, List<SweepPoint> todo, SweepLog log, Options o, int skipped, int total, long start)
+    private static void runPoints(SweepEvaluator evaluator, List<SweepPoint> todo, SweepLog log, Options o, int skipped, int total)
             throws StudioException {
+        long start = System.nanoTime(); // the rate and ETA count evaluation only, not opening the models
         LinkedBlockingQueue<SweepRow> finished = new LinkedBlockingQueue<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger running = new AtomicInteger();
@@ -115,6 +116,7 @@ public final class SweepRunner {
         }
         long written = 0;
         long lastReport = 0;
+        long reported = 0;
         List<SweepRow> batch = new ArrayList<>();
         try {
             while (true) {
@@ -126,8 +128,9 @@ public final class SweepRunner {
                 written += batch.size();
                 batch.clear();
                 long now = System.nanoTime();
-                if (written > 0 && (now - lastReport > 1_000_000_000L || written == todo.size())) {
+                if (written > reported && (now - lastReport > 1_000_000_000L || written == todo.size())) {
                     lastReport = now;
+                    reported = written;
                     double rate = written / ((now - start) / 1e9);
                     o.progress().update(skipped + written, total, rate, rate > 0 ? (todo.size() - written) / rate : Double.NaN);
                 }
