@@ -13,27 +13,37 @@ import org.npustudio.io.Csv;
 /**
  * A finished sweep's rows in id order with their Pareto verdicts, and {@code DIR/results.csv}: one row per
  * point, the log's columns plus {@code pareto} — true when the point is on its model's front of latency,
- * energy and area (the rows of different models are different workloads and never compared).
+ * energy and area — and one column per pair of those ({@code pairs[k]} for {@link SweepRow#PAIRS}[k]). The
+ * rows of different models are different workloads and never compared.
  */
-public record SweepResults(SweepTable table, List<SweepRow> rows, boolean[] pareto) {
+public record SweepResults(SweepTable table, List<SweepRow> rows, boolean[] pareto, boolean[][] pairs) {
     public static final String CSV = "results.csv";
 
-    /** Rows in id order with the front of {@link SweepRow#FRONT} computed per model. */
+    /** Rows in id order with the fronts of {@link SweepRow#FRONT} and of its pairs computed per model. */
     public static SweepResults of(SweepTable table, Iterable<SweepRow> rows) {
         List<SweepRow> sorted = new ArrayList<>();
         rows.forEach(sorted::add);
         sorted.sort(Comparator.comparingLong(SweepRow::id));
-        boolean[] on = new boolean[sorted.size()];
-        for (List<Integer> group : byModel(sorted).values()) {
-            double[][] pts = new double[group.size()][];
+        Map<String, List<Integer>> models = byModel(sorted);
+        boolean[] all = front(sorted, models, new int[] {0, 1, 2});
+        boolean[][] pairs = new boolean[SweepRow.PAIRS.length][];
+        for (int k = 0; k < pairs.length; k++) pairs[k] = front(sorted, models, SweepRow.PAIRS[k]);
+        return new SweepResults(table, List.copyOf(sorted), all, pairs);
+    }
+
+    /** Per model, the front of the given {@link SweepRow#front} objectives; invalid rows are never on it. */
+    private static boolean[] front(List<SweepRow> rows, Map<String, List<Integer>> models, int[] objectives) {
+        boolean[] on = new boolean[rows.size()];
+        for (List<Integer> group : models.values()) {
+            double[][] pts = new double[group.size()][objectives.length];
             for (int i = 0; i < pts.length; i++) {
-                SweepRow r = sorted.get(group.get(i));
-                pts[i] = r.ok() ? new double[] {r.front(0), r.front(1), r.front(2)} : new double[] {Double.NaN, Double.NaN, Double.NaN};
+                SweepRow r = rows.get(group.get(i));
+                for (int k = 0; k < objectives.length; k++) pts[i][k] = r.ok() ? r.front(objectives[k]) : Double.NaN;
             }
             boolean[] f = Pareto.front(pts);
             for (int i = 0; i < f.length; i++) on[group.get(i)] = f[i];
         }
-        return new SweepResults(table, List.copyOf(sorted), on);
+        return on;
     }
 
     /** Row indices per model, models in order of first appearance. */
@@ -49,6 +59,7 @@ public record SweepResults(SweepTable table, List<SweepRow> rows, boolean[] pare
             for (int i = 0; i < rows.size(); i++) {
                 List<String> cells = table.cells(rows.get(i));
                 cells.add(Boolean.toString(pareto[i]));
+                for (boolean[] pair : pairs) cells.add(Boolean.toString(pair[i]));
                 out.printRecord(cells);
             }
         });

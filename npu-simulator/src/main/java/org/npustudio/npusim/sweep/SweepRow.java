@@ -21,6 +21,10 @@ public record SweepRow(SweepPoint point, boolean ok, String reason, double laten
     /** The objectives the Pareto front minimises, in column order. */
     public static final List<String> FRONT = List.of("latency_us", "energy_uj", "area_mm2");
 
+    /** The pairs of {@link #FRONT} objectives (indices) that have a front of their own, and their column names. */
+    public static final int[][] PAIRS = {{0, 1}, {0, 2}, {1, 2}};
+    public static final List<String> PAIR_COLUMNS = List.of("pareto_latency_energy", "pareto_latency_area", "pareto_energy_area");
+
     public static SweepRow invalid(SweepPoint p, String reason) {
         return new SweepRow(p, false, oneLine(reason), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
     }

@@ -32,10 +32,14 @@ public final class SweepTable {
         return h;
     }
 
-    /** {@link #header()} and {@code pareto}: the columns of {@code results.csv}. */
+    /**
+     * {@link #header()}, {@code pareto} (front of latency, energy and area) and one front column per pair of
+     * them ({@link SweepRow#PAIR_COLUMNS}): the columns of {@code results.csv}.
+     */
     public List<String> resultHeader() {
         List<String> h = header();
         h.add("pareto");
+        h.addAll(SweepRow.PAIR_COLUMNS);
         return h;
     }
 

@@ -83,7 +83,8 @@ class SweepRunTest {
         SweepRunner.run(ev, points, dir, SweepRunner.Options.defaults().withThreads(2));
         CsvOracle.Table t = CsvOracle.read(Files.readString(dir.resolve(SweepResults.CSV)));
         assertEquals(List.of("id", "config", "model", "array", "dataflow", "sram_kb", "precision", "status", "reason", "latency_us",
-                "energy_uj", "area_mm2", "dram_bytes", "utilisation", "dw_utilisation", "macs", "uncosted", "pareto"), t.header());
+                "energy_uj", "area_mm2", "dram_bytes", "utilisation", "dw_utilisation", "macs", "uncosted", "pareto", "pareto_latency_energy",
+                "pareto_latency_area", "pareto_energy_area"), t.header());
         assertEquals(points.size(), t.rows().size());
 
         // Row 0: the first point, checked against a direct evaluation.
@@ -118,6 +119,10 @@ class SweepRunTest {
             for (int i = 0; i < pts.length; i++) pts[i] = objectives(t, rows.get(i));
             boolean[] front = Pareto.bruteForce(pts);
             for (int i = 0; i < pts.length; i++) assertEquals(Boolean.toString(front[i]), t.get(rows.get(i), "pareto"));
+            double[][] energyArea = new double[pts.length][];
+            for (int i = 0; i < pts.length; i++) energyArea[i] = new double[] {pts[i][1], pts[i][2]};
+            boolean[] pairFront = Pareto.bruteForce(energyArea);
+            for (int i = 0; i < pts.length; i++) assertEquals(Boolean.toString(pairFront[i]), t.get(rows.get(i), "pareto_energy_area"));
             assertTrue(t.rows().stream().anyMatch(r -> r.get("model").equals(model) && r.get("pareto").equals("true")));
         }
     }

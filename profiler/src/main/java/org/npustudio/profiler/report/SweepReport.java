@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.io.AtomicFiles;
-import org.npustudio.npusim.sweep.Pareto;
 import org.npustudio.npusim.sweep.SweepResults;
 import org.npustudio.npusim.sweep.SweepRow;
 import org.npustudio.profiler.chart.ChartDrawing;
@@ -37,8 +36,7 @@ public final class SweepReport {
         List<SweepRow> rows = results.rows();
         for (Map.Entry<String, List<Integer>> model : SweepResults.byModel(rows).entrySet()) {
             b.append("<h2>").append(Markup.escape(model.getKey())).append("</h2>\n<div class='charts'>");
-            int[][] pairs = {{0, 1}, {0, 2}, {1, 2}};
-            for (int[] pair : pairs) b.append(ChartDrawing.of(chart(results, model.getValue(), pair[0], pair[1]), 520).svgElement());
+            for (int k = 0; k < SweepRow.PAIRS.length; k++) b.append(ChartDrawing.of(chart(results, model.getValue(), k), 520).svgElement());
             b.append("</div>\n");
             frontTable(b, results, model.getValue());
         }
@@ -51,15 +49,15 @@ public final class SweepReport {
         return f;
     }
 
-    static ScatterChart chart(SweepResults results, List<Integer> rows, int a, int b) {
-        double[][] pts = new double[rows.size()][];
-        for (int i = 0; i < pts.length; i++) {
-            SweepRow r = results.rows().get(rows.get(i));
-            pts[i] = r.ok() ? new double[] {r.front(a), r.front(b)} : new double[] {Double.NaN, Double.NaN};
-        }
-        boolean[] front = Pareto.front(pts);
+    /** The scatter of one model's rows for the objective pair {@link SweepRow#PAIRS}[k], with that pair's front. */
+    static ScatterChart chart(SweepResults results, List<Integer> rows, int k) {
+        int a = SweepRow.PAIRS[k][0], b = SweepRow.PAIRS[k][1];
         List<ScatterChart.Point> points = new ArrayList<>();
-        for (int i = 0; i < pts.length; i++) points.add(new ScatterChart.Point(pts[i][0], pts[i][1], label(results, rows.get(i)), front[i]));
+        for (int i : rows) {
+            SweepRow r = results.rows().get(i);
+            points.add(new ScatterChart.Point(r.ok() ? r.front(a) : Double.NaN, r.ok() ? r.front(b) : Double.NaN, label(results, i),
+                    results.pairs()[k][i]));
+        }
         return new ScatterChart(LABELS[a], LABELS[b], points);
     }
 
