@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
+import org.npustudio.npusim.sweep.ArrowResults;
 import org.npustudio.npusim.sweep.Parameter;
 import org.npustudio.npusim.sweep.SweepEvaluator;
 import org.npustudio.npusim.sweep.SweepPoint;
@@ -32,6 +33,7 @@ final class SweepCommand implements Command {
                 Runs every point of the sweep file (docs/sweeps.md) on this machine and writes to DIR:
                   results.log   the finished points as they complete (appended and forced to disk per batch)
                   results.csv   one row per point in id order: parameters, status/reason, objectives, pareto
+                  results.arrow the same table typed, as an Arrow IPC file (pandas.read_feather, pyarrow)
                   report.html   scatter plots of latency, energy and area per model with the fronts
                   --threads N   worker threads (default: every core)
                   --resume      go on with DIR's earlier run of the same sweep file, skipping finished points
@@ -63,7 +65,7 @@ final class SweepCommand implements Command {
                     file, axis.line(), axis.parameter().key(), invalid, r.rows().size(), first.id(), values(spec, first), first.reason(),
                     dir.resolve(SweepResults.CSV));
         }
-        ctx.out().println("wrote " + dir.resolve(SweepResults.CSV) + " and " + report);
+        ctx.out().println("wrote " + dir.resolve(SweepResults.CSV) + ", " + dir.resolve(ArrowResults.FILE) + " and " + report);
         return Cli.OK;
     }
 

@@ -65,6 +65,13 @@ public record SweepResults(SweepTable table, List<SweepRow> rows, boolean[] pare
         });
     }
 
+    /** Writes {@code dir/results.csv} and {@code dir/results.arrow} (the same table, typed; {@link ArrowResults}), each atomically; returns the CSV. */
+    public Path writeFiles(Path dir) throws StudioException {
+        Path csv = writeCsv(dir);
+        ArrowResults.write(dir, this);
+        return csv;
+    }
+
     /** Writes {@code dir/results.csv} atomically. */
     public Path writeCsv(Path dir) throws StudioException {
         Path f = dir.resolve(CSV);

@@ -17,8 +17,8 @@ import org.npustudio.error.StudioException;
  * calling thread appends finished rows to the {@link SweepLog} in batches (one forced append each) and
  * reports progress. A resumed run skips the points the log already has. When a worker fails, no new point is
  * started, the rows already finished are still written, and the failure is thrown: what is lost is the
- * points in flight. At the end {@code results.csv} is written from the log (read back, so a resumed run and
- * an uninterrupted one write the same file).
+ * points in flight. At the end {@code results.csv} and {@code results.arrow} are written from the log (read
+ * back, so a resumed run and an uninterrupted one write the same files).
  */
 public final class SweepRunner {
     /** Progress after each batch: points done in this sweep (earlier runs included), total, points per second in this run, ETA. */
@@ -81,7 +81,7 @@ public final class SweepRunner {
         if (results.rows().size() != points.size()) {
             throw new IllegalStateException(results.rows().size() + " rows in the log for " + points.size() + " points");
         }
-        results.writeCsv(dir);
+        results.writeFiles(dir);
         return new Summary(results, todo.size(), skipped, (System.nanoTime() - start) / 1e9);
     }
 

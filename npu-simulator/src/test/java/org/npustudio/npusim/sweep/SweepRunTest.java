@@ -70,6 +70,7 @@ class SweepRunTest {
         assertEquals(logged, b.skipped());
         assertEquals(points.size() - logged, b.evaluated());
         assertEquals(Files.readString(whole.resolve(SweepResults.CSV)), Files.readString(killed.resolve(SweepResults.CSV)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(whole.resolve(ArrowResults.FILE)), Files.readAllBytes(killed.resolve(ArrowResults.FILE)));
 
         SweepRunner.Summary again = SweepRunner.run(ev, points, killed, SweepRunner.Options.defaults().withResume(true));
         assertEquals(0, again.evaluated());
