@@ -41,7 +41,7 @@ class ArchitectureTest {
         ALLOWED.put("samples", Set.of("compiler-engine"));
         ALLOWED.put("app", Set.of("compiler-engine", "npu-simulator", "graph-view", "profiler", "partition-editor", "samples"));
         // The Spark sweep job: headless, and nothing uses it (the CLI spawns spark-submit instead; decision 0017).
-        ALLOWED.put("sweep-spark", Set.of("compiler-engine", "npu-simulator"));
+        ALLOWED.put("sweep-spark", Set.of("compiler-engine", "npu-simulator", "samples"));
         // Test code for every module's tests (test scope only): no product module may use it, it uses none.
         ALLOWED.put("test-support", Set.of());
     }

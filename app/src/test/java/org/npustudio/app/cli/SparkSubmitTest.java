@@ -1,0 +1,51 @@
+package org.npustudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.npustudio.error.StudioException;
+
+/** How {@code --spark} finds spark-submit and the job jar, what it runs, and what it says when either is missing. */
+class SparkSubmitTest {
+    @Test
+    void runsSparkSubmitOnTheJobJarAndPassesItsStatusOn(@TempDir Path tmp) throws Exception {
+        // A stand-in spark-submit (Spark is not installed here): it records its arguments and fails with 3.
+        Path bin = Files.createDirectories(tmp.resolve("spark/bin"));
+        Path script = bin.resolve("spark-submit");
+        Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + tmp.resolve("args.txt") + "\"\nexit 3\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = Files.writeString(tmp.resolve("job.jar"), "");
+        Map<String, String> env = Map.of("SPARK_HOME", tmp.resolve("spark").toString(), SparkSubmit.JAR_ENV, jar.toString());
+
+        assertEquals(3, SparkSubmit.run(env, "local[2]", Path.of("s.yaml"), tmp.resolve("out"), true));
+        assertEquals(List.of("--master", "local[2]", "--class", "org.npustudio.sweep.spark.SparkSweep", jar.toAbsolutePath().toString(),
+                Path.of("s.yaml").toAbsolutePath().toString(), "-o", tmp.resolve("out").toString(), "--resume"),
+                Files.readAllLines(tmp.resolve("args.txt")));
+    }
+
+    @Test
+    void findsSparkSubmitOnThePath(@TempDir Path tmp) throws Exception {
+        Path script = Files.writeString(tmp.resolve("spark-submit"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertEquals(script, SparkSubmit.sparkSubmit(Map.of("PATH", "/nonexistent:" + tmp)));
+    }
+
+    @Test
+    void missingSparkOrJarSaysHowToGetThem(@TempDir Path tmp) {
+        String noSpark = assertThrows(StudioException.class, () -> SparkSubmit.sparkSubmit(Map.of("PATH", tmp.toString()))).oneLine();
+        assertTrue(noSpark.contains("spark-submit") && noSpark.contains("SPARK_HOME"), noSpark);
+        String badHome = assertThrows(StudioException.class, () -> SparkSubmit.sparkSubmit(Map.of("SPARK_HOME", tmp.toString()))).oneLine();
+        assertTrue(badHome.contains("has no executable bin/spark-submit"), badHome);
+        String noJar = assertThrows(StudioException.class,
+                () -> SparkSubmit.jar(Map.of(SparkSubmit.JAR_ENV, tmp.resolve("none.jar").toString()))).oneLine();
+        assertTrue(noJar.contains("none.jar") && noJar.contains("mvn -B -pl sweep-spark -am package -DskipTests"), noJar);
+    }
+}
