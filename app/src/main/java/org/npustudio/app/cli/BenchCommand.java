@@ -9,6 +9,7 @@ import org.npustudio.app.bench.OpenBenchmark;
 import org.npustudio.samples.SampleLibrary;
 import org.npustudio.app.bench.LiveProfileBenchmark;
 import org.npustudio.app.bench.PipelineBenchmark;
+import org.npustudio.app.bench.SweepBenchmark;
 import org.npustudio.error.StudioException;
 import org.npustudio.samples.SyntheticModels;
 
@@ -37,12 +38,15 @@ final class BenchCommand implements Command {
                                  (default: a synthetic 10,000-node residual chain)
                 live             the profiler's live refresh off the FX thread on every sample (simulate after an
                                  NPU edit, per-node profile, overlay)
+                sweep [MODEL]    design points per minute of a random sweep (array, dataflow, buffers, DRAM) on
+                                 the edge NPU preset, results log included (default MODEL: the resnet50 sample;
+                                 --points N, default 20000; --threads N, default every core)
                 """;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.OPTIONS);
+        Args a = Args.parse(name(), args, Set.of(), union(ShapeArgs.OPTIONS, Set.of("--points", "--threads")));
         List<String> words = a.positional(1, Integer.MAX_VALUE, "BENCHMARK [MODEL]");
         org.npustudio.shape.ShapeBinding binding = ShapeArgs.binding(a);
         if (!binding.isEmpty() && !words.get(0).equals("passes")) {
@@ -51,6 +55,10 @@ final class BenchCommand implements Command {
         if (words.get(0).equals("open")) return open(words.subList(1, words.size()), ctx);
         if (words.size() > 2) throw new UsageException(name(), "unexpected argument '" + words.get(2) + "'");
         if (words.get(0).equals("passes")) return passes(words.size() > 1 ? Path.of(words.get(1)) : null, binding, ctx);
+        if (!words.get(0).equals("sweep") && (a.has("--points") || a.has("--threads"))) {
+            throw new UsageException(name(), "--points and --threads apply to 'bench sweep'");
+        }
+        if (words.get(0).equals("sweep")) return sweep(words.size() > 1 ? Path.of(words.get(1)) : null, a, ctx);
         if (words.get(0).equals("live")) {
             if (words.size() > 1) throw new UsageException(name(), "bench live runs on the bundled samples and takes no MODEL");
             try {
@@ -62,7 +70,7 @@ final class BenchCommand implements Command {
             }
             return Cli.OK;
         }
-        if (!words.get(0).equals("import")) throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import, open, passes, live");
+        if (!words.get(0).equals("import")) throw new UsageException(name(), "unknown benchmark '" + words.get(0) + "'; available: import, open, passes, live, sweep");
         Path model = words.size() > 1 ? Path.of(words.get(1)) : ModelFiles.sample("resnet50");
         ModelFiles.open(model); // fail with the usual one-line error before timing anything
         try {
@@ -73,6 +81,35 @@ final class BenchCommand implements Command {
             throw new StudioException(model.toString(), "benchmark", e.getMessage());
         }
         return Cli.OK;
+    }
+
+    private int sweep(Path model, Args a, CliContext ctx) throws StudioException {
+        int points = count(a.value("--points", "20000"), "--points");
+        int threads = count(a.value("--threads", Integer.toString(Runtime.getRuntime().availableProcessors())), "--threads");
+        try {
+            SweepBenchmark.run(model, model == null ? "resnet50" : null, "edge-npu-8tops", points, threads, ctx.out());
+        } catch (StudioException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StudioException(model == null ? "resnet50" : model.toString(), "benchmark", e.getMessage());
+        }
+        return Cli.OK;
+    }
+
+    private int count(String text, String option) throws UsageException {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name(), option + " takes a whole number above 0, not '" + text + "'");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     private int open(List<String> files, CliContext ctx) throws StudioException {

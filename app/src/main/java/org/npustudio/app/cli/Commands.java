@@ -22,6 +22,7 @@ public final class Commands {
                 .add(new MeasureCommand())
                 .add(new CalibrateHostCommand())
                 .add(new SamplesCommand())
+                .add(new SweepCommand())
                 .add(new BenchCommand())
                 .add(new PartitionCommand())
                 .add(new ExportCommand())

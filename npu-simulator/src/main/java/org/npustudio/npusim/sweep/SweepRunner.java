@@ -126,7 +126,7 @@ public final class SweepRunner {
                 written += batch.size();
                 batch.clear();
                 long now = System.nanoTime();
-                if (now - lastReport > 1_000_000_000L || written == todo.size()) {
+                if (written > 0 && (now - lastReport > 1_000_000_000L || written == todo.size())) {
                     lastReport = now;
                     double rate = written / ((now - start) / 1e9);
                     o.progress().update(skipped + written, total, rate, rate > 0 ? (todo.size() - written) / rate : Double.NaN);

@@ -1,0 +1,106 @@
+package org.npustudio.app.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.npustudio.app.ModelFiles;
+import org.npustudio.error.StudioException;
+import org.npustudio.npusim.sweep.SweepEvaluator;
+import org.npustudio.npusim.sweep.SweepPoint;
+import org.npustudio.npusim.sweep.SweepPoints;
+import org.npustudio.npusim.sweep.SweepResults;
+import org.npustudio.npusim.sweep.SweepRow;
+import org.npustudio.npusim.sweep.SweepRunner;
+import org.npustudio.npusim.sweep.SweepSpec;
+import org.npustudio.npusim.sweep.SweepSpecReader;
+import org.npustudio.profiler.report.SweepReport;
+
+/** {@code npustudio sweep SWEEP.yaml -o DIR [--threads N] [--resume]}: a design-space sweep (docs/sweeps.md). */
+final class SweepCommand implements Command {
+    @Override public String name() { return "sweep"; }
+
+    @Override public String synopsis() { return "SWEEP.yaml -o DIR [--threads N] [--resume]"; }
+
+    @Override public String summary() { return "sweep NPU parameters over models: results.csv with Pareto fronts and an HTML report"; }
+
+    @Override
+    public String details() {
+        return """
+                Runs every point of the sweep file (docs/sweeps.md) on this machine and writes to DIR:
+                  results.log   the finished points as they complete (appended and forced to disk per batch)
+                  results.csv   one row per point in id order: parameters, status/reason, objectives, pareto
+                  report.html   scatter plots of latency, energy and area per model with the fronts
+                  --threads N   worker threads (default: every core)
+                  --resume      go on with DIR's earlier run of the same sweep file, skipping finished points
+                Progress and an ETA go to stderr. Invalid points are rows with status invalid and a reason.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) throws StudioException {
+        Args a = Args.parse(name(), args, Set.of("--resume"), Set.of("-o", "--threads"));
+        Path file = Path.of(a.positional(1, 1, "SWEEP.yaml").get(0));
+        Path dir = Path.of(a.required("-o", "DIR"));
+        int threads = threads(a.value("--threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        SweepSpec spec = SweepSpecReader.read(file);
+        SweepEvaluator evaluator = new SweepEvaluator(spec, ModelFiles::sample, null);
+        List<SweepPoint> points = points(spec);
+        ctx.err().printf("sweep %s: %,d points (%d models) on %d threads%n", file, points.size(), spec.models().size(), threads);
+        SweepRunner.Summary s = SweepRunner.run(evaluator, points, dir, SweepRunner.Options.defaults().withThreads(threads)
+                .withResume(a.has("--resume")).withProgress(progress(ctx.err())));
+        SweepResults r = s.results();
+        Path report = SweepReport.write(dir, file.getFileName().toString(), r);
+        ctx.out().printf(Locale.ROOT, "%,d points (%,d evaluated, %,d from the earlier run) in %.1f s: %,.0f points/min%n", r.rows().size(),
+                s.evaluated(), s.skipped(), s.seconds(), s.pointsPerMinute());
+        long invalid = r.invalid();
+        if (invalid > 0) {
+            SweepRow first = r.rows().stream().filter(x -> !x.ok()).findFirst().orElseThrow();
+            ctx.err().printf("%s: %,d of %,d points invalid (first, point %d: %s); see status and reason in %s%n", file, invalid,
+                    r.rows().size(), first.id(), first.reason(), dir.resolve(SweepResults.CSV));
+        }
+        ctx.out().println("wrote " + dir.resolve(SweepResults.CSV) + " and " + report);
+        return Cli.OK;
+    }
+
+    static List<SweepPoint> points(SweepSpec spec) throws StudioException {
+        try {
+            return SweepPoints.of(spec);
+        } catch (IllegalArgumentException e) {
+            throw new StudioException(spec.source(), "sampling", e.getMessage());
+        }
+    }
+
+    private int threads(String text) throws UsageException {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1 && n <= 1024) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name(), "--threads takes a whole number from 1 to 1024, not '" + text + "'");
+    }
+
+    /** One updating line on a terminal, else a line every ten seconds. */
+    private static SweepRunner.Progress progress(PrintStream err) {
+        boolean terminal = System.console() != null;
+        long[] last = {0};
+        return (done, total, rate, eta) -> {
+            long now = System.nanoTime();
+            boolean end = done == total;
+            if (!terminal && !end && now - last[0] < 10_000_000_000L) return;
+            last[0] = now;
+            String line = String.format(Locale.ROOT, "sweep: %,d / %,d points (%.1f %%), %,.0f points/s, ETA %s", done, total,
+                    100.0 * done / total, rate, Double.isFinite(eta) ? eta(eta) : "?");
+            if (terminal) err.print("\r" + line + (end ? "\n" : ""));
+            else err.println(line);
+            err.flush();
+        };
+    }
+
+    private static String eta(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
