@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npustudio.error.StudioException;
+import org.npustudio.testdata.TestData;
 
 /** How {@code --spark} finds spark-submit and the job jar, what it runs, and what it says when either is missing. */
 class SparkSubmitTest {
@@ -47,5 +48,33 @@ class SparkSubmitTest {
         String noJar = assertThrows(StudioException.class,
                 () -> SparkSubmit.jar(Map.of(SparkSubmit.JAR_ENV, tmp.resolve("none.jar").toString()))).oneLine();
         assertTrue(noJar.contains("none.jar") && noJar.contains("mvn -B -pl sweep-spark -am package -DskipTests"), noJar);
+    }
+
+    @Test
+    void sweepWithSparkChecksTheFileThenReportsAFailedJob(@TempDir Path tmp) throws Exception {
+        Path sweep = Files.writeString(tmp.resolve("s.yaml"), "npu: " + TestData.inCheckout("samples/npu/teaching-32x32.yaml")
+                + "\nparameters: {array: [16, 32]}\nmodels: [{sample: lenet5}]\n");
+        Path out = tmp.resolve("out");
+
+        CliRun noSpark = CliRun.with(Commands.builtIn(), Map.of("PATH", tmp.toString()), "sweep", sweep.toString(), "-o", out.toString(), "--spark", "local[2]");
+        assertEquals(2, noSpark.status(), noSpark.err());
+        assertTrue(noSpark.err().contains("spark-submit") && noSpark.err().contains("not found"), noSpark.err());
+
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), "npu: " + TestData.inCheckout("samples/npu/teaching-32x32.yaml")
+                + "\nparameters: {arrray: [16]}\nmodels: [{sample: lenet5}]\n");
+        CliRun badFile = CliRun.with(Commands.builtIn(), Map.of("PATH", tmp.toString()), "sweep", bad.toString(), "-o", out.toString(), "--spark", "local[2]");
+        assertTrue(badFile.err().contains("bad.yaml: line 2") && badFile.err().contains("unknown parameter 'arrray'"), "the file is checked before Spark: " + badFile.err());
+
+        Path bin = Files.createDirectories(tmp.resolve("spark/bin"));
+        Path script = Files.writeString(bin.resolve("spark-submit"), "#!/bin/sh\nexit 4\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = Files.writeString(tmp.resolve("job.jar"), "");
+        CliRun failed = CliRun.with(Commands.builtIn(), Map.of("SPARK_HOME", tmp.resolve("spark").toString(), SparkSubmit.JAR_ENV, jar.toString()),
+                "sweep", sweep.toString(), "-o", out.toString(), "--spark", "local[2]");
+        assertEquals(2, failed.status());
+        assertTrue(failed.err().contains("the Spark job failed (spark-submit exit status 4)"), failed.err());
+
+        CliRun threads = CliRun.of("sweep", sweep.toString(), "-o", out.toString(), "--spark", "local[2]", "--threads", "2");
+        assertTrue(threads.err().contains("--threads is for a local run"), threads.err());
     }
 }
