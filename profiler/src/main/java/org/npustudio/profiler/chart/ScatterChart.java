@@ -15,7 +15,7 @@ import org.npustudio.profiler.data.ColorScale;
 public record ScatterChart(String xLabel, String yLabel, List<Point> points) implements Chart {
     private static final double LEFT = 70;
     private static final double RIGHT = 15;
-    private static final double TOP = 22;
+    private static final double TOP = 40;
     private static final double BOTTOM = 36;
     static final int OTHER = 0x80000000 | ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[0]) & 0xFFFFFF;
     static final int FRONT = 0xFF000000 | ColorScale.argbOf(ColorScale.CATEGORICAL_HEX[5]) & 0xFFFFFF;
@@ -48,7 +48,7 @@ public record ScatterChart(String xLabel, String yLabel, List<Point> points) imp
         }
         double pw = w - LEFT - RIGHT, ph = h - TOP - BOTTOM;
         p.strokeRoundRect(LEFT, TOP, pw, ph, 0, 0xFFB0B0B0, 1);
-        p.text(yLabel, 8, 13, ChartText.SMALL, false, ChartText.AXIS_TEXT);
+        p.text(yLabel, 8, TOP - 8, ChartText.SMALL, false, ChartText.AXIS_TEXT);
         p.text(xLabel, LEFT + pw / 2, h - 6, ChartText.SMALL, false, ChartText.AXIS_TEXT, Painter.Anchor.MIDDLE);
         if (drawn == 0) {
             p.text("no valid points", LEFT + pw / 2, TOP + ph / 2, ChartText.SIZE, false, ChartText.TEXT, Painter.Anchor.MIDDLE);
@@ -93,13 +93,13 @@ public record ScatterChart(String xLabel, String yLabel, List<Point> points) imp
             p.tooltip(pt.label());
             p.fillCircle(sx.applyAsDouble(pt.x()), sy.applyAsDouble(pt.y()), 4, FRONT);
         }
-        double lx = w - RIGHT - 190, ly = TOP + 10;
-        p.fillRect(lx - 4, ly - 8, 186, 36, 0xD9FFFFFF);
+        // The legend sits above the plot, where no point can be under it.
+        double lx = w - RIGHT - 300, ly = 12;
         p.fillCircle(lx + 5, ly, 4, FRONT);
         p.text("Pareto front (" + front.size() + ")", lx + 14, ly + 4, ChartText.SMALL, false, ChartText.TEXT);
         p.fillCircle(lx + 5, ly + 16, 2.5, OTHER);
         int left = points.size() - drawn;
-        p.text("other points (" + (drawn - front.size()) + ")" + (left > 0 ? ", " + left + " invalid" : ""), lx + 14, ly + 20,
+        p.text("other points (" + (drawn - front.size()) + ")" + (left > 0 ? ", " + left + " invalid not shown" : ""), lx + 14, ly + 20,
                 ChartText.SMALL, false, ChartText.TEXT);
     }
 
@@ -118,7 +118,7 @@ public record ScatterChart(String xLabel, String yLabel, List<Point> points) imp
     }
 
     static String label(double v) {
-        if (v >= 1e4 || v < 1e-3) return String.format(Locale.ROOT, "%.0e", v);
-        return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%s", (float) v);
+        if (v >= 1e7 || v < 1e-3) return String.format(Locale.ROOT, "%.0e", v);
+        return v >= 1 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%s", (float) v);
     }
 }
