@@ -16,13 +16,18 @@ import org.npustudio.testdata.TestData;
 
 /** How {@code --spark} finds spark-submit and the job jar, what it runs, and what it says when either is missing. */
 class SparkSubmitTest {
+    /** An executable shell script: the stand-in for Spark's spark-submit, which is not installed here. */
+    static Path script(Path file, String body) throws Exception {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
     @Test
     void runsSparkSubmitOnTheJobJarAndPassesItsStatusOn(@TempDir Path tmp) throws Exception {
         // A stand-in spark-submit (Spark is not installed here): it records its arguments and fails with 3.
         Path bin = Files.createDirectories(tmp.resolve("spark/bin"));
-        Path script = bin.resolve("spark-submit");
-        Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + tmp.resolve("args.txt") + "\"\nexit 3\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        script(bin.resolve("spark-submit"), "printf '%s\\n' \"$@\" > \"" + tmp.resolve("args.txt") + "\"\nexit 3");
         Path jar = Files.writeString(tmp.resolve("job.jar"), "");
         Map<String, String> env = Map.of("SPARK_HOME", tmp.resolve("spark").toString(), SparkSubmit.JAR_ENV, jar.toString());
 
@@ -34,8 +39,7 @@ class SparkSubmitTest {
 
     @Test
     void findsSparkSubmitOnThePath(@TempDir Path tmp) throws Exception {
-        Path script = Files.writeString(tmp.resolve("spark-submit"), "#!/bin/sh\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = script(tmp.resolve("spark-submit"), "exit 0");
         assertEquals(script, SparkSubmit.sparkSubmit(Map.of("PATH", "/nonexistent:" + tmp)));
     }
 
@@ -66,8 +70,7 @@ class SparkSubmitTest {
         assertTrue(badFile.err().contains("bad.yaml: line 2") && badFile.err().contains("unknown parameter 'arrray'"), "the file is checked before Spark: " + badFile.err());
 
         Path bin = Files.createDirectories(tmp.resolve("spark/bin"));
-        Path script = Files.writeString(bin.resolve("spark-submit"), "#!/bin/sh\nexit 4\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        script(bin.resolve("spark-submit"), "exit 4");
         Path jar = Files.writeString(tmp.resolve("job.jar"), "");
         CliRun failed = CliRun.with(Commands.builtIn(), Map.of("SPARK_HOME", tmp.resolve("spark").toString(), SparkSubmit.JAR_ENV, jar.toString()),
                 "sweep", sweep.toString(), "-o", out.toString(), "--spark", "local[2]");
