@@ -2,6 +2,7 @@ package org.npustudio.e2e;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -39,6 +40,8 @@ class ArchitectureTest {
         ALLOWED.put("partition-editor", Set.of("compiler-engine", "npu-simulator", "graph-view", "profiler"));
         ALLOWED.put("samples", Set.of("compiler-engine"));
         ALLOWED.put("app", Set.of("compiler-engine", "npu-simulator", "graph-view", "profiler", "partition-editor", "samples"));
+        // The Spark sweep job: headless, and nothing uses it (the CLI spawns spark-submit instead; decision 0017).
+        ALLOWED.put("sweep-spark", Set.of("compiler-engine", "npu-simulator", "samples"));
         // Test code for every module's tests (test scope only): no product module may use it, it uses none.
         ALLOWED.put("test-support", Set.of());
     }
@@ -52,9 +55,10 @@ class ArchitectureTest {
             "npu-simulator", "org.npustudio.npusim.sim.Simulator", "graph-view", "org.npustudio.graphview.layout.LayeredLayout",
             "profiler", "org.npustudio.profiler.data.Profile", "partition-editor", "org.npustudio.partition.editor.model.PlanEditor",
             "samples", "org.npustudio.samples.SampleLibrary", "app", "org.npustudio.app.Main",
-            "test-support", "org.npustudio.testdata.TestData");
+            "test-support", "org.npustudio.testdata.TestData", "sweep-spark", "org.npustudio.sweep.spark.SparkSweep");
     static final Map<String, Integer> MIN_CLASSES = Map.of("compiler-engine", 90, "npu-simulator", 30, "graph-view", 35,
-            "profiler", 12, "partition-editor", 15, "samples", 8, "app", 30, "test-support", 3);
+            "profiler", 12, "partition-editor", 15, "samples", 8, "app", 30, "test-support", 3,
+            "sweep-spark", 2);
 
     /** Packages that must stay free of JavaFX even inside GUI modules (layout engine, profiler data, charts and report, partition editing model, lesson engine). */
     static final List<String> HEADLESS_PACKAGES_IN_GUI_MODULES = List.of("org.npustudio.graphview.layout..", "org.npustudio.graphview.scene..",
@@ -123,10 +127,29 @@ class ArchitectureTest {
 
     @Test
     void headlessModulesNeverImportJavaFx() {
-        for (String headless : List.of("compiler-engine", "npu-simulator", "samples", "test-support")) {
+        for (String headless : List.of("compiler-engine", "npu-simulator", "samples", "test-support", "sweep-spark")) {
             noClasses().should().dependOnClassesThat().resideInAPackage("javafx..")
                     .because(headless + " runs headless (CLI, tests, servers)").check(MODULES.get(headless));
         }
+    }
+
+    @Test
+    void onlySweepSparkUsesSpark() {
+        for (Map.Entry<String, JavaClasses> e : MODULES.entrySet()) {
+            if (e.getKey().equals("sweep-spark")) continue;
+            noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.spark..")
+                    .because("Spark is large and only the sweep-spark job needs it; the IDE and CLI must not carry it")
+                    .check(e.getValue());
+        }
+        // ...and the rule can fail: the Spark job does reference Spark.
+        assertTrue(MODULES.get("sweep-spark").stream().anyMatch(c -> c.getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.apache.spark"))), "sweep-spark references no Spark class");
+    }
+
+    @Test
+    void theCliClasspathHasNoSpark() {
+        // e2e's classpath is the app's runtime classpath plus sweep-spark without its provided Spark.
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.spark.sql.SparkSession"));
     }
 
     @Test

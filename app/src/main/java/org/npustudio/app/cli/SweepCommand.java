@@ -10,6 +10,7 @@ import org.npustudio.error.StudioException;
 import org.npustudio.npusim.sweep.ArrowResults;
 import org.npustudio.npusim.sweep.Parameter;
 import org.npustudio.npusim.sweep.SweepEvaluator;
+import org.npustudio.npusim.sweep.SweepLog;
 import org.npustudio.npusim.sweep.SweepPoint;
 import org.npustudio.npusim.sweep.SweepPoints;
 import org.npustudio.npusim.sweep.SweepResults;
@@ -17,13 +18,14 @@ import org.npustudio.npusim.sweep.SweepRow;
 import org.npustudio.npusim.sweep.SweepRunner;
 import org.npustudio.npusim.sweep.SweepSpec;
 import org.npustudio.npusim.sweep.SweepSpecReader;
+import org.npustudio.npusim.sweep.SweepTable;
 import org.npustudio.profiler.report.SweepReport;
 
-/** {@code npustudio sweep SWEEP.yaml -o DIR [--threads N] [--resume]}: a design-space sweep (docs/sweeps.md). */
+/** {@code npustudio sweep SWEEP.yaml -o DIR [--threads N | --spark MASTER] [--resume]}: a design-space sweep (docs/sweeps.md). */
 final class SweepCommand implements Command {
     @Override public String name() { return "sweep"; }
 
-    @Override public String synopsis() { return "SWEEP.yaml -o DIR [--threads N] [--resume]"; }
+    @Override public String synopsis() { return "SWEEP.yaml -o DIR [--threads N | --spark MASTER] [--resume]"; }
 
     @Override public String summary() { return "sweep NPU parameters over models: results.csv with Pareto fronts and an HTML report"; }
 
@@ -37,15 +39,19 @@ final class SweepCommand implements Command {
                   report.html   scatter plots of latency, energy and area per model with the fronts
                   --threads N   worker threads (default: every core)
                   --resume      go on with DIR's earlier run of the same sweep file, skipping finished points
+                  --spark MASTER  run the points as an Apache Spark job through spark-submit (local[*],
+                                spark://HOST:7077, yarn, k8s://...): needs SPARK_HOME (or spark-submit on the
+                                PATH) and the sweep-spark job jar; the same results.csv as a local run
                 Progress and an ETA go to stderr. Invalid points are rows with status invalid and a reason.
                 """;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of("--resume"), Set.of("-o", "--threads"));
+        Args a = Args.parse(name(), args, Set.of("--resume"), Set.of("-o", "--threads", "--spark"));
         Path file = Path.of(a.positional(1, 1, "SWEEP.yaml").get(0));
         Path dir = Path.of(a.required("-o", "DIR"));
+        if (a.has("--spark")) return spark(a, file, dir, ctx);
         int threads = threads(a.value("--threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
         SweepSpec spec = SweepSpecReader.read(file);
         SweepEvaluator evaluator = new SweepEvaluator(spec, ModelFiles::sample, org.npustudio.npusim.optimise.SweepPlans.latency());
@@ -54,9 +60,14 @@ final class SweepCommand implements Command {
         SweepRunner.Summary s = SweepRunner.run(evaluator, points, dir, SweepRunner.Options.defaults().withThreads(threads)
                 .withResume(a.has("--resume")).withProgress(progress(ctx.err())));
         SweepResults r = s.results();
-        Path report = SweepReport.write(dir, file.getFileName().toString(), r);
         ctx.out().printf(Locale.ROOT, "%,d points (%,d evaluated, %,d from the earlier run) in %.1f s: %,.0f points/min%n", r.rows().size(),
                 s.evaluated(), s.skipped(), s.seconds(), s.pointsPerMinute());
+        return finish(spec, r, file, dir, ctx);
+    }
+
+    /** The report, a line on the invalid points, and where the files are: after a local run and after a Spark job alike. */
+    private static int finish(SweepSpec spec, SweepResults r, Path file, Path dir, CliContext ctx) throws StudioException {
+        Path report = SweepReport.write(dir, file.getFileName().toString(), r);
         long invalid = r.invalid();
         if (invalid > 0) {
             SweepRow first = r.rows().stream().filter(x -> !x.ok()).findFirst().orElseThrow();
@@ -82,6 +93,24 @@ final class SweepCommand implements Command {
         StringBuilder b = new StringBuilder(row.point().model());
         for (int i = 0; i < spec.axes().size(); i++) b.append(", ").append(spec.axes().get(i).parameter().key()).append('=').append(row.point().values().get(i));
         return b.toString();
+    }
+
+    /**
+     * The same sweep as a Spark job (docs/sweeps.md, Spark): the file is read here first, so a bad one fails
+     * with its line before Spark starts; spark-submit writes results.log and results.csv; the report is
+     * written here from the log, as after a local run.
+     */
+    private int spark(Args a, Path file, Path dir, CliContext ctx) throws StudioException {
+        if (a.has("--threads")) throw new UsageException(name(), "--threads is for a local run; with --spark the cluster's executors set the parallelism");
+        SweepSpec spec = SweepSpecReader.read(file);
+        new SweepEvaluator(spec, ModelFiles::sample, null); // what a local run refuses up front, refused before Spark starts
+        ctx.err().printf("sweep %s: %,d points (%d models) as a Spark job on %s%n", file, points(spec).size(), spec.models().size(), a.value("--spark"));
+        int status = SparkSubmit.run(ctx.env(), a.value("--spark"), file, dir, a.has("--resume"));
+        if (status != 0) throw new StudioException(file.toString(), "--spark", "the Spark job failed (spark-submit exit status " + status + "); see its output above");
+        SweepTable table = new SweepTable(spec);
+        SweepResults results = SweepResults.of(table, SweepLog.read(dir.resolve(SweepLog.LOG), table).values());
+        results.writeFiles(dir); // the job writes results.csv; the Arrow file (same rows) is written here, as after a local run
+        return finish(spec, results, file, dir, ctx);
     }
 
     static List<SweepPoint> points(SweepSpec spec) throws StudioException {
