@@ -80,6 +80,10 @@ final class YamlPane extends BorderPane {
         title.getStyleClass().add("panel-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // In a narrow pane the state text gives way (ellipsis), never the title or the two buttons.
+        for (javafx.scene.control.Control c : java.util.List.of(title, revert, apply)) c.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(0);
+        HBox.setHgrow(state, Priority.SOMETIMES);
         HBox bar = new HBox(6, title, state, spacer, revert, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));

@@ -63,6 +63,22 @@ class PartitionWorkspaceTest {
         stage.show();
     }
 
+    @Test
+    void aNarrowYamlPaneKeepsItsTitleAndButtonsWholeAndShortensTheStateInstead(FxRobot robot) {
+        YamlPane yaml = ws.yaml();
+        robot.interact(() -> {
+            ((javafx.scene.control.Label) yaml.lookup("#yaml-state")).setText("edited — Apply (Ctrl+Enter) or Revert");
+            yaml.resize(300, 400);
+            yaml.applyCss();
+            yaml.layout();
+        });
+        for (javafx.scene.control.Labeled l : java.util.List.of(
+                (javafx.scene.control.Labeled) yaml.lookup(".panel-title"), (javafx.scene.control.Labeled) yaml.lookup("#yaml-apply"),
+                (javafx.scene.control.Labeled) yaml.lookup("#yaml-revert"))) {
+            assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "'" + l.getText() + "' is " + l.getWidth() + " px, needs " + l.prefWidth(-1));
+        }
+    }
+
     private void settle(FxRobot robot) {
         robot.interact(() -> {
             ws.applyCss();
