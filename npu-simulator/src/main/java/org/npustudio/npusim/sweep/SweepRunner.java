@@ -82,7 +82,15 @@ public final class SweepRunner {
             throw new IllegalStateException(results.rows().size() + " rows in the log for " + points.size() + " points");
         }
         results.writeCsv(dir);
+        writeSource(dir, spec);
         return new Summary(results, todo.size(), skipped, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Where the sweep file is, so that a viewer of DIR can rebuild a point's NPU from the base NPU; written beside results.csv. */
+    public static final String SOURCE = "sweep.source";
+
+    private static void writeSource(Path dir, SweepSpec spec) throws StudioException {
+        org.npustudio.io.AtomicFiles.writeString(dir.resolve(SOURCE), Path.of(spec.source()).toAbsolutePath().normalize() + "\n");
     }
 
     private static void runPoints(SweepEvaluator evaluator, List<SweepPoint> todo, SweepLog log, Options o, int skipped, int total)

@@ -96,6 +96,12 @@ public final class NpuConfigPane extends FlowPane {
         for (Preset p : preset.getItems()) if (p.label().equals(label)) preset.setValue(p);
     }
 
+    /** Puts {@code p} first among the presets and chooses it (a sweep point opened for profiling). */
+    public void choosePreset(Preset p) {
+        preset.getItems().add(0, p);
+        preset.setValue(p);
+    }
+
     /** Sets the array size, as a user typing into the two spinners would (one publish). */
     public void setArray(int r, int c) {
         loading = true;
