@@ -63,6 +63,7 @@ public final class SweepView extends BorderPane {
         model.setDisable(data.models().size() < 2);
 
         table.setId("sweep-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // the columns share the width: no cut headers
         table.setPlaceholder(new Label("Drag a rectangle on the plot to list points here; click a point to profile it."));
         table.getColumns().add(column("id", r -> Long.toString(r.id())));
         table.getColumns().add(column("model", r -> r.point().model()));
@@ -126,6 +127,9 @@ public final class SweepView extends BorderPane {
         for (int i = 0; i < shown.size(); i++) if (front[i] && scatter.plotted().contains(shown.get(i))) out.add(shown.get(i));
         return out;
     }
+
+    /** Selects these rows as a brush would (the table lists them). */
+    public void brush(List<SweepRow> rows) { scatter.select(rows); }
 
     /** The brushed rows. */
     public List<SweepRow> selection() { return scatter.selection(); }
