@@ -138,7 +138,7 @@ final class SweepActions {
                 SweepRunner.Summary s = SweepRunner.run(evaluator, points, dir, SweepRunner.Options.defaults().withResume(resume)
                         .withProgress((done, total, rate, eta) -> {
                             updateProgress(done, total);
-                            updateMessage(String.format(Locale.ROOT, "%,d / %,d points · %,.0f points/s · ETA %s", done, total, rate, eta(eta)));
+                            updateMessage(String.format(Locale.ROOT, "%,d / %,d points · %,.0f points/s · ETA %s", done, total, rate, SweepRunner.Progress.eta(eta)));
                         })
                         .withAfterPoint(r -> {
                             if (cancelled.get()) throw new CancellationException("cancelled");
@@ -190,12 +190,6 @@ final class SweepActions {
     private void close(Stage s) {
         s.hide();
         if (progress == s) progress = null;
-    }
-
-    static String eta(double seconds) {
-        if (!Double.isFinite(seconds)) return "?";
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /**

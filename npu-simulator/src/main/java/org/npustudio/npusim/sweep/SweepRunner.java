@@ -27,6 +27,14 @@ public final class SweepRunner {
         void update(long done, long total, double pointsPerSecond, double etaSeconds);
 
         Progress NONE = (d, t, r, e) -> { };
+
+        /** An ETA as m:ss or h:mm:ss, "?" when unknown (the CLI's line and the IDE's progress window say it alike). */
+        static String eta(double seconds) {
+            if (!Double.isFinite(seconds)) return "?";
+            long s = Math.round(seconds);
+            return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                    : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
     }
 
     /** Called by a worker after each point is evaluated, before the row is written; a test's injected failure throws here. */
