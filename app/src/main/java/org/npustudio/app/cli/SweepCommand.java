@@ -110,6 +110,7 @@ final class SweepCommand implements Command {
         SweepTable table = new SweepTable(spec);
         SweepResults results = SweepResults.of(table, SweepLog.read(dir.resolve(SweepLog.LOG), table).values());
         results.writeFiles(dir); // the job writes results.csv; the Arrow file (same rows) is written here, as after a local run
+        SweepRunner.writeSource(dir, spec); // the IDE rebuilds a clicked point's NPU from it
         return finish(spec, results, file, dir, ctx);
     }
 
@@ -141,15 +142,10 @@ final class SweepCommand implements Command {
             if (!terminal && !end && now - last[0] < 10_000_000_000L) return;
             last[0] = now;
             String line = String.format(Locale.ROOT, "sweep: %,d / %,d points (%.1f %%), %,.0f points/s, ETA %s", done, total,
-                    100.0 * done / total, rate, Double.isFinite(eta) ? eta(eta) : "?");
+                    100.0 * done / total, rate, SweepRunner.Progress.eta(eta));
             if (terminal) err.print("\r" + line + (end ? "\n" : ""));
             else err.println(line);
             err.flush();
         };
-    }
-
-    private static String eta(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

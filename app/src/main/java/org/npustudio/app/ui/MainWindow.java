@@ -62,6 +62,9 @@ public final class MainWindow {
     private BindShapesDialog bindDialog;
     private final PresenterMode presenter;
     private final MainWindowLessons lessons;
+    private final SweepActions sweeps = new SweepActions(this);
+    /** What to do with the next model shown (a sweep point to profile), or null. */
+    private java.util.function.Consumer<ModelWorkspace> whenShown;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -131,6 +134,36 @@ public final class MainWindow {
     /** The docked lesson pane, or null. */
     public org.npustudio.app.ui.lesson.LessonPane lessonPane() { return lessons.pane(); }
 
+    /** Profile ▸ Open Sweep Results… and Run Sweep… of this window. */
+    SweepActions sweeps() { return sweeps; }
+
+    /**
+     * Profiles {@code file} on {@code preset}'s NPU: the open model when it is that file (its profiler gets the
+     * preset, chosen), else the file is opened first (with {@code binding}) and profiled once shown.
+     */
+    void profileWith(Path file, ShapeBinding binding, org.npustudio.profiler.ui.NpuConfigPane.Preset preset) {
+        java.util.function.Consumer<ModelWorkspace> profile = ws -> {
+            if (ws.profiling() == null) {
+                List<org.npustudio.profiler.ui.NpuConfigPane.Preset> presets = new ArrayList<>();
+                presets.add(preset);
+                presets.addAll(org.npustudio.app.ui.profile.NpuPresetList.bundled());
+                ws.setNpuPresets(presets);
+                ws.profile();
+            } else {
+                ws.profile();
+                ws.profiling().npuPane().choosePreset(preset);
+            }
+            status.setText("Profiling " + file.getFileName() + " on " + preset.label());
+        };
+        if (workspace != null && model != null && current == null
+                && model.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            profile.accept(workspace);
+            return;
+        }
+        whenShown = profile;
+        open(file, binding);
+    }
+
     /** Shows a line in the status bar. */
     void status(String text) { status.setText(text); }
 
@@ -155,7 +188,10 @@ public final class MainWindow {
 
     /** Loads a model with these input shapes bound (null: the ones remembered for the file, if any). */
     public void open(Path file, ShapeBinding binding) {
-        if (!mayCloseModel()) return;
+        if (!mayCloseModel()) {
+            whenShown = null;
+            return;
+        }
         if (current != null) current.cancel();
         ModelLoadTask task = new ModelLoadTask(file, binding, bindings);
         current = task;
@@ -172,6 +208,7 @@ public final class MainWindow {
         });
         task.setOnFailed(e -> {
             if (task != current) return;
+            whenShown = null;
             finish();
             root.setCenter(settled);
             fail(ModelLoadTask.describe(task.getException()), task.getException());
@@ -204,6 +241,11 @@ public final class MainWindow {
         presenter.follow(workspace.graphView());
         workspace.partitionTab().whenCreated(ws -> presenter.follow(ws.graphView()));
         lessons.modelShown(workspace, loaded);
+        if (whenShown != null) {
+            var then = whenShown;
+            whenShown = null;
+            then.accept(workspace);
+        }
         presenter.refresh();
         stage.setTitle(TITLE + " — " + loaded.summary().name());
         status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes"
@@ -323,7 +365,8 @@ public final class MainWindow {
                 () -> ChartExportAction.run(stage, workspace.profiling(), model, "png", lastDirectory, status::setText));
         MenuItem chartSvg = modelItem("Export Chart as SVG…", "menu-export-chart-svg", null,
                 () -> ChartExportAction.run(stage, workspace.profiling(), model, "svg", lastDirectory, status::setText));
-        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg);
+        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg, new SeparatorMenuItem(), sweeps.runItem(),
+                sweeps.openResultsItem());
         profile.setId("menu-profile");
         Menu compile = new Menu("Compile", null, DiffActions.runDefaultPipelineItem(diff), DiffActions.runPipelineFileItem(diff));
         compile.setId("menu-compile");

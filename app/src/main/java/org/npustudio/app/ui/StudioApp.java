@@ -67,6 +67,11 @@ public final class StudioApp extends Application {
                 } else withPlan(window, () -> snapshotSoon(window, Path.of(snapshot)));
             });
         }
+        String sweep = System.getProperty("npustudio.snapshot.sweep");
+        if (sweep != null && !sweep.isBlank() && snapshot != null && !snapshot.isBlank()) {
+            snapshotSweep(window, Path.of(sweep), Path.of(snapshot));
+            return;
+        }
         if (l.lesson() != null) window.openLesson(l.lesson(), l.workspace());
         else if (l.model() != null) window.open(l.model());
         else if (snapshot != null && !snapshot.isBlank()) snapshotSoon(window, Path.of(snapshot));
@@ -88,6 +93,22 @@ public final class StudioApp extends Application {
             snapshotSoon(d.getDialogPane().getScene(), png);
         });
         wait.play();
+    }
+
+    /**
+     * Pictures the Sweep view of a results folder ({@code -Dnpustudio.snapshot.sweep=DIR}) with the front of
+     * latency and energy brushed, so the table below shows rows too.
+     */
+    private static void snapshotSweep(MainWindow window, Path dir, Path png) {
+        window.sweeps().openResults(dir);
+        if (window.sweeps().views().isEmpty()) {
+            Platform.exit();
+            return;
+        }
+        javafx.stage.Stage s = window.sweeps().views().get(0);
+        org.npustudio.profiler.ui.SweepView view = (org.npustudio.profiler.ui.SweepView) s.getScene().getRoot();
+        view.brush(view.highlighted());
+        snapshotSoon(s.getScene(), png);
     }
 
     /**

@@ -27,6 +27,14 @@ public final class SweepRunner {
         void update(long done, long total, double pointsPerSecond, double etaSeconds);
 
         Progress NONE = (d, t, r, e) -> { };
+
+        /** An ETA as m:ss or h:mm:ss, "?" when unknown (the CLI's line and the IDE's progress window say it alike). */
+        static String eta(double seconds) {
+            if (!Double.isFinite(seconds)) return "?";
+            long s = Math.round(seconds);
+            return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                    : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
     }
 
     /** Called by a worker after each point is evaluated, before the row is written; a test's injected failure throws here. */
@@ -82,7 +90,16 @@ public final class SweepRunner {
             throw new IllegalStateException(results.rows().size() + " rows in the log for " + points.size() + " points");
         }
         results.writeFiles(dir);
+        writeSource(dir, spec);
         return new Summary(results, todo.size(), skipped, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Where the sweep file is, so that a viewer of DIR can rebuild a point's NPU from the base NPU; written beside results.csv. */
+    public static final String SOURCE = "sweep.source";
+
+    /** {@code sweep.source}: the sweep file a results folder came from (the IDE rebuilds a point's NPU from it). */
+    public static void writeSource(Path dir, SweepSpec spec) throws StudioException {
+        org.npustudio.io.AtomicFiles.writeString(dir.resolve(SOURCE), Path.of(spec.source()).toAbsolutePath().normalize() + "\n");
     }
 
     private static void runPoints(SweepEvaluator evaluator, List<SweepPoint> todo, SweepLog log, Options o, int skipped, int total)

@@ -128,6 +128,12 @@ public final class NpuConfigPane extends FlowPane {
     /** Costs the graph as written or as compiled, as a user choosing in the box would (one publish). */
     public void setCosting(Costing c) { costing.setValue(c); }
 
+    /** Puts {@code p} first among the presets and chooses it (a sweep point opened for profiling). */
+    public void choosePreset(Preset p) {
+        preset.getItems().add(0, p);
+        preset.setValue(p);
+    }
+
     /** Sets the array size, as a user typing into the two spinners would (one publish). */
     public void setArray(int r, int c) {
         loading = true;
