@@ -37,7 +37,8 @@ public final class PresenterMode {
     public static final double BASE_FONT = 13;
     static final String STYLE_CLASS = "presenting";
     private static final String SAVED_STYLE = "npustudio.presenter.savedStyle";
-    private static final String TOGGLE_KEY = "npustudio.presenter.toggleKey";
+    // Per presenter: another window's presenter (an earlier main window) must not take the key for this one.
+    private final String toggleKey = "npustudio.presenter.toggleKey." + System.identityHashCode(this);
     private static final String CSS = PresenterMode.class.getResource("presenter.css").toExternalForm();
 
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
@@ -88,7 +89,7 @@ public final class PresenterMode {
     }
 
     private void installToggleKey(Scene scene) {
-        if (scene.getProperties().putIfAbsent(TOGGLE_KEY, Boolean.TRUE) != null) return;
+        if (scene.getProperties().putIfAbsent(toggleKey, Boolean.TRUE) != null) return;
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.F5 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
                 toggle();
