@@ -248,6 +248,7 @@ public final class MainWindow {
         }
         presenter.refresh();
         stage.setTitle(TITLE + " — " + loaded.summary().name());
+        StudioPrefs.addRecent(loaded.file());
         status.setText("Opened " + loaded.file() + " · " + loaded.summary().nodes() + " nodes"
                 + (loaded.binding().isEmpty() ? "" : " · bound " + loaded.binding()));
         if (loaded.needsBinding()) Platform.runLater(this::bindShapes);
@@ -296,7 +297,7 @@ public final class MainWindow {
         workspace = null;
         needModel.forEach(m -> m.setDisable(true));
         updateBusy();
-        setSettledCenter(new WelcomePane(this::chooseAndOpen));
+        setSettledCenter(new WelcomePane(this::chooseAndOpen, this::open, name -> ModelShortcuts.openSample(name, this::open, this::status)));
     }
 
     /** Shows content that stays until the next change (not a load in progress). */
@@ -348,7 +349,7 @@ public final class MainWindow {
         MenuItem closeLesson = new MenuItem("Close Lesson");
         closeLesson.setId("menu-close-lesson");
         closeLesson.setOnAction(e -> lessons.close());
-        Menu file = new Menu("File", null, open, close, DiffActions.compareModelsItem(diff), bind, new SeparatorMenuItem(), openLesson, closeLesson,
+        Menu file = new Menu("File", null, open, ModelShortcuts.recentMenu(this::open), ModelShortcuts.sampleMenu(this::open, this::status), close, DiffActions.compareModelsItem(diff), bind, new SeparatorMenuItem(), openLesson, closeLesson,
                 new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
         file.setId("menu-file");

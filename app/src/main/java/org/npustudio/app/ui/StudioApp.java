@@ -47,6 +47,8 @@ public final class StudioApp extends Application {
                         + window.presenter().scaleProperty().get());
             }
         }
+        StudioPrefs.restoreWindow(stage);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> StudioPrefs.saveWindow(stage));
         stage.show();
         Launch l = launch;
         if (l.present()) window.presenter().activeProperty().set(true);

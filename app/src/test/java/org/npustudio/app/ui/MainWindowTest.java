@@ -49,6 +49,43 @@ class MainWindowTest {
     }
 
     @Test
+    void recentModelsAndSamplesAreOneClickAway(FxRobot robot) throws Exception {
+        String before = System.getProperty("npustudio.prefs");
+        System.setProperty("npustudio.prefs", "org/npustudio/test/" + ProcessHandle.current().pid());
+        try {
+            Path copy = java.nio.file.Files.copy(org.npustudio.testdata.TestData.inCheckout("samples/models/mlp.onnx"), dir.resolve("my-mlp.onnx"));
+            openAndWait(robot, copy);
+            assertEquals(copy.toAbsolutePath().normalize(), StudioPrefs.recent().get(0), "an opened model is remembered first");
+
+            javafx.scene.control.Menu recent = (javafx.scene.control.Menu) menuItem(robot, "menu-open-recent");
+            robot.interact(() -> ModelShortcuts.fill(recent, window::open));
+            assertTrue(recent.getItems().get(0).getText().startsWith("my-mlp.onnx"), recent.getItems().get(0).getText());
+
+            robot.interact(() -> menuItem(robot, "menu-sample-lenet5").fire());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.model() != null && window.model().file().getFileName().toString().equals("lenet5.onnx")
+                    && !window.isBusy());
+            robot.interact(() -> recent.getItems().get(0).fire()); // the menu as filled before: my-mlp.onnx
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.model().file().getFileName().toString().equals("my-mlp.onnx") && !window.isBusy());
+            assertEquals(List.of("my-mlp.onnx", "lenet5.onnx"), StudioPrefs.recent().stream().limit(2).map(f -> f.getFileName().toString()).toList());
+        } finally {
+            java.util.prefs.Preferences.userRoot().node(System.getProperty("npustudio.prefs")).removeNode();
+            if (before == null) System.clearProperty("npustudio.prefs");
+            else System.setProperty("npustudio.prefs", before);
+        }
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").query();
+        for (javafx.scene.control.Menu m : bar.getMenus()) {
+            for (javafx.scene.control.MenuItem i : m.getItems()) {
+                if (id.equals(i.getId())) return i;
+                if (i instanceof javafx.scene.control.Menu sub) for (javafx.scene.control.MenuItem j : sub.getItems()) if (id.equals(j.getId())) return j;
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    @Test
     void showsWelcomeUntilAModelIsOpened(FxRobot robot) {
         assertEquals("NPU Studio", window.stage().getTitle());
         assertNotNull(robot.lookup("#welcome").query());
