@@ -7,7 +7,9 @@ import org.npustudio.error.StudioException;
 import org.npustudio.npusim.cli.OutputFormat;
 import org.npustudio.npusim.cli.SimulateCommandCore;
 import org.npustudio.npusim.cli.SimulateOptions;
+import org.npustudio.npusim.cli.TraceWriter;
 import org.npustudio.npusim.fusion.FusionMode;
+import org.npustudio.npusim.sim.SimulationResult;
 
 /** {@code npustudio simulate}: the NPU simulator on an ONNX model or a SCALE-Sim topology. */
 final class SimulateCommand implements Command {
@@ -15,7 +17,7 @@ final class SimulateCommand implements Command {
 
     @Override public String synopsis() {
         return "(MODEL.onnx | TOPOLOGY.csv) --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan]"
-                + " [--format table|csv|json|scalesim] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--host-profile HOST.json] [-o DIR] " + ShapeArgs.SYNOPSIS;
+                + " [--format table|csv|json|scalesim] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--host-profile HOST.json] [--trace OUT.json] [-o DIR] " + ShapeArgs.SYNOPSIS;
     }
 
     @Override public String summary() { return "simulate a model on an NPU: cycles, latency, DRAM traffic, schedule"; }
@@ -33,13 +35,15 @@ final class SimulateCommand implements Command {
                 --host-profile HOST.json  measured CPU costs (npustudio measure): nodes on a CPU take
                                 their measured median, labelled cost_source "measured"; the rest
                                 "modelled" (docs/host-profile.md)
+                --trace OUT.json  also write the schedule as a Chrome/Perfetto trace (open it in
+                                ui.perfetto.dev; docs/npu-simulator.md, "Trace")
                 -o DIR          write the report into DIR instead of printing it
                 """ + PipelineArgs.HELP + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--format", "-o", "--loop-trips", PipelineArgs.OPTION, "--host-profile"));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--format", "-o", "--loop-trips", PipelineArgs.OPTION, "--host-profile", "--trace"));
         String model = a.positional(1, 1, "MODEL (an .onnx model or a SCALE-Sim topology .csv)").get(0);
         FusionMode fuse = null;
         if (a.value("--fuse") != null) {
@@ -55,7 +59,13 @@ final class SimulateCommand implements Command {
         if (topology && o.pipeline() != null) throw new UsageException(name(), "--pipeline applies to ONNX models, not topologies");
         if (topology && o.hostProfile() != null) throw new UsageException(name(), "--host-profile applies to ONNX models, not topologies");
         if (topology && !ShapeArgs.binding(a).isEmpty()) throw new UsageException(name(), "--input-shape and --dim apply to ONNX models, not topologies");
-        SimulateCommandCore.runChecked(o, topology ? null : ShapeArgs.open(a, Path.of(model)), ctx.out(), ctx.err());
+        SimulationResult r = SimulateCommandCore.runChecked(o, topology ? null : ShapeArgs.open(a, Path.of(model)), ctx.out(), ctx.err());
+        if (a.value("--trace") != null) {
+            Path trace = Path.of(a.value("--trace"));
+            TraceWriter.write(r, trace);
+            // on stderr: stdout may be the report itself (csv, json) piped elsewhere
+            ctx.err().println("wrote trace " + trace);
+        }
         return Cli.OK;
     }
 

@@ -366,7 +366,9 @@ public final class MainWindow {
                 () -> ChartExportAction.run(stage, workspace.profiling(), model, "png", lastDirectory, status::setText));
         MenuItem chartSvg = modelItem("Export Chart as SVG…", "menu-export-chart-svg", null,
                 () -> ChartExportAction.run(stage, workspace.profiling(), model, "svg", lastDirectory, status::setText));
-        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg, new SeparatorMenuItem(), sweeps.runItem(),
+        MenuItem trace = modelItem("Export Trace…", "menu-export-trace", null,
+                () -> TraceExportAction.run(stage, workspace.profiling(), model, lastDirectory, status::setText));
+        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg, trace, new SeparatorMenuItem(), sweeps.runItem(),
                 sweeps.openResultsItem());
         profile.setId("menu-profile");
         Menu compile = new Menu("Compile", null, DiffActions.runDefaultPipelineItem(diff), DiffActions.runPipelineFileItem(diff));

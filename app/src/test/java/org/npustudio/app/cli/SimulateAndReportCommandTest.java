@@ -35,6 +35,24 @@ class SimulateAndReportCommandTest {
     }
 
     @Test
+    void simulateWritesAPerfettoTraceAndAnUnwritablePathIsOneLineExitTwo() throws Exception {
+        Path trace = dir.resolve("lenet.trace.json");
+        CliRun ok = CliRun.of("simulate", LENET, "--npu", TEACHING, "--trace", trace.toString());
+        assertEquals(0, ok.status(), ok.err());
+        Map<String, Object> doc = JsonOracle.object(Files.readString(trace));
+        long ops = ((List<?>) doc.get("traceEvents")).stream().map(e -> (Map<?, ?>) e)
+                .filter(e -> "X".equals(e.get("ph")) && "op".equals(e.get("cat"))).count();
+        assertEquals(12, ops, "one complete event per LeNet-5 node");
+        Files.writeString(dir.resolve("file"), "x");
+        String blocked = dir.resolve("file").resolve("t.json").toString();
+        CliRun bad = CliRun.of("simulate", LENET, "--npu", TEACHING, "--trace", blocked);
+        assertEquals(Cli.USER_ERROR, bad.status(), bad.err());
+        List<String> errors = java.util.Arrays.stream(bad.errLines()).filter(l -> !l.startsWith("warning:")).toList();
+        assertEquals(1, errors.size(), bad.err());
+        assertTrue(errors.get(0).contains(blocked), errors.get(0));
+    }
+
+    @Test
     void reportWritesTheFourFiles() throws Exception {
         Path out = dir.resolve("report");
         CliRun r = CliRun.of("report", LENET, "--npu", TEACHING, "--metric", "dram", "-o", out.toString());

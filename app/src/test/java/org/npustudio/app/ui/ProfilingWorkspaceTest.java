@@ -207,6 +207,36 @@ class ProfilingWorkspaceTest {
     }
 
     @Test
+    void traceExportWritesTheProfiledScheduleAndNamesAPathItCannotWrite(FxRobot robot) throws Exception {
+        Path file = SampleLibrary.ensure("lenet5", dir);
+        robot.interact(() -> window.open(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.graphView() != null && !window.isBusy());
+        AtomicReference<ProfilingSession> session = new AtomicReference<>();
+        robot.interact(() -> session.set(window.workspace().profile()));
+        Profile p = awaitProfile(session.get(), null);
+
+        Path out = dir.resolve("lenet.trace.json");
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicReference<Task<Void>> task = new AtomicReference<>();
+        robot.interact(() -> task.set(TraceExportAction.export(null, p.run(), out, messages::add)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> task.get().isDone());
+        com.fasterxml.jackson.databind.JsonNode trace = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+        long ops = 0;
+        for (com.fasterxml.jackson.databind.JsonNode e : trace.get("traceEvents")) {
+            if (e.get("ph").asText().equals("X") && e.get("cat").asText().equals("op")) ops++;
+        }
+        assertEquals(p.run().nodes().size(), ops, "one complete event per profiled node");
+
+        Path blocked = dir.resolve("a-file");
+        Files.writeString(blocked, "not a folder");
+        robot.interact(() -> task.set(TraceExportAction.export(null, p.run(), blocked.resolve("t.json"), messages::add)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> task.get().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        String last = messages.get(messages.size() - 1);
+        assertTrue(last.startsWith("Could not write the trace") && last.contains("a-file") && !last.contains("\n"), last);
+    }
+
+    @Test
     void reportAndChartExportWriteTheirFilesAndNameAFolderTheyCannotWrite(FxRobot robot) throws Exception {
         Path file = SampleLibrary.ensure("lenet5", dir);
         robot.interact(() -> window.open(file));
