@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import org.npustudio.app.BindingStore;
 import org.npustudio.app.ui.diff.DiffActions;
 import org.npustudio.app.ui.diff.PassDiffView;
+import org.npustudio.app.ui.help.HelpMenu;
 import org.npustudio.app.ui.present.PresenterMenu;
 import org.npustudio.app.ui.present.PresenterMode;
 import org.npustudio.error.StudioException;
@@ -63,6 +64,8 @@ public final class MainWindow {
     private final PresenterMode presenter;
     private final MainWindowLessons lessons;
     private final SweepActions sweeps = new SweepActions(this);
+    private final HelpMenu help;
+    private MenuBar menuBar;
     /** What to do with the next model shown (a sweep point to profile), or null. */
     private java.util.function.Consumer<ModelWorkspace> whenShown;
 
@@ -70,8 +73,10 @@ public final class MainWindow {
         this.stage = stage;
         presenter = new PresenterMode(stage, this::step);
         lessons = new MainWindowLessons(this);
+        help = new HelpMenu(stage, () -> menuBar, status::setText);
         root.setId("main-window");
-        root.setTop(menuBar());
+        menuBar = menuBar();
+        root.setTop(menuBar);
         root.setBottom(statusBar());
         showWelcome();
         // Start at a comfortable size, but never larger than the screen.
@@ -79,6 +84,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("studio.css").toExternalForm());
         ModelDropTarget.install(scene, this::open);
+        help.install(scene);
         stage.setScene(scene);
         stage.setTitle(TITLE);
         stage.setMinWidth(720);
@@ -110,6 +116,9 @@ public final class MainWindow {
 
     /** The graph view of the open model, or null. */
     public GraphView graphView() { return workspace == null ? null : workspace.graphView(); }
+
+    /** The Help menu's windows: cheat sheet, command palette, About. */
+    public HelpMenu help() { return help; }
 
     /** Presenter mode (F5) of this window and the ones it opens. */
     public PresenterMode presenter() { return presenter; }
@@ -375,7 +384,7 @@ public final class MainWindow {
         compile.setId("menu-compile");
         compile.getItems().forEach(i -> i.setDisable(true));
         needModel.addAll(compile.getItems());
-        MenuBar bar = new MenuBar(file, view, PartitionMenu.create(this::partitionTab), compile, profile);
+        MenuBar bar = new MenuBar(file, view, PartitionMenu.create(this::partitionTab), compile, profile, help.menu());
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -16,7 +16,8 @@ import javafx.util.Duration;
  * the profiler then simulates with that plan ({@code -Dnpustudio.snapshot.tab=Roofline} shows a chart). With a lesson, the snapshot waits for the
  * lesson pane ({@code -Dnpustudio.snapshot.step=ID} goes to a step, {@code -Dnpustudio.snapshot.check=true}
  * presses its Check first). {@code -Dnpustudio.snapshot.simulate=true} runs the profiler first ({@code
- * .tab=Timeline} shows a chart, {@code .costing=compiled} costs as compiled).
+ * .tab=Timeline} shows a chart, {@code .costing=compiled} costs as compiled). {@code -Dnpustudio.snapshot.help=shortcuts},
+ * {@code about} or {@code palette[:QUERY]} pictures that Help window instead.
  */
 public final class StudioApp extends Application {
     /** What {@code npustudio gui} opens: a model, or a lesson on its workspace; optionally in presenter mode. */
@@ -38,6 +39,7 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage);
+        window.help().setHostServices(getHostServices());
         String scale = System.getProperty("npustudio.present.scale");
         if (scale != null) {
             try {
@@ -58,10 +60,12 @@ public final class StudioApp extends Application {
             boolean simulate = Boolean.getBoolean("npustudio.snapshot.simulate");
             String diff = System.getProperty("npustudio.snapshot.diff");
             String bind = System.getProperty("npustudio.snapshot.bind");
+            String help = System.getProperty("npustudio.snapshot.help");
             window.busyProperty().addListener((obs, was, now) -> {
                 if (now) return;
                 if (l.lesson() != null) LessonSnapshot.take(window, Path.of(snapshot));
                 else if (bind != null) snapshotBindDialog(window, bind, Path.of(snapshot));
+                else if (help != null) snapshotSoon(HelpSnapshot.open(window, help), Path.of(snapshot));
                 else if (diff != null && window.model() != null) DiffSnapshot.take(window, diff, Path.of(snapshot));
                 else if (simulate && window.workspace() != null) withPlan(window, () -> snapshotAfterSimulation(window, Path.of(snapshot)));
                 else if (System.getProperty("npustudio.snapshot.optimise") != null) {
