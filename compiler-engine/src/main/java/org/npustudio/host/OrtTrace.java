@@ -15,12 +15,13 @@ import org.npustudio.error.StudioException;
  * ONNX Runtime's profiler output (a Chrome-trace JSON array) reduced to what a host profile needs: the
  * duration of each {@code model_run} (cat "Session") and, per run, the summed {@code dur} of every
  * {@code <node>_kernel_time} event (cat "Node") by node name. A kernel event belongs to the run whose
- * time span contains its start; all durations are microseconds.
+ * time span contains its start; all durations are microseconds. Public so that a profile written by
+ * ONNX Runtime elsewhere can be read as an overlay (profiler's {@code ExternalOverlay}).
  */
-record OrtTrace(List<Double> runMicros, List<Map<String, Double>> nodeMicrosPerRun, Map<String, String> opOf) {
+public record OrtTrace(List<Double> runMicros, List<Map<String, Double>> nodeMicrosPerRun, Map<String, String> opOf) {
     private static final String KERNEL = "_kernel_time";
 
-    static OrtTrace read(Path file) throws StudioException {
+    public static OrtTrace read(Path file) throws StudioException {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
@@ -33,7 +34,7 @@ record OrtTrace(List<Double> runMicros, List<Map<String, Double>> nodeMicrosPerR
         return of(root);
     }
 
-    static OrtTrace of(JsonNode events) {
+    public static OrtTrace of(JsonNode events) {
         List<double[]> runs = new ArrayList<>(); // {start, end}
         for (JsonNode e : events) {
             if ("Session".equals(e.path("cat").asText()) && "model_run".equals(e.path("name").asText())) {
@@ -55,6 +56,21 @@ record OrtTrace(List<Double> runMicros, List<Map<String, Double>> nodeMicrosPerR
             ops.putIfAbsent(node, e.path("args").path("op_name").asText(""));
         }
         return new OrtTrace(runs.stream().map(r -> r[1] - r[0]).toList(), perRun, ops);
+    }
+
+    /** Each node's kernel time averaged over the runs it appears in (µs), by ORT's node name. */
+    public Map<String, Double> meanNodeMicros() {
+        Map<String, double[]> acc = new HashMap<>(); // {sum, count}
+        for (Map<String, Double> run : nodeMicrosPerRun) {
+            run.forEach((node, us) -> {
+                double[] a = acc.computeIfAbsent(node, k -> new double[2]);
+                a[0] += us;
+                a[1]++;
+            });
+        }
+        Map<String, Double> out = new HashMap<>();
+        acc.forEach((node, a) -> out.put(node, a[0] / a[1]));
+        return out;
     }
 
     /** The run whose span holds {@code ts}: the last run starting at or before it, if it has not ended. */

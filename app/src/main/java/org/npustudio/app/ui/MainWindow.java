@@ -377,7 +377,9 @@ public final class MainWindow {
                 () -> ChartExportAction.run(stage, workspace.profiling(), model, "svg", lastDirectory, status::setText));
         MenuItem trace = modelItem("Export Trace…", "menu-export-trace", null,
                 () -> TraceExportAction.run(stage, workspace.profiling(), model, lastDirectory, status::setText));
-        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg, trace, new SeparatorMenuItem(), sweeps.runItem(),
+        MenuItem overlay = modelItem("Load Overlay…", "menu-load-overlay", null,
+                () -> OverlayLoadAction.run(stage, graphView(), model, lastDirectory, status::setText));
+        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg, trace, overlay, new SeparatorMenuItem(), sweeps.runItem(),
                 sweeps.openResultsItem());
         profile.setId("menu-profile");
         Menu compile = new Menu("Compile", null, DiffActions.runDefaultPipelineItem(diff), DiffActions.runPipelineFileItem(diff));
