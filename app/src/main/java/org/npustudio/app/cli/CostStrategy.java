@@ -41,8 +41,8 @@ final class CostStrategy {
         try {
             if (pipeline != null) {
                 AsCompiledOptimiser.Result c = AsCompiledOptimiser.optimise(model, request, pipeline, PlanOptimiser.Listener.NONE);
-                return new Outcome(c.plan(), c.table() + String.format(java.util.Locale.ROOT,
-                        "as compiled on the model's nodes: %s %.6g, capability plan %.6g%n", objective, c.cost(), c.capabilityCost()), c.exactCover());
+                return new Outcome(c.plan(), c.table() + "as compiled on the model's nodes: " + objective.key() + " " + objective.format(c.cost())
+                        + ", capability plan " + objective.format(c.capabilityCost()) + System.lineSeparator(), c.exactCover());
             }
             Optimised o = PlanOptimiser.optimise(request, PlanOptimiser.Listener.NONE);
             return new Outcome(o.plan(), o.table(), o.exactCover());

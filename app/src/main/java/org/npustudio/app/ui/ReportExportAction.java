@@ -9,7 +9,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.npustudio.app.ui.profile.ProfilingSession;
 import org.npustudio.error.StudioException;
-import org.npustudio.graphview.ui.Workers;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.report.ReportWriter;
 import org.npustudio.profiler.ui.ProfilerPanel;
@@ -42,15 +41,7 @@ final class ReportExportAction {
                 return ReportWriter.write(p, panel.roof(), panel.metric(), graphId, target);
             }
         };
-        status.accept("Writing the report into " + target + " …");
-        task.setOnSucceeded(e -> status.accept("Wrote " + task.getValue().size() + " files into " + target));
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            String msg = t instanceof StudioException se ? se.oneLine() : target + ": " + t.getMessage();
-            status.accept("Could not write the report: " + msg);
-            if (owner != null) ErrorDialog.show(owner, "Could not write the report", msg);
-        });
-        Workers.start(task, "report-export");
-        return task;
+        return BackgroundWrite.start(owner, task, target, "the report", files -> "Wrote " + files.size() + " files into " + target, status,
+                "report-export");
     }
 }

@@ -9,7 +9,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.npustudio.app.ui.profile.ProfilingSession;
 import org.npustudio.error.StudioException;
-import org.npustudio.graphview.ui.Workers;
 import org.npustudio.npusim.cli.TraceWriter;
 import org.npustudio.npusim.sim.SimulationResult;
 import org.npustudio.profiler.data.Profile;
@@ -45,15 +44,7 @@ final class TraceExportAction {
                 return null;
             }
         };
-        status.accept("Writing the trace " + target.getFileName() + " …");
-        task.setOnSucceeded(e -> status.accept("Wrote " + target + " (open it in ui.perfetto.dev)"));
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            String msg = t instanceof StudioException se ? se.oneLine() : target + ": " + t.getMessage();
-            status.accept("Could not write the trace: " + msg);
-            if (owner != null) ErrorDialog.show(owner, "Could not write the trace", msg);
-        });
-        Workers.start(task, "trace-export");
-        return task;
+        return BackgroundWrite.start(owner, task, target, "the trace", v -> "Wrote " + target + " (open it in ui.perfetto.dev)", status,
+                "trace-export");
     }
 }

@@ -117,10 +117,6 @@ public final class AsCompiledOptimiser {
     private static double objective(Model opened, Plan plan, Pipeline pipeline, PlanOptimiser.Request r) throws StudioException {
         SimulationResult res = SimulationService.simulateCompiled(opened, opened.displayName(), pipeline, r.npu(), plan, r.planDir(), null, "plan",
                 List.of(), r.loopTrips());
-        return switch (r.objective()) {
-            case LATENCY -> res.total().makespanSeconds();
-            case DRAM -> res.total().dramBytes();
-            case ENERGY -> res.total().energyPj();
-        };
+        return r.objective().of(res.total());
     }
 }

@@ -17,13 +17,22 @@ public enum Objective {
 
     public String key() { return name().toLowerCase(); }
 
+    /** This objective's value of a simulated run, as {@code simulate} reports it: seconds, bytes or picojoules. */
+    public double of(org.npustudio.npusim.sim.Totals total) {
+        return switch (this) {
+            case LATENCY -> total.makespanSeconds();
+            case DRAM -> total.dramBytes();
+            case ENERGY -> total.energyPj();
+        };
+    }
+
     /** A figure of this objective for tables: microseconds, megabytes. */
     public String format(double v) {
         if (Double.isNaN(v)) return "-";
         return switch (this) {
             case LATENCY -> String.format("%.1f us", v * 1e6);
             case DRAM -> String.format("%.3f MB", v / 1e6);
-            case ENERGY -> String.format("%.3f mJ", v * 1e3);
+            case ENERGY -> String.format("%.3f uJ", v / 1e6);
         };
     }
 }

@@ -204,16 +204,12 @@ public final class PlanOptimiser {
 
     private DeviceAssignment assignment(Plan plan) { return SimulationPlan.assignment(plan, npuName); }
 
-    /** The objective as {@code simulate --plan} reports it: the makespan or the DRAM bytes. */
+    /** The objective as {@code simulate --plan} reports it: the makespan, the DRAM bytes or the energy. */
     private double evaluate(DeviceAssignment a, FusionPlan fusion) throws StudioException {
         if (listener.cancelled()) throw new CancellationException("optimisation cancelled");
         evaluations++;
         SimulationResult res = sim.simulate(a, fusion.groups().isEmpty() ? FusionMode.NONE : FusionMode.PLAN, fusion);
-        return switch (r.objective()) {
-            case LATENCY -> res.total().makespanSeconds();
-            case DRAM -> res.total().dramBytes();
-            case ENERGY -> res.total().energyPj();
-        };
+        return r.objective().of(res.total());
     }
 
     /** The chosen plan's differences from the capability plan, each undone once to measure what it saves. */
