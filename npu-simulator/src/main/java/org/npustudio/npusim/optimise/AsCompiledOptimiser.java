@@ -52,7 +52,8 @@ public final class AsCompiledOptimiser {
         Plan capability = AutoPartitioner.partition(opened.graph(), r.model(), r.devices(), r.defaultDevice(), AutoPartitioner.Options.DEFAULT);
         double mine = objective(opened, mapped, pipeline, r);
         double theirs = objective(opened, capability, pipeline, r);
-        boolean keep = mine <= theirs;
+        // On a tie the capability plan stands: with costs unknown (unbound shapes) a different plan is no better, only different.
+        boolean keep = mine < theirs;
         return new Result(keep ? mapped : capability, capability, keep ? mine : theirs, theirs,
                 "as compiled (" + pipeline.name() + "), the cover of the compiled graph:\n" + cover.table(), cover.exactCover());
     }
