@@ -6,7 +6,13 @@ public enum Precision {
     INT4("int4", 4, 4),
     /** int4 weights with int8 activations (mixed precision, common on edge NPUs). */
     INT4_W8A("int4w8a", 4, 8),
+    /** int4 weights with fp16 activations (weight-only int4: the MACs run in fp16 after dequantisation). */
+    INT4_W16A("int4w16a", 4, 16),
+    /** int8 weights with fp16 activations (weight-only int8). */
+    INT8_W16A("int8w16a", 8, 16),
     FP16("fp16", 16, 16),
+    /** bfloat16: fp32's exponent range with an 8-bit mantissa. */
+    BF16("bf16", 16, 16),
     FP32("fp32", 32, 32);
 
     private final String key;
@@ -29,6 +35,12 @@ public enum Precision {
     public double weightBytes(long n) { return n * weightBits / 8.0; }
 
     public double activationBytes(long n) { return n * activationBits / 8.0; }
+
+    /** True when the weights are integers (a quantizer writes them behind a DequantizeLinear). */
+    public boolean integerWeights() { return weightBits <= 8; }
+
+    /** True when the activations are integers (a quantizer puts a QuantizeLinear/DequantizeLinear pair on them). */
+    public boolean integerActivations() { return activationBits <= 8; }
 
     public static Precision parse(String s) {
         for (Precision p : values()) if (p.key.equalsIgnoreCase(s.trim())) return p;

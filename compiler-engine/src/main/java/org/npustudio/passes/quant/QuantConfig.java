@@ -2,7 +2,10 @@ package org.npustudio.passes.quant;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.npustudio.ir.Node;
+import org.npustudio.plan.Precision;
 
 /**
  * Post-training quantization settings.
@@ -13,16 +16,36 @@ import java.util.Set;
  * @param samples number of calibration runs
  * @param seed seed of the random calibration inputs
  * @param calibrationData user input files (.npy/.pb) for a single-input model, one per run; empty = random
- * @param int4Layers node ids or names whose weights go to int4
+ * @param layers precision of single layers by node id or name (e.g. int4w8a, int8w16a, fp32 = left float);
+ *               they override {@code fallback}
+ * @param fallback precision of every other quantizable layer ({@link Precision#INT8} by default)
  * @param ops operators whose weights and input activation are quantized
  * @param inputValues inputs that must hold one value for the model to run (e.g. a sample rate), by name;
  *                    every element of that input gets the value in calibration and evaluation runs
  */
 public record QuantConfig(String method, double percentile, int samples, long seed, List<Path> calibrationData,
-                          Set<String> int4Layers, Set<String> ops, java.util.Map<String, Double> inputValues) {
+                          Map<String, Precision> layers, Precision fallback, Set<String> ops,
+                          Map<String, Double> inputValues) {
     public static final Set<String> DEFAULT_OPS = Set.of("Conv", "Gemm", "MatMul", "FusedConv", "FusedGemm");
 
     public static QuantConfig defaults() {
-        return new QuantConfig("minmax", 99.99, 8, 0, List.of(), Set.of(), DEFAULT_OPS, java.util.Map.of());
+        return new QuantConfig("minmax", 99.99, 8, 0, List.of(), Map.of(), Precision.INT8, DEFAULT_OPS, Map.of());
+    }
+
+    public QuantConfig {
+        layers = Map.copyOf(layers);
+        if (fallback == null) fallback = Precision.INT8;
+    }
+
+    /** The same settings with these per-layer precisions (the plan's choice for each node). */
+    public QuantConfig withLayers(Map<String, Precision> perLayer, Precision otherwise) {
+        return new QuantConfig(method, percentile, samples, seed, calibrationData, perLayer, otherwise, ops, inputValues);
+    }
+
+    /** The precision chosen for node {@code n}: by id, then by name, else the fallback. */
+    public Precision precisionOf(Node n) {
+        Precision p = layers.get(n.id());
+        if (p == null && !n.name().isEmpty()) p = layers.get(n.name());
+        return p != null ? p : fallback;
     }
 }

@@ -24,6 +24,7 @@ import org.npustudio.passes.StandardRules;
 import org.npustudio.passes.opset.OpsetConverter;
 import org.npustudio.runtime.TensorComparison;
 import org.npustudio.passes.numeric.OrtExecution;
+import org.npustudio.plan.Precision;
 
 /** Pipeline step for {@link Quantizer}; notes one line per layer with its SQNR against fp32. */
 public final class QuantizePass extends BasePass {
@@ -58,7 +59,15 @@ public final class QuantizePass extends BasePass {
     public QuantConfig config() {
         PassOptions o = options();
         return new QuantConfig(o.string("method"), o.number("percentile"), (int) o.integer("samples"), o.integer("seed"),
-                files(o.string("calibration-data")), new LinkedHashSet<>(o.strings("int4-layers")), new LinkedHashSet<>(o.strings("ops")), inputValues(o.strings("input-values")));
+                files(o.string("calibration-data")), int4(o.strings("int4-layers")), Precision.INT8, new LinkedHashSet<>(o.strings("ops")),
+                inputValues(o.strings("input-values")));
+    }
+
+    /** The int4-layers option: int4 weights with int8 activations on each named layer. */
+    private static Map<String, Precision> int4(List<String> layers) {
+        Map<String, Precision> m = new java.util.LinkedHashMap<>();
+        for (String l : layers) m.put(l, Precision.INT4_W8A);
+        return m;
     }
 
     @Override

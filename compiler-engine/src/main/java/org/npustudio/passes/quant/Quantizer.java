@@ -38,9 +38,9 @@ public final class Quantizer {
         long opset = GraphEdits.opset(model);
         if (opset < 13) throw new StudioException("quantize", "", "per-channel QDQ needs opset 13 or later; the model imports " + opset);
         List<Node> targets = new ArrayList<>();
-        for (Node n : g.nodes()) if (quantizable(List.of(g), n, cfg)) targets.add(n);
+        for (Node n : g.nodes()) if (quantizable(List.of(g), n, cfg) && cfg.precisionOf(n).integerWeights()) targets.add(n);
         LinkedHashSet<String> activations = new LinkedHashSet<>();
-        for (Node n : targets) activations.add(n.input(0));
+        for (Node n : targets) if (cfg.precisionOf(n).integerActivations()) activations.add(n.input(0));
         Map<String, double[]> ranges = activations.isEmpty() ? Map.of() : calibrate(model, activations, cfg);
         ValueNames names = ValueNames.deep(g);
         Map<String, String> dequantized = new HashMap<>();
@@ -48,13 +48,17 @@ public final class Quantizer {
         for (Node n : targets) {
             String x = n.input(0);
             double[] r = ranges.get(x);
-            String xdq = dequantized.get(x);
-            if (xdq == null) {
-                xdq = quantizeActivation(model, g, n, x, r, names);
-                dequantized.put(x, xdq);
+            if (r != null) {
+                String xdq = dequantized.get(x);
+                if (xdq == null) {
+                    xdq = quantizeActivation(model, g, n, x, r, names);
+                    dequantized.put(x, xdq);
+                }
+                n.setInput(0, xdq);
+            } else {
+                r = new double[] {Double.NaN, Double.NaN}; // weight-only: the activation stays float
             }
-            n.setInput(0, xdq);
-            boolean int4 = cfg.int4Layers().contains(n.id()) || cfg.int4Layers().contains(n.name());
+            boolean int4 = cfg.precisionOf(n).weightBits() == 4;
             boolean emulated = int4 && opset < 21;
             quantizeWeight(model, List.of(g), n, int4, emulated, names);
             report.add(new QuantizationReport.Layer(n.id(), n.opType(), int4 ? 4 : 8, emulated, r[0], r[1], n.output(0), Double.NaN));
@@ -87,8 +91,8 @@ public final class Quantizer {
                     List<Graph> inner = new ArrayList<>(scope);
                     inner.add(body);
                     for (Node t : List.copyOf(body.nodes())) {
-                        if (!quantizable(inner, t, cfg)) continue;
-                        boolean int4 = cfg.int4Layers().contains(t.id()) || cfg.int4Layers().contains(t.name());
+                        if (!quantizable(inner, t, cfg) || !cfg.precisionOf(t).integerWeights()) continue;
+                        boolean int4 = cfg.precisionOf(t).weightBits() == 4;
                         Graph owner = owner(inner, t.input(1));
                         String w = t.input(1);
                         quantizeWeight(model, inner, t, int4, int4 && opset < 21, names);

@@ -22,6 +22,10 @@ public record AreaTable(Map<Precision, Double> peUm2, double sramMm2PerKib, doub
         m.put(Precision.INT4, 282.0 / 4 + 36);
         m.put(Precision.INT4_W8A, 282.0 / 2 + 36);
         m.put(Precision.FP16, 1640.0 + 1360);
+        // weight-only int8/int4 and bf16 compute in a 16-bit float MAC: the fp16 figure (docs/energy-area.md)
+        m.put(Precision.INT8_W16A, 1640.0 + 1360);
+        m.put(Precision.INT4_W16A, 1640.0 + 1360);
+        m.put(Precision.BF16, 1640.0 + 1360);
         m.put(Precision.FP32, 7700.0 + 4184);
         return m;
     }

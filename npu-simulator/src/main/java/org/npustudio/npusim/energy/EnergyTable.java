@@ -30,6 +30,10 @@ public record EnergyTable(Map<Precision, Double> macPj, double registerPjPerByte
         m.put(Precision.INT4, 0.2 / 4 + 0.03);      // multiplier ~ bits^2, 8-bit-wide accumulate add
         m.put(Precision.INT4_W8A, 0.2 / 2 + 0.03);  // 4x8 multiplier: half an 8x8 one
         m.put(Precision.FP16, 1.1 + 0.4);
+        // weight-only int8/int4 and bf16 compute in a 16-bit float MAC: the fp16 figure (docs/energy-area.md)
+        m.put(Precision.INT8_W16A, 1.1 + 0.4);
+        m.put(Precision.INT4_W16A, 1.1 + 0.4);
+        m.put(Precision.BF16, 1.1 + 0.4);
         m.put(Precision.FP32, 3.7 + 0.9);
         return m;
     }
