@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,8 +57,8 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
     }
 
     /** Node id -> partition name for every listed node; nodes not listed belong to {@link #rest()}. */
-    public java.util.Map<String, String> partitionByNode() {
-        java.util.Map<String, String> m = new java.util.HashMap<>();
+    public Map<String, String> partitionByNode() {
+        Map<String, String> m = new java.util.HashMap<>();
         for (Partition p : partitions) for (NodeRef r : p.nodes()) m.putIfAbsent(r.id(), p.name());
         return m;
     }
@@ -94,26 +95,31 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
     /** A new partition at the end holding {@code nodes} (taken out of any other partition). */
     public Plan createPartition(String name, String device, Collection<NodeRef> nodes) {
         requireNewName(name);
-        List<Partition> ps = without(idsOf(nodes));
-        ps.add(Partition.of(name, device, List.copyOf(new LinkedHashSet<>(nodes))));
-        return withPartitions(ps);
+        Set<String> ids = idsOf(nodes);
+        Map<String, String> carried = nodePrecisions(ids);
+        List<Partition> ps = without(ids);
+        ps.add(withOverrides(Partition.of(name, device, List.copyOf(new LinkedHashSet<>(nodes))), carried));
+        return new Plan(model, devices, rest.withoutNodePrecision(ids), ps, parallel, comments);
     }
 
     /** Adds nodes to an existing partition (moving them out of others). */
     public Plan addNodes(String partition, Collection<NodeRef> nodes) {
         int at = indexOf(partition);
         Set<String> ids = idsOf(nodes);
+        Map<String, String> carried = nodePrecisions(ids);
         List<Partition> ps = without(ids);
         Partition target = ps.get(at);
         List<NodeRef> members = new ArrayList<>(target.nodes());
         members.addAll(new LinkedHashSet<>(nodes));
-        ps.set(at, target.withNodes(members));
-        return withPartitions(ps);
+        ps.set(at, withOverrides(target.withNodes(members), carried));
+        return new Plan(model, devices, rest.withoutNodePrecision(ids), ps, parallel, comments);
     }
 
     /** Takes nodes out of whatever partition lists them; they fall back to {@link #rest()}. */
     public Plan removeNodes(Collection<String> nodeIds) {
-        return withPartitions(without(new LinkedHashSet<>(nodeIds)));
+        Set<String> ids = new LinkedHashSet<>(nodeIds);
+        Map<String, String> carried = nodePrecisions(ids);
+        return new Plan(model, devices, withOverrides(rest, carried), without(ids), parallel, comments);
     }
 
     /** {@code second}'s nodes join {@code first}, which keeps its name, device and position. */
@@ -128,7 +134,7 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
         String notes = a.notes().isEmpty() ? b.notes() : b.notes().isEmpty() ? a.notes() : a.notes() + "\n" + b.notes();
         List<Partition> ps = new ArrayList<>();
         for (Partition p : partitions) {
-            if (p.name().equals(first)) ps.add(a.withNodes(members).withFusionGroups(groups).withNotes(notes));
+            if (p.name().equals(first)) ps.add(withOverrides(a.withNodes(members).withFusionGroups(groups).withNotes(notes), b.precisions()));
             else if (!p.name().equals(second)) ps.add(p);
         }
         return withPartitions(ps).withParallel(renamedGroups(second, first));
@@ -147,7 +153,7 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
         if (go.isEmpty() || stay.isEmpty()) throw new IllegalArgumentException("a split must leave nodes on both sides");
         List<Partition> ps = new ArrayList<>(partitions);
         ps.set(at, p.withNodes(stay));
-        ps.add(at + 1, new Partition(newName, p.device(), p.precision(), List.of(), List.of(), p.logicalIds(), "").withNodes(go));
+        ps.add(at + 1, new Partition(newName, p.device(), p.precision(), List.of(), List.of(), p.logicalIds(), "", p.precisions()).withNodes(go));
         return withPartitions(ps);
     }
 
@@ -183,6 +189,24 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
         return replace(partition, partitions.get(indexOf(partition)).withPrecision(precision));
     }
 
+    /**
+     * Runs these nodes at {@code precision} (a key such as {@code int4w8a}) whatever their partition's precision:
+     * the entry goes to the partition listing each node, or to the catch-all for unlisted nodes. An empty key
+     * removes the entries, so the nodes take their partition's precision again.
+     */
+    public Plan assignNodePrecision(Collection<String> nodeIds, String precision) {
+        Map<String, List<String>> byPartition = new java.util.LinkedHashMap<>();
+        Map<String, String> owner = partitionByNode();
+        for (String id : nodeIds) byPartition.computeIfAbsent(owner.getOrDefault(id, rest.name()), k -> new ArrayList<>()).add(id);
+        Plan out = this;
+        for (Map.Entry<String, List<String>> e : byPartition.entrySet()) {
+            Partition p = e.getKey().equals(rest.name()) ? out.rest : out.partitions.get(out.indexOf(e.getKey()));
+            Partition changed = p.withNodePrecision(e.getValue(), precision);
+            out = p == out.rest ? out.withRest(changed) : out.replace(e.getKey(), changed);
+        }
+        return out;
+    }
+
     public Plan setNotes(String partition, String notes) {
         if (rest.name().equals(partition)) return withRest(rest.withNotes(notes));
         return replace(partition, partitions.get(indexOf(partition)).withNotes(notes));
@@ -210,6 +234,20 @@ public record Plan(ModelRef model, List<Device> devices, Partition rest, List<Pa
         Set<String> s = new LinkedHashSet<>();
         for (NodeRef r : nodes) s.add(r.id());
         return s;
+    }
+
+    /** The per-node precision entries of these nodes, wherever they are (a moved node keeps its precision). */
+    private Map<String, String> nodePrecisions(Set<String> ids) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Partition p : partitions) for (var e : p.precisions().entrySet()) if (ids.contains(e.getKey())) out.put(e.getKey(), e.getValue());
+        for (var e : rest.precisions().entrySet()) if (ids.contains(e.getKey())) out.putIfAbsent(e.getKey(), e.getValue());
+        return out;
+    }
+
+    private static Partition withOverrides(Partition p, Map<String, String> overrides) {
+        Partition out = p;
+        for (var e : overrides.entrySet()) out = out.withNodePrecision(List.of(e.getKey()), e.getValue());
+        return out;
     }
 
     /** Partitions with these ids removed from their members. */

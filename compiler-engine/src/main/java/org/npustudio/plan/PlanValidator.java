@@ -95,10 +95,7 @@ public final class PlanValidator {
             Device d = b.device(k);
             if (d == null) continue;
             Partition p = b.partition(k);
-            if (!d.acceptsPrecision(p.precision())) {
-                issues.add(new PlanIssue(Severity.ERROR, Kind.UNSUPPORTED_PRECISION, p.name(), List.of(),
-                        d.name() + " does not offer precision " + p.precision() + " (it offers " + String.join(", ", d.precisions()) + ")"));
-            }
+            precisions(b, k, d, issues);
             if (d.supportedOps().isEmpty() && d.unsupportedOps().isEmpty() && d.dataTypes().isEmpty()) continue;
             Map<String, List<String>> badOps = new LinkedHashMap<>();
             Map<DataType, List<String>> badTypes = new LinkedHashMap<>();
@@ -128,6 +125,38 @@ public final class PlanValidator {
                 issues.add(new PlanIssue(Severity.ERROR, Kind.UNSUPPORTED_TYPE, p.name(), e.getValue(),
                         d.name() + " does not handle " + e.getKey().displayName() + " tensors: " + listed(e.getValue())));
             }
+        }
+    }
+
+    /**
+     * The partition's precision and each node's own: a key no one models is an error, and so is a precision the
+     * device does not offer (one issue per precision, naming the nodes).
+     */
+    private static void precisions(PlanBinding b, int k, Device d, List<PlanIssue> issues) {
+        Partition p = b.partition(k);
+        String offers = " (it offers " + String.join(", ", d.precisions()) + ")";
+        if (!p.precision().isEmpty() && Precision.parse(p.precision()) == null) {
+            issues.add(new PlanIssue(Severity.ERROR, Kind.UNSUPPORTED_PRECISION, p.name(), List.of(),
+                    "unknown precision '" + p.precision() + "' (use " + Precision.validKeys() + ")"));
+        } else if (!d.acceptsPrecision(p.precision())) {
+            issues.add(new PlanIssue(Severity.ERROR, Kind.UNSUPPORTED_PRECISION, p.name(), List.of(),
+                    d.name() + " does not offer precision " + p.precision() + offers));
+        }
+        if (p.precisions().isEmpty()) return;
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        for (int i : b.members(k)) {
+            String id = b.index().node(i).id();
+            String key = p.precisions().get(id);
+            if (key == null) continue;
+            if (Precision.parse(key) == null) {
+                bad.computeIfAbsent("unknown precision '" + key + "' (use " + Precision.validKeys() + ")", x -> new ArrayList<>()).add(id);
+            } else if (!d.acceptsPrecision(key)) {
+                bad.computeIfAbsent(d.name() + " does not offer precision " + key + offers, x -> new ArrayList<>()).add(id);
+            }
+        }
+        for (Map.Entry<String, List<String>> e : bad.entrySet()) {
+            issues.add(new PlanIssue(Severity.ERROR, Kind.UNSUPPORTED_PRECISION, p.name(), e.getValue(),
+                    (e.getValue().size() == 1 ? "node " + e.getValue().get(0) : listed(e.getValue())) + ": " + e.getKey()));
         }
     }
 

@@ -169,6 +169,7 @@ final class PartitionCommand implements Command {
         Plan plan = ref == null ? p.plan() : p.plan().withModel(ref);
         if (to.equals("nestc")) {
             AtomicFiles.writeString(Path.of(out), NestcPlanFormat.write(NestcConverter.fromPlan(plan, null)));
+            PlanArgs.warn(NestcConverter.droppedOnExport(plan), ctx.err());
         } else {
             PlanYaml.write(plan, Path.of(out));
         }

@@ -124,6 +124,34 @@ public final class NestcConverter {
         return new NestcPlan(func, backends, names, n2p, logical, plan.parallel());
     }
 
+    /**
+     * What a NEST-C plan cannot carry, one warning line each: NEST-C's plan has no precision field (Glow takes
+     * quantization from a separate profile), so partition and per-node precisions are dropped on export.
+     */
+    public static List<String> droppedOnExport(Plan plan) {
+        List<String> out = new ArrayList<>();
+        List<Partition> all = new ArrayList<>(plan.partitions());
+        all.add(plan.rest());
+        List<String> partitionLevel = new ArrayList<>();
+        int nodeLevel = 0;
+        List<String> nodeLevelIn = new ArrayList<>();
+        for (Partition p : all) {
+            if (!p.precision().isEmpty()) partitionLevel.add(p.name() + "=" + p.precision());
+            if (!p.precisions().isEmpty()) {
+                nodeLevel += p.precisions().size();
+                nodeLevelIn.add(p.name());
+            }
+        }
+        if (!partitionLevel.isEmpty()) {
+            out.add("NEST-C plans have no precision field: partition precisions are not written (" + String.join(", ", partitionLevel) + ")");
+        }
+        if (nodeLevel > 0) {
+            out.add("NEST-C plans have no precision field: " + nodeLevel + " per-node precision" + (nodeLevel == 1 ? " is" : "s are")
+                    + " not written (partitions " + String.join(", ", nodeLevelIn) + ")");
+        }
+        return out;
+    }
+
     /** NEST-C names devices by backend, with {@code -k} for one of several: keep names that already look so. */
     static String backendString(Device d) {
         String b = d.backend();

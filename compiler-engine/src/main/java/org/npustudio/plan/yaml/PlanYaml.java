@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.npustudio.io.AtomicFiles;
 import org.npustudio.error.StudioException;
@@ -18,6 +20,7 @@ import org.npustudio.plan.NodeRef;
 import org.npustudio.plan.Partition;
 import org.npustudio.plan.Plan;
 import org.npustudio.plan.PlanComments;
+import org.npustudio.plan.Precision;
 import org.npustudio.yaml.SafeYaml;
 import org.npustudio.yaml.YamlException;
 import org.npustudio.yaml.YamlNode;
@@ -43,8 +46,8 @@ public final class PlanYaml {
     private static final Set<String> MODEL_KEYS = Set.of("file", "sha256");
     private static final Set<String> DEVICE_KEYS = Set.of("name", "kind", "description", "index", "backend", "memory_bytes",
             "supported_ops", "unsupported_ops", "precisions", "dtypes");
-    private static final Set<String> REST_KEYS = Set.of("name", "device", "precision", "logical_ids", "notes");
-    private static final Set<String> PARTITION_KEYS = Set.of("name", "device", "precision", "nodes", "fusion_groups",
+    private static final Set<String> REST_KEYS = Set.of("name", "device", "precision", "precisions", "logical_ids", "notes");
+    private static final Set<String> PARTITION_KEYS = Set.of("name", "device", "precision", "precisions", "nodes", "fusion_groups",
             "logical_ids", "notes");
 
     private PlanYaml() {}
@@ -151,7 +154,7 @@ public final class PlanYaml {
         warnings.addAll(r.unknownKeys(REST_KEYS));
         String name = r.has("name") ? r.require("name").text().trim() : Plan.DEFAULT_REST;
         return new Partition(name, deviceOf(r, deviceNames), optText(r, "precision"), List.of(), List.of(),
-                logicalIds(r), optText(r, "notes"));
+                logicalIds(r), optText(r, "notes"), nodePrecisions(r, null, name, warnings));
     }
 
     private static Partition partition(YamlNode p, Set<String> deviceNames, List<String> warnings) throws YamlException {
@@ -180,7 +183,33 @@ public final class PlanYaml {
                 groups.add(members);
             }
         }
-        return new Partition(name, deviceOf(p, deviceNames), optText(p, "precision"), nodes, groups, logicalIds(p), optText(p, "notes"));
+        return new Partition(name, deviceOf(p, deviceNames), optText(p, "precision"), nodes, groups, logicalIds(p), optText(p, "notes"),
+                nodePrecisions(p, ids, name, warnings));
+    }
+
+    /**
+     * {@code precisions:} node id -> precision key. A key the simulator and quantizer do not know is an error at
+     * its line; a node that is not a member ({@code members} null for the catch-all, which lists none) a warning.
+     */
+    private static Map<String, String> nodePrecisions(YamlNode p, Set<String> members, String partition, List<String> warnings)
+            throws YamlException {
+        Map<String, String> out = new LinkedHashMap<>();
+        YamlNode m = p.get("precisions");
+        if (m == null) return out;
+        if (!m.isMapping()) throw m.error("precisions must map node ids to precisions, e.g. {conv1: int4w8a}");
+        for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+            String key = e.getValue().text().trim();
+            if (Precision.parse(key) == null) {
+                throw e.getValue().error("node '" + e.getKey() + "' of partition " + partition + ": unknown precision '" + key
+                        + "' (use " + Precision.validKeys() + ")");
+            }
+            if (members != null && !members.contains(e.getKey())) {
+                warnings.add(m.source() + ": line " + e.getValue().line() + ": precisions names '" + e.getKey()
+                        + "', which is not in partition " + partition + " (ignored)");
+            }
+            out.put(e.getKey(), key);
+        }
+        return out;
     }
 
     private static NodeRef nodeRef(YamlNode n) throws YamlException {

@@ -97,12 +97,14 @@ public final class PlanYamlWriter {
             List<Node> nodes = new ArrayList<>();
             for (NodeRef r : p.nodes()) nodes.add(nodeRef(r));
             t.add(entry("nodes", seq(nodes, nodes.isEmpty())));
+            precisions(p, t);
             if (!p.fusionGroups().isEmpty()) {
                 List<Node> groups = new ArrayList<>();
                 for (List<String> g : p.fusionGroups()) groups.add(strings(g));
                 t.add(entry("fusion_groups", seq(groups, false)));
             }
         }
+        if (!withNodes) precisions(p, t);
         if (!p.logicalIds().isEmpty()) {
             List<Node> ids = new ArrayList<>();
             for (int i : p.logicalIds()) ids.add(integer(i));
@@ -115,6 +117,14 @@ public final class PlanYamlWriter {
             t.add(entry("notes", notes));
         }
         return map(t);
+    }
+
+    /** Per-node precisions, one {@code node: key} per line after the members (the catch-all has no members). */
+    private static void precisions(Partition p, List<NodeTuple> t) {
+        if (p.precisions().isEmpty()) return;
+        List<NodeTuple> entries = new ArrayList<>();
+        for (var e : p.precisions().entrySet()) entries.add(entry(e.getKey(), str(e.getValue())));
+        t.add(entry("precisions", map(entries)));
     }
 
     /** A node whose id is its name is written as the name; otherwise as {@code {id: …, name: …}}. */

@@ -133,7 +133,8 @@ public final class PlanDocument {
             Dialogs.error(owner, "Could not export the NEST-C plan", e.oneLine());
             return false;
         }
-        session.info("Exported the NEST-C plan " + file);
+        String dropped = String.join("; ", NestcConverter.droppedOnExport(session.plan()));
+        session.info("Exported the NEST-C plan " + file + (dropped.isEmpty() ? "" : " — " + dropped));
         return true;
     }
 
