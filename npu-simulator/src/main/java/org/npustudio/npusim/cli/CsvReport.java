@@ -22,11 +22,15 @@ final class CsvReport {
     static String nodes(SimulationResult r) {
         // As compiled, a last column says what each node became; as written the file is as it always was.
         boolean compiled = r.nodes().stream().anyMatch(n -> n.compiled() != null);
-        String[] columns = compiled ? java.util.stream.Stream.concat(java.util.Arrays.stream(NODE_COLUMNS), java.util.stream.Stream.of("compiled"))
-                .toArray(String[]::new) : NODE_COLUMNS;
-        return Csv.write(Csv.FORMAT.builder().setHeader(columns).get(), out -> {
+        // With precision per node, a precision column follows the device; otherwise the columns are as they always were.
+        boolean mixed = r.mixedPrecision();
+        List<String> columns = new ArrayList<>(List.of(NODE_COLUMNS));
+        if (mixed) columns.add(3, "precision");
+        if (compiled) columns.add("compiled");
+        return Csv.write(Csv.FORMAT.builder().setHeader(columns.toArray(String[]::new)).get(), out -> {
             for (NodeResult n : r.nodes()) {
                 List<Object> row = new ArrayList<>(List.of(n.id(), n.opType(), n.device()));
+                if (mixed) row.add(SimulationResult.precisionKey(n));
                 row.addAll(n.costed() ? List.of(n.cycles(), n.latencyMicros(), n.macs(), n.readBytes(), n.writeBytes(), n.unfusedReadBytes(),
                         n.unfusedWriteBytes(), n.sramPeakBytes(), n.utilisation(), n.bound().label()) : NOT_COSTED);
                 row.addAll(List.of(n.fusionGroup(), n.startSeconds() * 1e6, n.endSeconds() * 1e6, n.costSource().label()));

@@ -20,11 +20,13 @@ final class JsonReport {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("model", r.model());
         List<Object> nodes = new ArrayList<>();
+        boolean mixed = r.mixedPrecision();
         for (NodeResult n : r.nodes()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", n.id());
             m.put("op", n.opType());
             m.put("device", n.device());
+            if (mixed) m.put("precision", SimulationResult.precisionKey(n));
             m.put("cycles", n.cycles());
             m.put("latency_us", n.latencyMicros());
             m.put("macs", n.macs());

@@ -14,17 +14,19 @@ final class TableReport {
         StringBuilder b = new StringBuilder();
         // As compiled, a last column says what each node of the opened graph became; as written nothing changes.
         boolean compiled = r.nodes().stream().anyMatch(n -> n.compiled() != null);
-        b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n", "node", "op", "device",
+        // With precision per node, a column after the device says which; otherwise the table is as it always was.
+        boolean mixed = r.mixedPrecision();
+        b.append(note(lead("node", "op", "device", mixed, "precision") + String.format(Locale.ROOT, "%12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n",
                 "cycles", "latency_us", "MACs", "dram_rd_B", "dram_wr_B", "sram_pk_B", "util", "bound", "group", "cost_source", "energy_nJ"), compiled, "compiled"));
         for (NodeResult n : r.nodes()) {
             if (!n.costed()) {
-                b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n",
-                        clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), "?", "?", "?", "?", "?", "?", "?", "?",
+                b.append(note(lead(n, mixed) + String.format(Locale.ROOT, "%12s %11s %14s %12s %12s %11s %6s %-7s %5s %-8s %12s%n",
+                        "?", "?", "?", "?", "?", "?", "?", "?",
                         n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label(), "?"), compiled, n.compiled()));
                 continue;
             }
-            b.append(note(String.format(Locale.ROOT, "%-28s %-18s %-14s %12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s %-8s %12.3f%n",
-                    clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), n.cycles(), n.latencyMicros(), n.macs(),
+            b.append(note(lead(n, mixed) + String.format(Locale.ROOT, "%12d %11.3f %14d %12.0f %12.0f %11.0f %5.1f%% %-7s %5s %-8s %12.3f%n",
+                    n.cycles(), n.latencyMicros(), n.macs(),
                     n.readBytes(), n.writeBytes(), n.sramPeakBytes(), 100 * n.utilisation(), n.bound().label(),
                     n.fusionGroup() < 0 ? "-" : Integer.toString(n.fusionGroup()), n.costSource().label(), n.energyPj() * 1e-3), compiled, n.compiled()));
         }
@@ -53,6 +55,15 @@ final class TableReport {
                 t.energy().hostLinkPj() * 1e-6, t.energy().leakagePj() * 1e-6);
         if (t.areaMm2() > 0) line += String.format(Locale.ROOT, "  area %.3f mm2", t.areaMm2());
         return line + (t.complete() ? "" : "  (" + t.uncostedSummary() + ")") + System.lineSeparator();
+    }
+
+    private static String lead(NodeResult n, boolean mixed) {
+        return lead(clip(n.id(), 28), clip(n.opType(), 18), clip(n.device(), 14), mixed, SimulationResult.precisionKey(n));
+    }
+
+    /** Node, op and device columns, then the precision column when the run mixes precisions. */
+    private static String lead(String id, String op, String device, boolean mixed, String precision) {
+        return String.format(Locale.ROOT, "%-28s %-18s %-14s ", id, op, device) + (mixed ? String.format(Locale.ROOT, "%-9s ", precision) : "");
     }
 
     /** The line with {@code text} as a last column, when the table has one. */

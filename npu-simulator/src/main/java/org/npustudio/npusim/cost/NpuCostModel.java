@@ -36,10 +36,21 @@ public final class NpuCostModel {
         for (int i = 2; i < reads.length; i++) reads[i] = bytes(w, i, p);
         double[] writes = new double[w.outputElements().length];
         writes[0] = t.ofmapBytes();
+        int pack = macsPerPe(p);
         long cycles = Math.addExact(Math.multiplyExact(w.count(), cc.cycles() + 1), -1);
+        if (pack > 1) cycles = (cycles + pack - 1) / pack;
         long macs = w.macs();
         return new NodeCost(c.name(), cycles, cycles * c.secondsPerCycle(), macs, reads, writes, w.count() * cc.folds(),
-                t.sramPeak(), macs / c.peakMacsPerSecond(), cc, sramCounts(w, cc, c.dataflow()));
+                t.sramPeak(), macs / (c.peakMacsPerSecond() * pack), cc, sramCounts(w, cc, c.dataflow()));
+    }
+
+    /**
+     * MACs one PE completes per cycle at {@code p}: an int8 PE splits into two 4x4-bit multipliers when both operands
+     * are 4-bit (int4; the simulator only runs a node at a precision its NPU lists), else one. Mixed int4 weights with
+     * 8- or 16-bit activations keep the wider operand's rate; they save DRAM bytes, not cycles.
+     */
+    public static int macsPerPe(Precision p) {
+        return p.weightBits() <= 4 && p.activationBits() <= 4 ? 2 : 1;
     }
 
     /** SCALE-Sim's SRAM access counts for the mapping (Sr, Sc, T) folded rowFolds x colFolds. */

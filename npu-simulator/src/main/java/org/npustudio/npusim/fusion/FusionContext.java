@@ -4,6 +4,7 @@ import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.cost.NodeCost;
 import org.npustudio.npusim.work.WorkGraph;
 import org.npustudio.npusim.work.WorkNode;
+import org.npustudio.plan.Precision;
 
 /**
  * What grouping needs to know per node and value: the device, the DRAM bytes a value costs when it is
@@ -14,11 +15,25 @@ public final class FusionContext {
     private final WorkGraph graph;
     private final Device[] deviceOf;
     private final NodeCost[] costs;
+    private final Precision[] precisionOf;
 
+    /** Every node at its device's default precision. */
     public FusionContext(WorkGraph graph, Device[] deviceOf, NodeCost[] costs) {
+        this(graph, deviceOf, costs, defaults(deviceOf));
+    }
+
+    /** Each node at {@code precisionOf[node]} (sizes its kept outputs and its weights). */
+    public FusionContext(WorkGraph graph, Device[] deviceOf, NodeCost[] costs, Precision[] precisionOf) {
         this.graph = graph;
         this.deviceOf = deviceOf;
         this.costs = costs;
+        this.precisionOf = precisionOf;
+    }
+
+    private static Precision[] defaults(Device[] deviceOf) {
+        Precision[] p = new Precision[deviceOf.length];
+        for (int i = 0; i < p.length; i++) p[i] = deviceOf[i].precision();
+        return p;
     }
 
     public WorkGraph graph() { return graph; }
@@ -43,7 +58,7 @@ public final class FusionContext {
         long[] shape = graph.shape(value);
         if (shape == null) return Double.POSITIVE_INFINITY;
         int p = graph.producerOf(value);
-        double bytesPerElement = deviceOf[p].precision().activationBytes(1);
+        double bytesPerElement = precisionOf[p].activationBytes(1);
         double elements = 1;
         for (long d : shape) elements *= d;
         if (shape.length == 4) {
@@ -63,7 +78,7 @@ public final class FusionContext {
         WorkNode n = graph.node(node);
         double w = 0;
         for (int i = 0; i < n.inputs().size(); i++) {
-            if (n.work().constantInputs()[i]) w += deviceOf[node].precision().weightBytes(n.work().inputElements()[i]);
+            if (n.work().constantInputs()[i]) w += precisionOf[node].weightBytes(n.work().inputElements()[i]);
         }
         return w;
     }

@@ -11,6 +11,7 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.Node;
 import org.npustudio.npusim.cost.Bound;
 import org.npustudio.npusim.cost.CostSource;
+import org.npustudio.npusim.energy.Energy;
 import org.npustudio.npusim.fusion.FusionGroup;
 import org.npustudio.npusim.fusion.FusionPlan;
 import org.npustudio.passes.Lineage;
@@ -153,13 +154,13 @@ public final class AsCompiled {
         return new NodeResult(id, opType, c.device(), c.onNpu(), c.cycles(), c.latencySeconds(), c.macs(), c.readBytes(), c.writeBytes(),
                 c.weightReadBytes(), c.featureMapBytes(), c.unfusedReadBytes(), c.unfusedWriteBytes(), c.unfusedFeatureMapBytes(),
                 c.sramPeakBytes(), c.utilisation(), c.bound(), c.fusionGroup(), c.startSeconds(), c.endSeconds(), c.gemm(), c.sram(),
-                c.uncosted(), c.costSource(), compiled, c.energy());
+                c.uncosted(), c.costSource(), compiled, c.energy(), c.precision());
     }
 
     /** A node whose work its absorber does: no cost of its own, at the absorber's end on its device. */
     private static NodeResult absorbed(NodeResult c, String id, String opType, String compiled) {
         return new NodeResult(id, opType, c.device(), c.onNpu(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Bound.NONE, c.fusionGroup(),
-                c.endSeconds(), c.endSeconds(), null, null, null, c.costSource(), compiled);
+                c.endSeconds(), c.endSeconds(), null, null, null, c.costSource(), compiled, Energy.ZERO, c.precision());
     }
 
     private static NodeResult removed(Node n, String device, boolean npu, String compiled) {

@@ -6,6 +6,7 @@ import org.npustudio.npusim.cost.CostSource;
 import org.npustudio.npusim.cost.SramCounts;
 import org.npustudio.npusim.energy.Energy;
 import org.npustudio.npusim.work.Uncosted;
+import org.npustudio.plan.Precision;
 
 /**
  * Everything the simulator says about one node. Bytes are DRAM bytes after fusion; the {@code unfused}
@@ -19,13 +20,26 @@ import org.npustudio.npusim.work.Uncosted;
  * compiled") it says what this node of the opened graph became: "Conv + folded BatchNormalization 'bn1'
  * (FusedConv)", or "folded into 'conv1' (fold-batchnorm)" on a node whose cost its absorber carries.
  * {@code energy} is the node's energy by part (docs/energy-area.md); {@link Energy#ZERO} when not costed.
+ * {@code precision} is the one it was costed at (its plan's choice when its device offers it, else the device's
+ * default; docs/npu-simulator.md, "Precision per node"), null when unknown.
  */
 public record NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds,
                          long macs, double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes,
                          double unfusedReadBytes, double unfusedWriteBytes, double unfusedFeatureMapBytes,
                          double sramPeakBytes, double utilisation, Bound bound, int fusionGroup, double startSeconds,
                          double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted, CostSource costSource,
-                         String compiled, Energy energy) {
+                         String compiled, Energy energy, Precision precision) {
+
+    /** A node without a recorded precision (built before precision per node): null. */
+    public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,
+                      double readBytes, double writeBytes, double weightReadBytes, double featureMapBytes, double unfusedReadBytes,
+                      double unfusedWriteBytes, double unfusedFeatureMapBytes, double sramPeakBytes, double utilisation, Bound bound,
+                      int fusionGroup, double startSeconds, double endSeconds, ComputeCost gemm, SramCounts sram, Uncosted uncosted,
+                      CostSource costSource, String compiled, Energy energy) {
+        this(id, opType, device, onNpu, cycles, latencySeconds, macs, readBytes, writeBytes, weightReadBytes, featureMapBytes,
+                unfusedReadBytes, unfusedWriteBytes, unfusedFeatureMapBytes, sramPeakBytes, utilisation, bound, fusionGroup,
+                startSeconds, endSeconds, gemm, sram, uncosted, costSource, compiled, energy, null);
+    }
 
     /** A node without an energy figure (built before energy was modelled): {@link Energy#ZERO}. */
     public NodeResult(String id, String opType, String device, boolean onNpu, long cycles, double latencySeconds, long macs,

@@ -20,7 +20,8 @@ final class Scheduler {
 
     record Result(double[] start, double[] end, List<ScheduleEntry> entries, double makespan) {}
 
-    static Result schedule(WorkGraph g, Device[] deviceOf, double[] latency) {
+    /** {@code precisionOf} sizes each crossing tensor at its producer's activation precision. */
+    static Result schedule(WorkGraph g, Device[] deviceOf, org.npustudio.plan.Precision[] precisionOf, double[] latency) {
         int n = g.size();
         double[] start = new double[n];
         double[] end = new double[n];
@@ -45,7 +46,7 @@ final class Scheduler {
                 Double at = arrived.get(key);
                 if (at == null) {
                     Device src = deviceOf[p];
-                    double bytes = HostLink.bytes(g, v, src);
+                    double bytes = HostLink.bytes(g, v, precisionOf[p]);
                     double ts = Math.max(end[p], linkFree);
                     double te = ts + HostLink.seconds(bytes, src, d);
                     linkFree = te;

@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.npustudio.error.StudioException;
 import org.npustudio.npusim.config.Device;
 import org.npustudio.npusim.config.DeviceConfigReader;
@@ -16,21 +14,19 @@ import org.npustudio.plan.DeviceKind;
 import org.npustudio.plan.NodeRef;
 import org.npustudio.plan.Partition;
 import org.npustudio.plan.Plan;
-import org.npustudio.plan.Precision;
 
 /**
  * A partition plan (any format {@code PlanFiles} reads) as the simulator runs it: the hardware behind each
- * plan device, which device runs each node, the fusion groups and one precision. (Not the plan package's
- * {@code PlanBinding}, which maps plan members to graph nodes.)
+ * plan device, which device runs each node, the fusion groups and the precision the plan chose for each
+ * node. (Not the plan package's {@code PlanBinding}, which maps plan members to graph nodes.)
  *
  * <p>The NPU the run was given comes first, under its own name. A plan device names its hardware through
  * {@code description} (an NPU or CPU file, resolved against the plan's folder, then the working directory);
  * without one, an {@code npu} device is the given NPU and a {@code cpu} device the generic host CPU, each
- * under the plan's name for it. A partition without a device runs on the given NPU. The simulator has one
- * precision per run: that of the partitions on NPUs (the catch-all included) when they agree, else the NPU's
- * default, with a warning.
+ * under the plan's name for it. A partition without a device runs on the given NPU. Each node runs at its own
+ * precision (node entry, else partition, else the device's default; {@link NodePrecisions}).
  */
-public record SimulationPlan(DeviceSet devices, DeviceAssignment assignment, FusionPlan fusion, Precision precision) {
+public record SimulationPlan(DeviceSet devices, DeviceAssignment assignment, FusionPlan fusion, NodePrecisions precisions) {
 
     /**
      * @param plan    the plan, or null: everything on {@code npu}, unsupported ops on the host CPU
@@ -38,7 +34,7 @@ public record SimulationPlan(DeviceSet devices, DeviceAssignment assignment, Fus
      * @param source  names the plan in errors
      */
     public static SimulationPlan of(Plan plan, Device npu, Path planDir, String source, List<String> warnings) throws StudioException {
-        if (plan == null) return new SimulationPlan(DeviceSet.of(npu), DeviceAssignment.allOn(npu.name()), FusionPlan.NONE, null);
+        if (plan == null) return new SimulationPlan(DeviceSet.of(npu), DeviceAssignment.allOn(npu.name()), FusionPlan.NONE, NodePrecisions.NONE);
         List<Device> devices = new ArrayList<>(List.of(npu));
         for (org.npustudio.plan.Device d : plan.devices()) {
             Device hardware = hardware(d, npu, planDir, warnings);
@@ -47,10 +43,7 @@ public record SimulationPlan(DeviceSet devices, DeviceAssignment assignment, Fus
         DeviceSet set = new DeviceSet(devices);
         String defaultDevice = deviceOf(plan.rest(), npu);
         if (set.get(defaultDevice) == null) throw new StudioException(source, "default device", "no device is named '" + defaultDevice + "'");
-        Set<String> precisions = new LinkedHashSet<>();
-        for (Partition p : plan.partitions()) addNpuPrecision(p, set, npu, precisions);
-        addNpuPrecision(plan.rest(), set, npu, precisions);
-        return new SimulationPlan(set, assignment(plan, npu.name()), fusion(plan), precision(precisions, warnings));
+        return new SimulationPlan(set, assignment(plan, npu.name()), fusion(plan), NodePrecisions.of(plan, warnings));
     }
 
     /** Which device runs each node under the plan; a partition without a device runs on {@code npuName}. */
@@ -70,25 +63,8 @@ public record SimulationPlan(DeviceSet devices, DeviceAssignment assignment, Fus
         return new FusionPlan(groups);
     }
 
-    private static void addNpuPrecision(Partition p, DeviceSet set, Device npu, Set<String> precisions) {
-        Device d = set.get(deviceOf(p, npu));
-        if (d != null && d.isNpu() && !p.precision().isBlank()) precisions.add(p.precision());
-    }
-
     private static String deviceOf(Partition p, Device npu) {
         return p.device().isEmpty() ? npu.name() : p.device();
-    }
-
-    private static Precision precision(Set<String> keys, List<String> warnings) {
-        if (keys.size() > 1) {
-            warnings.add("NPU partitions ask for different precisions " + keys + "; the simulator runs one precision per run, the NPU's default");
-            return null;
-        }
-        if (keys.isEmpty()) return null;
-        String key = keys.iterator().next();
-        Precision p = Precision.parse(key);
-        if (p == null) warnings.add("precision '" + key + "' is not one the simulator models (" + Precision.validKeys() + "); using the NPU's default");
-        return p;
     }
 
     private static Device hardware(org.npustudio.plan.Device d, Device npu, Path planDir, List<String> warnings) throws StudioException {

@@ -22,6 +22,20 @@ public record SimulationResult(String model, List<NodeResult> nodes, Map<String,
         return null;
     }
 
+    /** True when some node ran at another precision than its device's default (reports then add a precision column). */
+    public boolean mixedPrecision() {
+        for (NodeResult n : nodes) {
+            Device d = device(n.device());
+            if (n.precision() != null && d != null && n.precision() != d.precision()) return true;
+        }
+        return false;
+    }
+
+    /** The precision key a node ran at, "" when unknown. */
+    public static String precisionKey(NodeResult n) {
+        return n.precision() == null ? "" : n.precision().key();
+    }
+
     public NodeResult node(String id) {
         for (NodeResult n : nodes) if (n.id().equals(id)) return n;
         return null;

@@ -111,7 +111,7 @@ public final class SimulationService {
         Compilation.Result c = cache == null ? Compilation.compile(opened, targeted, regions) : cache.compile(opened, targeted, regions);
         Graph compiled = c.model().graph();
         SimulationPlan onCompiled = new SimulationPlan(onOpened.devices(), AsCompiled.onCompiled(onOpened.assignment(), compiled, c.lineage()),
-                AsCompiled.onCompiled(onOpened.fusion(), c.lineage()), onOpened.precision());
+                AsCompiled.onCompiled(onOpened.fusion(), c.lineage()), onOpened.precisions().onCompiled(compiled, c.lineage()));
         // Host profiles time the opened graph's nodes; the compiled graph is costed by the models alone.
         SimulationResult r = run(workGraph(compiled, source, loopTrips), onCompiled, fuse, all, HostCosts.NONE);
         return AsCompiled.mapBack(r, opened.graph(), c.lineage(), onOpened.assignment());
@@ -122,7 +122,7 @@ public final class SimulationService {
         boolean planGroups = !run.fusion().groups().isEmpty();
         FusionMode mode = fuse != null ? fuse : planGroups ? FusionMode.PLAN : FusionMode.NONE;
         if (mode == FusionMode.PLAN && !planGroups) all.add("--fuse plan: the plan lists no fusion groups");
-        SimulationResult r = new Simulator(graph, run.devices(), run.precision(), host).simulate(run.assignment(), mode, run.fusion());
+        SimulationResult r = new Simulator(graph, run.devices(), null, host, run.precisions()).simulate(run.assignment(), mode, run.fusion());
         all.addAll(r.warnings());
         return new SimulationResult(r.model(), r.nodes(), r.perDevice(), r.total(), r.groups(), r.schedule(), List.copyOf(all), r.devices());
     }

@@ -44,6 +44,7 @@ public final class Simulator {
     private final DeviceSet devices;
     private final Precision precisionOverride;
     private final HostCosts host;
+    private final NodePrecisions chosen;
     private final Map<CostKey, NodeCost> cache = new HashMap<>();
     private int lastEvaluations;
     private Device genericCpu;
@@ -55,10 +56,19 @@ public final class Simulator {
 
     /** As above, with measured host costs for nodes that run on a CPU device. */
     public Simulator(WorkGraph graph, DeviceSet devices, Precision precisionOverride, HostCosts host) {
+        this(graph, devices, precisionOverride, host, NodePrecisions.NONE);
+    }
+
+    /**
+     * As above, each node on an NPU at the precision {@code chosen} names for it when that NPU offers it (else the
+     * default, with a warning); {@code precisionOverride} then applies to the nodes without a choice.
+     */
+    public Simulator(WorkGraph graph, DeviceSet devices, Precision precisionOverride, HostCosts host, NodePrecisions chosen) {
         this.graph = graph;
         this.devices = devices;
         this.precisionOverride = precisionOverride;
         this.host = host == null ? HostCosts.NONE : host;
+        this.chosen = chosen == null ? NodePrecisions.NONE : chosen;
     }
 
     public WorkGraph graph() { return graph; }
@@ -72,19 +82,23 @@ public final class Simulator {
         int n = graph.size();
         Device[] deviceOf = new Device[n];
         NodeCost[] costs = new NodeCost[n];
+        Precision[] precisionOf = new Precision[n];
+        Map<String, List<String>> refused = new LinkedHashMap<>();
         lastEvaluations = 0;
         for (int i = 0; i < n; i++) {
             WorkNode node = graph.node(i);
             deviceOf[i] = place(node, assignment, warnings);
-            costs[i] = cost(node, deviceOf[i]);
+            precisionOf[i] = precision(node, deviceOf[i], refused);
+            costs[i] = cost(node, deviceOf[i], precisionOf[i]);
         }
-        FusionContext ctx = new FusionContext(graph, deviceOf, costs);
+        for (var e : refused.entrySet()) warnings.add(e.getKey() + ": " + listed(e.getValue()));
+        FusionContext ctx = new FusionContext(graph, deviceOf, costs, precisionOf);
         Grouping grouping = switch (mode) {
             case NONE -> Grouping.none(n);
             case AUTO -> Grouping.of(ctx, AutoGrouper.groups(ctx), warnings);
             case PLAN -> Grouping.of(ctx, planIndices(plan, warnings), warnings);
         };
-        return assemble(deviceOf, costs, grouping, warnings);
+        return assemble(deviceOf, precisionOf, costs, grouping, warnings);
     }
 
     private Device place(WorkNode node, DeviceAssignment assignment, List<String> warnings) throws StudioException {
@@ -126,7 +140,7 @@ public final class Simulator {
 
     /** The cached, unfused cost of node {@code i} on {@code d} (a device of this simulator), as a run would use it. */
     public NodeCost nodeCost(int i, Device d) throws StudioException {
-        return cost(graph.node(i), d);
+        return cost(graph.node(i), d, precision(graph.node(i), d, new HashMap<>()));
     }
 
     /** An NPU runs a control-flow body when it supports every op in it (nested bodies included); else why not. */
@@ -142,8 +156,7 @@ public final class Simulator {
         return null;
     }
 
-    private NodeCost cost(WorkNode node, Device d) throws StudioException {
-        Precision p = precision(d);
+    private NodeCost cost(WorkNode node, Device d, Precision p) throws StudioException {
         CostKey key = new CostKey(node.id(), d.name(), p, node.work());
         NodeCost c = cache.get(key);
         if (c != null) return c;
@@ -165,6 +178,26 @@ public final class Simulator {
         return d.precision();
     }
 
+    /**
+     * A node's precision on {@code d}: the plan's choice when {@code d} is an NPU that offers it; a choice the NPU
+     * does not offer is recorded in {@code refused} (one warning per NPU and precision) and the default taken. A
+     * CPU computes in fp32 whatever the plan chose (its cost model has no narrower arithmetic).
+     */
+    private Precision precision(WorkNode node, Device d, Map<String, List<String>> refused) {
+        Precision want = chosen.of(node.id());
+        if (want == null || !d.isNpu()) return precision(d);
+        if (d.npu().supports(want)) return want;
+        refused.computeIfAbsent("NPU '" + d.name() + "' does not offer " + want.key() + " (it offers "
+                + String.join(", ", d.npu().precisions().stream().map(Precision::key).toList()) + "); at its default "
+                + precision(d).key(), k -> new ArrayList<>()).add(node.id());
+        return precision(d);
+    }
+
+    private static String listed(List<String> ids) {
+        String head = String.join(", ", ids.subList(0, Math.min(5, ids.size())));
+        return ids.size() + (ids.size() == 1 ? " node (" : " nodes (") + head + (ids.size() > 5 ? ", …)" : ")");
+    }
+
     private List<int[]> planIndices(FusionPlan plan, List<String> warnings) {
         List<int[]> out = new ArrayList<>();
         for (List<String> group : plan.groups()) {
@@ -180,7 +213,7 @@ public final class Simulator {
         return out;
     }
 
-    private SimulationResult assemble(Device[] deviceOf, NodeCost[] costs, Grouping grouping, List<String> warnings) {
+    private SimulationResult assemble(Device[] deviceOf, Precision[] precisionOf, NodeCost[] costs, Grouping grouping, List<String> warnings) {
         int n = graph.size();
         double[] latency = new double[n];
         double[][] reads = new double[n][];
@@ -202,12 +235,12 @@ public final class Simulator {
             if (measured.isPresent()) timing[i] = new Timing(measured.getAsDouble(), timing[i].dramSeconds(), timing[i].bound());
             latency[i] = timing[i].latencySeconds();
         }
-        Scheduler.Result s = Scheduler.schedule(graph, deviceOf, latency);
+        Scheduler.Result s = Scheduler.schedule(graph, deviceOf, precisionOf, latency);
         List<NodeResult> results = new ArrayList<>(n);
         Map<String, List<NodeResult>> byDevice = new LinkedHashMap<>();
         for (Device d : devices.all()) byDevice.put(d.name(), new ArrayList<>());
         for (int i = 0; i < n; i++) {
-            NodeResult r = result(i, deviceOf[i], costs[i], reads[i], writes[i], timing[i], grouping.groupOf()[i], s);
+            NodeResult r = result(i, deviceOf[i], precisionOf[i], costs[i], reads[i], writes[i], timing[i], grouping.groupOf()[i], s);
             results.add(r);
             byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
         }
@@ -247,7 +280,7 @@ public final class Simulator {
         return d.isNpu() ? java.util.OptionalDouble.empty() : host.seconds(node.id());
     }
 
-    private NodeResult result(int i, Device d, NodeCost c, double[] reads, double[] writes, Timing t, int group, Scheduler.Result s) {
+    private NodeResult result(int i, Device d, Precision p, NodeCost c, double[] reads, double[] writes, Timing t, int group, Scheduler.Result s) {
         WorkNode node = graph.node(i);
         boolean measured = measured(node, d).isPresent();
         boolean[] constant = node.work().constantInputs();
@@ -268,7 +301,7 @@ public final class Simulator {
                 t.bound(), group, s.start()[i], s.end()[i], c.gemm(), c.sram(),
                 !measured && node.work() instanceof UnknownWork u ? u.kind() : null, measured ? CostSource.MEASURED : CostSource.MODELLED, null,
                 !measured && node.work() instanceof UnknownWork ? Energy.ZERO
-                        : EnergyModel.of(node.work(), c, d, precision(d), reads, writes, t.latencySeconds()));
+                        : EnergyModel.of(node.work(), c, d, p, reads, writes, t.latencySeconds()), p);
     }
 
     private static double sum(double[] a) {
