@@ -18,6 +18,7 @@ import org.npustudio.onnx.ModelLoadException;
 import org.npustudio.onnx.OnnxReader;
 import org.npustudio.onnx.OnnxWriter;
 import org.npustudio.onnx.proto.OnnxProto;
+import org.npustudio.passes.quant.QuantizationReport;
 import org.npustudio.plan.NodeRef;
 import org.npustudio.plan.Partition;
 import org.npustudio.plan.PartitionBoundary;
@@ -47,9 +48,10 @@ public final class PartitionSplitter {
      * @param reference the legalized whole model, what the partitions together must compute
      * @param pieces    non-empty partitions in execution order
      * @param warnings  plan findings that do not block export (unknown nodes, unsupported ops…)
+     * @param quantization the layers quantized where the plan chose a precision, or null when it chose none
      */
     public record Split(OnnxProto.ModelProto reference, List<PartitionModel> pieces, List<Legalizer.Rewrite> rewrites,
-                        List<String> warnings) {}
+                        List<String> warnings, QuantizationReport quantization) {}
 
     private PartitionSplitter() {}
 
@@ -75,7 +77,9 @@ public final class PartitionSplitter {
                         + " after legalization: no registered rule rewrites it to standard ONNX");
             }
         }
-        if (!rewrites.isEmpty()) ShapeInference.infer(copy);
+        // QDQ only where the plan chose an integer precision; its nodes join the partition of the layer they feed
+        QuantizationReport quantization = PlanQuantization.apply(copy, PlanQuantization.chosen(plan, model.graph()));
+        if (!rewrites.isEmpty() || quantization != null) ShapeInference.infer(copy);
         Plan expanded = expand(plan, model.graph(), copy.graph());
         PlanBinding b = PlanBinding.bind(expanded, copy.graph());
         PartitionGraph pg = PartitionGraph.of(b);
@@ -142,7 +146,7 @@ public final class PartitionSplitter {
             Partition p = b.partition(k);
             pieces.add(new PartitionModel(p.name(), p.device(), piece, boundary, ins, outs, b.members(k).length));
         }
-        return new Split(full, pieces, rewrites, warnings);
+        return new Split(full, pieces, rewrites, warnings, quantization);
     }
 
     /** A deep copy that keeps node ids (every node is written named, so ids come back as names). */
@@ -153,7 +157,11 @@ public final class PartitionSplitter {
         return m;
     }
 
-    /** The plan restated on the legalized copy: new nodes follow the node they came from. */
+    /**
+     * The plan restated on the legalized (and quantized) copy: new nodes follow the node they came from; nodes
+     * without provenance (the quantizer's QuantizeLinear/DequantizeLinear) join the partition of their first
+     * consumer, resolved from the outputs backwards.
+     */
     private static Plan expand(Plan plan, Graph original, Graph legal) throws StudioException {
         PlanBinding ob = PlanBinding.bind(plan, original);
         Map<String, Integer> partOfId = new HashMap<>();
@@ -162,6 +170,18 @@ public final class PartitionSplitter {
         List<List<NodeRef>> members = new ArrayList<>();
         for (int k = 0; k < plan.partitions().size(); k++) members.add(new ArrayList<>());
         int rest = plan.partitions().size();
+        Map<String, Integer> partOfNew = new HashMap<>();
+        List<Node> order = legal.topologicalOrder();
+        for (int j = order.size() - 1; j >= 0; j--) {
+            Node n = order.get(j);
+            if (partOfId.containsKey(n.id()) || !n.provenance().isEmpty()) continue;
+            for (String o : n.outputs()) {
+                for (Node c : legal.consumers(o)) {
+                    Integer k = partOfId.containsKey(c.id()) ? partOfId.get(c.id()) : partOfNew.get(c.id());
+                    if (k != null) partOfNew.putIfAbsent(n.id(), k);
+                }
+            }
+        }
         for (Node n : legal.nodes()) {
             Integer k = partOfId.get(n.id());
             if (k == null) {
@@ -170,6 +190,7 @@ public final class PartitionSplitter {
                     if (k != null) break;
                 }
             }
+            if (k == null) k = partOfNew.get(n.id());
             if (k == null) throw new StudioException("export", "node " + n.id(), "was created by legalization without provenance to a node of the plan");
             if (k != rest) members.get(k).add(new NodeRef(n.id(), n.name()));
         }

@@ -23,6 +23,8 @@ final class ExportCommand implements Command {
                 original tensor names, so they chain by name. Weights (initializers, Constants and what
                 computes only from them) are copied into every partition that reads them, never passed
                 between partitions. Boundary tensor types our inference misses come from ONNX Runtime.
+                Layers the plan gives an integer precision (precision/precisions in the plan) are
+                quantized (QDQ) at it; everything else stays float.
                 All files appear together or none does;
                 DIR must be new, empty, or a previous export. A non-convex plan is refused with the path.
                 """ + ShapeArgs.HELP;
@@ -39,6 +41,7 @@ final class ExportCommand implements Command {
             ctx.out().printf("%s.onnx  %-10s %5d nodes  inputs %s  outputs %s%n", pm.name(), pm.device(), pm.nodeCount(),
                     String.join(",", pm.inputs()), String.join(",", pm.outputs()));
         }
+        if (r.split().quantization() != null) ctx.out().println(PlanArgs.quantized(r.split().quantization()));
         ctx.out().println(r.dir() + ": " + r.files().size() + " files" + (r.split().rewrites().isEmpty() ? ""
                 : " (" + r.split().rewrites().size() + " legalization rewrites)"));
         return Cli.OK;

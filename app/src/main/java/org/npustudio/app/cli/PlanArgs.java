@@ -26,6 +26,15 @@ final class PlanArgs {
         return new Opened(model, ref, p.plan());
     }
 
+    /** One line: how many layers an export quantized where the plan chose a precision, by weight bits. */
+    static String quantized(org.npustudio.passes.quant.QuantizationReport q) {
+        java.util.Map<Integer, Integer> byBits = new java.util.TreeMap<>();
+        for (var l : q.layers()) byBits.merge(l.weightBits(), 1, Integer::sum);
+        StringBuilder b = new StringBuilder();
+        for (var e : byBits.entrySet()) b.append(b.length() == 0 ? "" : ", ").append(e.getValue()).append(" at int").append(e.getKey()).append(" weights");
+        return "quantized " + q.layers().size() + " layers where the plan chose a precision (QDQ)" + (b.length() == 0 ? "" : ": " + b);
+    }
+
     static void warn(List<String> warnings, PrintStream err) {
         for (String w : warnings) err.println("warning: " + w);
     }

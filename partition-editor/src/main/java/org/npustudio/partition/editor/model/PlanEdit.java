@@ -105,6 +105,25 @@ public sealed interface PlanEdit {
         }
     }
 
+    /** Runs the selected nodes at {@code precision} whatever their partition's; empty = back to the partition's. */
+    record AssignNodePrecision(List<String> nodeIds, String precision) implements PlanEdit {
+        public AssignNodePrecision {
+            nodeIds = List.copyOf(nodeIds);
+        }
+
+        public String label() {
+            return "Set " + count(nodeIds.size()) + " to " + (precision.isEmpty() ? "their partition's precision" : precision);
+        }
+
+        public Plan apply(Plan p) {
+            if (nodeIds.isEmpty()) throw new IllegalArgumentException("select the nodes first");
+            if (!precision.isEmpty() && org.npustudio.plan.Precision.parse(precision) == null) {
+                throw new IllegalArgumentException("unknown precision '" + precision + "' (use " + org.npustudio.plan.Precision.validKeys() + ")");
+            }
+            return p.assignNodePrecision(nodeIds, precision);
+        }
+    }
+
     /** Several edits as one undo step (e.g. merging or deleting several selected partitions). */
     record Sequence(String label, List<PlanEdit> edits) implements PlanEdit {
         public Sequence {

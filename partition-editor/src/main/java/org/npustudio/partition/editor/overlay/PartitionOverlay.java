@@ -52,6 +52,16 @@ public final class PartitionOverlay {
             legend.add(new Overlay.LegendEntry("… " + (b.partitionCount() - LEGEND_ROWS) + " more", PartitionColors.REST));
         }
         o.legend("Partitions", legend);
+        // a node at a precision of its own carries it as a tag; issue badges below take the place when both apply
+        for (int k = 0; k < b.partitionCount(); k++) {
+            var own = b.partition(k).precisions();
+            if (own.isEmpty()) continue;
+            for (int i : b.members(k)) {
+                String id = idx.node(i).id();
+                String key = own.get(id);
+                if (key != null) o.badge(id, key);
+            }
+        }
         for (PlanIssue i : report.issues()) {
             switch (i.kind()) {
                 case NON_CONVEX -> path(o, b, i);

@@ -21,6 +21,8 @@ public final class PartitionMenu {
                 item(tab, "Save Plan As…", "menu-partition-save-as", ws -> ws.document().saveAs()),
                 item(tab, "Export NEST-C Plan…", "menu-partition-nestc", ws -> ws.document().exportNestc()),
                 new SeparatorMenuItem(),
+                precisionMenu(tab),
+                new SeparatorMenuItem(),
                 item(tab, "Auto-partition", "menu-partition-auto", ws -> ws.actions().autoPartition()),
                 item(tab, "Auto-partition with Devices File…", "menu-partition-auto-file", ws -> ws.actions().autoPartitionWithDevicesFile()),
                 item(tab, "Optimise Plan…", "menu-partition-optimise", ws -> ws.actions().optimise()),
@@ -30,6 +32,17 @@ public final class PartitionMenu {
             boolean none = tab.get() == null;
             m.getItems().forEach(i -> i.setDisable(none));
         });
+        return m;
+    }
+
+    /** "Precision of Selection": each precision, then back to the partition's (docs/partition-editor.md). */
+    private static Menu precisionMenu(Supplier<PartitionTab> tab) {
+        Menu m = new Menu("Precision of Selection");
+        m.setId("menu-partition-precision");
+        for (org.npustudio.plan.Precision p : org.npustudio.plan.Precision.values()) {
+            m.getItems().add(item(tab, p.key(), "menu-precision-" + p.key(), ws -> ws.assignPrecisionToSelection(p.key())));
+        }
+        m.getItems().add(item(tab, "Partition's Precision", "menu-precision-clear", ws -> ws.assignPrecisionToSelection("")));
         return m;
     }
 

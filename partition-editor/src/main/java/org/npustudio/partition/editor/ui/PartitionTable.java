@@ -59,7 +59,7 @@ final class PartitionTable extends VBox {
         table.getColumns().setAll(List.of(
                 Columns.<PartitionStats>text("Partition", 110, PartitionStats::name),
                 Columns.text("Device", 70, PartitionStats::device),
-                Columns.text("Precision", 70, s -> s.precision().isEmpty() ? "default" : s.precision()),
+                Columns.text("Precision", 90, this::precisionText),
                 Columns.number("Nodes", 60, s -> Quantities.grouped(s.nodes())),
                 Columns.number("MACs", 80, s -> Quantities.si(s.macs()) + (s.macsPartial() ? "+" : "")),
                 Columns.number("Params", 80, s -> Quantities.bytes(s.paramBytes())),
@@ -230,6 +230,14 @@ final class PartitionTable extends VBox {
         if (!choices.contains(p.precision())) choices.add(p.precision());
         precision.setItems(FXCollections.observableArrayList(choices));
         precision.setValue(p.precision());
+    }
+
+    /** The partition's precision, and how many of its nodes run at one of their own ("int8 +2 mixed"). */
+    private String precisionText(PartitionStats s) {
+        Partition p = s.catchAll() ? session.plan().rest() : session.plan().partition(s.name());
+        String own = s.precision().isEmpty() ? "default" : s.precision();
+        int mixed = p == null ? 0 : p.precisions().size();
+        return mixed == 0 ? own : own + " +" + mixed + " mixed";
     }
 
     /** The partition of the first selected row (the catch-all included), or null. */

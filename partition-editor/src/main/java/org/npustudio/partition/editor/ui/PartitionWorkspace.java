@@ -39,6 +39,7 @@ public final class PartitionWorkspace extends BorderPane {
     private final MultiSelect multi;
     private final PlanDocument document;
     private final PlanActions actions;
+    private final SelectionEdits edits;
     private final Autosaver autosaver;
     private final PartitionTable table;
     private final YamlPane yaml;
@@ -60,7 +61,7 @@ public final class PartitionWorkspace extends BorderPane {
         document = new PlanDocument(session, recovery, this);
         actions = new PlanActions(session, this);
         autosaver = new Autosaver(session, recovery);
-        SelectionEdits edits = new SelectionEdits(session);
+        edits = new SelectionEdits(session);
 
         table = new PartitionTable(session, this::showNodes);
         issues = new IssueList(session, this::showNodes);
@@ -111,6 +112,11 @@ public final class PartitionWorkspace extends BorderPane {
     public PlanDocument document() { return document; }
 
     public PlanActions actions() { return actions; }
+
+    /** Runs the selected nodes at {@code precision} (a key such as {@code int4w8a}; empty: their partition's). */
+    public boolean assignPrecisionToSelection(String precision) { return edits.assignPrecision(precision); }
+
+    SelectionEdits edits() { return edits; }
 
     PartitionTable table() { return table; }
 

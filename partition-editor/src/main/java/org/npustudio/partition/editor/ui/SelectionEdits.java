@@ -58,6 +58,16 @@ final class SelectionEdits {
         session.apply(new PlanEdit.RemoveNodes(listed));
     }
 
+    /** The selected nodes at {@code precision} (empty: back to their partition's precision), one undo step. */
+    boolean assignPrecision(String precision) {
+        List<String> sel = session.selectedNodeIds();
+        if (sel.isEmpty()) {
+            session.error("select the nodes first");
+            return false;
+        }
+        return session.apply(new PlanEdit.AssignNodePrecision(sel, precision));
+    }
+
     /** {@code p<k>} with the smallest k not taken. */
     static String newName(Plan p) {
         for (int k = p.partitions().size(); ; k++) {
