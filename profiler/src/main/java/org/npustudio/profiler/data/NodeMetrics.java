@@ -13,12 +13,23 @@ import java.util.List;
  * {@code compiled} is null as written; as compiled it is what the node became ({@code NodeResult.compiled}:
  * "Conv + folded BatchNormalization 'bn1' (runs as FusedConv)", "folded into 'conv1' (fold-batchnorm)");
  * {@code absorbedInto} is then the node whose row carries this one's work (conv1), else null.
+ * {@code precision} is the precision key it was costed at (e.g. int8, int4w8a), "" when unknown.
  */
 public record NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
                           int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
                           double writeBytes, double unfusedDramBytes, double utilisation, String bound,
                           double startMicros, double endMicros, String notCosted, String costSource,
-                          double energyPj, String compiled, String absorbedInto) {
+                          double energyPj, String compiled, String absorbedInto, String precision) {
+
+    /** Without a precision (""): built before precision per node. */
+    public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,
+                       int fusionGroup, double latencyMicros, double share, long cycles, long macs, double readBytes,
+                       double writeBytes, double unfusedDramBytes, double utilisation, String bound,
+                       double startMicros, double endMicros, String notCosted, String costSource,
+                       double energyPj, String compiled, String absorbedInto) {
+        this(id, name, opType, scope, device, partition, fusionGroup, latencyMicros, share, cycles, macs, readBytes, writeBytes,
+                unfusedDramBytes, utilisation, bound, startMicros, endMicros, notCosted, costSource, energyPj, compiled, absorbedInto, "");
+    }
 
     /** Costed as written, with its cost source and energy. */
     public NodeMetrics(String id, String name, String opType, List<String> scope, String device, String partition,

@@ -68,7 +68,7 @@ public final class Profile {
                     total > 0 ? r.latencySeconds() / total : 0, r.cycles(), r.macs(), r.readBytes(), r.writeBytes(),
                     r.unfusedReadBytes() + r.unfusedWriteBytes(), r.utilisation(), r.bound().label(),
                     r.startSeconds() * 1e6, r.endSeconds() * 1e6, r.costed() ? null : r.uncosted().label(), r.costSource().label(), r.energyPj(),
-                    r.compiled(), AsCompiled.absorber(r.compiled())));
+                    r.compiled(), AsCompiled.absorber(r.compiled()), SimulationResult.precisionKey(r)));
         }
         List<String> missing = new ArrayList<>();
         for (Node n : g.nodes()) if (run.node(n.id()) == null) missing.add(n.id());

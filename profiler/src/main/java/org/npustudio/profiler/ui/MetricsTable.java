@@ -55,6 +55,7 @@ public final class MetricsTable extends BorderPane {
         });
         table.getColumns().add(compiledAs);
         table.getColumns().add(text("Device", NodeMetrics::device, 110));
+        table.getColumns().add(text("Precision", NodeMetrics::precision, 75)); // per node under a mixed-precision plan
         table.getColumns().add(number(Metric.LATENCY, 90));
         table.getColumns().add(number(Metric.SHARE, 70));
         table.getColumns().add(number(Metric.MACS, 90));

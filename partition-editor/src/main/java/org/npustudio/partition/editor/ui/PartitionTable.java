@@ -59,7 +59,7 @@ final class PartitionTable extends VBox {
         table.getColumns().setAll(List.of(
                 Columns.<PartitionStats>text("Partition", 110, PartitionStats::name),
                 Columns.text("Device", 70, PartitionStats::device),
-                Columns.text("Precision", 90, this::precisionText),
+                Columns.text("Precision", 115, this::precisionText),
                 Columns.number("Nodes", 60, s -> Quantities.grouped(s.nodes())),
                 Columns.number("MACs", 80, s -> Quantities.si(s.macs()) + (s.macsPartial() ? "+" : "")),
                 Columns.number("Params", 80, s -> Quantities.bytes(s.paramBytes())),
@@ -140,6 +140,23 @@ final class PartitionTable extends VBox {
         return i;
     }
 
+    /** One item per precision, then one that clears the nodes' own precision; shared with the Partition menu. */
+    static List<MenuItem> precisionItems(SelectionEdits edits) {
+        List<MenuItem> items = new ArrayList<>();
+        for (org.npustudio.plan.Precision p : org.npustudio.plan.Precision.values()) {
+            MenuItem i = new MenuItem(p.key());
+            i.setId("node-precision-" + p.key());
+            i.setOnAction(e -> edits.assignPrecision(p.key()));
+            items.add(i);
+        }
+        items.add(new javafx.scene.control.SeparatorMenuItem());
+        MenuItem clear = new MenuItem("Partition's precision");
+        clear.setId("node-precision-clear");
+        clear.setOnAction(e -> edits.assignPrecision(""));
+        items.add(clear);
+        return items;
+    }
+
     private HBox actionBar() {
         device.setId("partition-device");
         device.setPromptText("Device");
@@ -162,7 +179,13 @@ final class PartitionTable extends VBox {
         Button split = Buttons.of("Split at selection", "partition-split",
                 "Move the selected graph nodes of this partition into a new partition", this::split);
         Button delete = Buttons.of("Delete", "partition-delete", null, this::delete);
-        HBox bar = new HBox(6, new Label("Device"), device, new Label("Precision"), precision, rename, merge, split, delete);
+        // the toolbar above the graph is full; the selection's own precision sits with the partition's
+        javafx.scene.control.MenuButton nodes = new javafx.scene.control.MenuButton("Nodes' precision");
+        nodes.setId("partition-node-precision");
+        nodes.setTooltip(new Tooltip("Run the selected graph nodes at a precision of their own (mixed precision), saved in the plan"));
+        nodes.getItems().setAll(precisionItems(new SelectionEdits(session)));
+        nodes.disableProperty().bind(session.selection().keysProperty().map(k -> k.isEmpty()));
+        HBox bar = new HBox(6, new Label("Device"), device, new Label("Precision"), precision, nodes, rename, merge, split, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("partition-actions");

@@ -59,14 +59,9 @@ final class PartitionToolbar extends ToolBar {
             }
             if (addTo.getItems().isEmpty()) addTo.getItems().add(disabled("no partitions yet"));
         });
-        MenuButton precision = new MenuButton("Precision");
-        precision.setId("partition-node-precision");
-        precision.setTooltip(new Tooltip("Run the selected nodes at a precision of their own (mixed precision), saved in the plan"));
-        precision.getItems().setAll(precisionItems(edits));
         Button remove = Buttons.tool("Remove", "partition-remove-nodes", "Take the selected nodes out of their partitions", edits::removeFromPartitions);
         for (ButtonBase b : new ButtonBase[] {grow, shrink, create, remove}) b.disableProperty().bind(session.selection().keysProperty().map(k -> k.isEmpty()));
         addTo.disableProperty().bind(session.selection().keysProperty().map(k -> k.isEmpty()));
-        precision.disableProperty().bind(session.selection().keysProperty().map(k -> k.isEmpty()));
 
         Button undo = Buttons.tool("Undo", "partition-undo", "Undo (Ctrl+Z)", session::undo);
         undo.disableProperty().bind(session.canUndoProperty().not());
@@ -96,7 +91,7 @@ final class PartitionToolbar extends ToolBar {
         check.disableProperty().bind(session.workingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(pan, rect, lasso, sep(), grow, shrink, query, sep(), create, addTo, remove, precision, sep(), undo, redo,
+        getItems().addAll(pan, rect, lasso, sep(), grow, shrink, query, sep(), create, addTo, remove, sep(), undo, redo,
                 sep(), auto, optimise, export, check, spacer, count);
     }
 
@@ -111,23 +106,6 @@ final class PartitionToolbar extends ToolBar {
         });
         multi.toolProperty().addListener((o, was, now) -> b.setSelected(now == t));
         return b;
-    }
-
-    /** One item per precision, then one that clears the nodes' own precision; shared with the Partition menu. */
-    static java.util.List<MenuItem> precisionItems(SelectionEdits edits) {
-        java.util.List<MenuItem> items = new java.util.ArrayList<>();
-        for (org.npustudio.plan.Precision p : org.npustudio.plan.Precision.values()) {
-            MenuItem i = new MenuItem(p.key());
-            i.setId("node-precision-" + p.key());
-            i.setOnAction(e -> edits.assignPrecision(p.key()));
-            items.add(i);
-        }
-        items.add(new javafx.scene.control.SeparatorMenuItem());
-        MenuItem clear = new MenuItem("Partition's precision");
-        clear.setId("node-precision-clear");
-        clear.setOnAction(e -> edits.assignPrecision(""));
-        items.add(clear);
-        return items;
     }
 
     private static MenuItem disabled(String text) {

@@ -36,6 +36,15 @@ final class EditorFixture {
         order = model.graph().topologicalOrder().stream().map(Node::id).toList();
     }
 
+    /** A workspace on this model, recovering into {@code store}, shown in {@code stage} at the tests' window size. */
+    PartitionWorkspace show(javafx.stage.Stage stage, org.npustudio.partition.editor.model.RecoveryStore store) {
+        PartitionWorkspace ws = new PartitionWorkspace(model, file, ref, store);
+        ws.graphView().setGraphScene(scene);
+        stage.setScene(new javafx.scene.Scene(ws, 1260, 780));
+        stage.show();
+        return ws;
+    }
+
     /** Screen position of a world point of the workspace's canvas. */
     static Point2D screen(GraphCanvas c, double wx, double wy) {
         return c.localToScreen(c.viewport().toScreenX(wx), c.viewport().toScreenY(wy));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,10 +39,7 @@ class MixedPrecisionEditorTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory(fx.dir, "mixed");
-        ws = new PartitionWorkspace(fx.model, fx.file, fx.ref, new RecoveryStore(dir.resolve("recovery")));
-        ws.graphView().setGraphScene(fx.scene);
-        stage.setScene(new Scene(ws, 1260, 780));
-        stage.show();
+        ws = fx.show(stage, new RecoveryStore(dir.resolve("recovery")));
     }
 
     private Plan plan() { return ws.session().plan(); }

@@ -57,10 +57,7 @@ class PartitionWorkspaceTest {
     void start(Stage stage) throws Exception {
         dir = Files.createDirectories(fx.dir.resolve("run" + run++));
         store = new RecoveryStore(dir.resolve("recovery"));
-        ws = new PartitionWorkspace(fx.model, fx.file, fx.ref, store);
-        ws.graphView().setGraphScene(fx.scene);
-        stage.setScene(new Scene(ws, 1260, 780));
-        stage.show();
+        ws = fx.show(stage, store);
     }
 
     @Test
