@@ -44,9 +44,10 @@ public final class AutoPrecision {
     private AutoPrecision() {}
 
     /** {@code opened}: read, validated, shapes inferred ({@code ModelOpener.open}); {@code npu} is needed only with a budget. */
-    public static Outcome run(Model opened, ModelRef ref, NpuConfig npu, Request r, SensitivityAnalysis.Progress progress,
+    public static Outcome run(Model model, ModelRef ref, NpuConfig npu, Request r, SensitivityAnalysis.Progress progress,
                               BooleanSupplier cancelled) throws StudioException {
         long t0 = System.nanoTime();
+        Model opened = AssignmentEvaluator.quantizable(model);
         AssignmentEvaluator evaluator = new AssignmentEvaluator(opened, r.config(),
                 EvaluationSet.of(opened, SensitivityAnalysis.evaluationInputs(opened, r.config())));
         // The candidates the choice needs single-layer figures for are analysed too (fp16 among them costs one run per layer).

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.passes.ModelCopy;
+import org.npustudio.passes.Compilation;
+import org.npustudio.passes.Pipeline;
 import org.npustudio.passes.quant.QuantConfig;
 import org.npustudio.passes.quant.QuantizationReport;
 import org.npustudio.passes.quant.Quantizer;
@@ -55,6 +57,15 @@ public final class AssignmentEvaluator {
         Model copy = ModelCopy.of(fp32);
         Quantizer.quantize(copy, cfg.withLayers(perLayer, Precision.FP32));
         return copy;
+    }
+
+    /**
+     * The model the analysis works on: a compiled copy of {@code opened} lifted to opset 13 when it imports
+     * an older one (per-channel QDQ needs 13) and with constants folded (weights written as Constant nodes, as
+     * paddle2onnx does, become the initializers the quantizer looks for). Layer node ids are kept.
+     */
+    public static Model quantizable(Model opened) throws StudioException {
+        return Compilation.compile(opened, Pipeline.of("quantization-prep", "convert-opset", "constant-folding"), null).model();
     }
 
     /**

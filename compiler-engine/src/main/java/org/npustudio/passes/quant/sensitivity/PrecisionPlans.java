@@ -33,13 +33,13 @@ public final class PrecisionPlans {
         for (Node n : g.topologicalOrder()) {
             Precision p = at.get(n.id());
             if (p != current && !run.isEmpty()) {
-                parts.add(partition(parts.size(), current, run));
+                parts.add(partition(parts.size(), current, run, npuName));
                 run = new ArrayList<>();
             }
             current = p;
             run.add(NodeRef.of(n));
         }
-        if (!run.isEmpty()) parts.add(partition(parts.size(), current, run));
+        if (!run.isEmpty()) parts.add(partition(parts.size(), current, run, npuName));
         Device npu = Device.of(npuName, DeviceKind.NPU, 0);
         Partition rest = Partition.of(Plan.DEFAULT_REST, npuName, List.of()).withPrecision(base.key());
         return new Plan(model, List.of(npu), rest, parts, List.of(), PlanComments.NONE);
@@ -64,7 +64,7 @@ public final class PrecisionPlans {
         return at;
     }
 
-    private static Partition partition(int index, Precision p, List<NodeRef> nodes) {
-        return Partition.of("p" + index + "_" + p.key(), "", nodes).withPrecision(p.key());
+    private static Partition partition(int index, Precision p, List<NodeRef> nodes, String device) {
+        return Partition.of("p" + index + "_" + p.key(), device, nodes).withPrecision(p.key());
     }
 }

@@ -65,9 +65,10 @@ public final class SensitivityAnalysis {
     }
 
     /** Analyses every quantizable layer at each precision; {@code cancelled} is polled between steps. */
-    public static SensitivityResult run(Model fp32, QuantConfig cfg, List<Precision> precisions, Progress progress,
+    public static SensitivityResult run(Model opened, QuantConfig cfg, List<Precision> precisions, Progress progress,
                                         BooleanSupplier cancelled) throws StudioException {
         long t0 = System.nanoTime();
+        Model fp32 = AssignmentEvaluator.quantizable(opened);
         AssignmentEvaluator evaluator = new AssignmentEvaluator(fp32, cfg, EvaluationSet.of(fp32, evaluationInputs(fp32, cfg)));
         return run(fp32, evaluator, precisions, progress, cancelled, t0);
     }
