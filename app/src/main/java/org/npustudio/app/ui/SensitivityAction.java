@@ -91,9 +91,9 @@ final class SensitivityAction {
         task.setOnSucceeded(e -> {
             progress.hide();
             AutoPrecision.Outcome out = task.getValue();
-            show(owner, view, model, out);
             status.accept(out.choice() != null ? out.choice().message()
                     : String.format(Locale.ROOT, "Sensitivity of %d layers in %.1f s", out.sensitivity().layers().size(), out.sensitivity().seconds()));
+            show(owner, view, model, out);
         });
         task.setOnFailed(e -> {
             progress.hide();

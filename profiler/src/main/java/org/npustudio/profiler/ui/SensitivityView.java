@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.npustudio.graphview.ui.GraphView;
@@ -46,6 +47,8 @@ public final class SensitivityView extends BorderPane {
         bars.show(BarChart.of(PrecisionCharts.sensitivity(sens)));
         ScrollPane scroll = new ScrollPane(bars);
         scroll.setFitToWidth(true);
+        scroll.setMinHeight(160);
+        VBox.setVgrow(scroll, Priority.ALWAYS); // the bars take what the accuracy chart leaves
         VBox center = new VBox(6, scroll);
         if (choice != null) {
             Label message = new Label(choice.message());
