@@ -36,11 +36,11 @@ public final class PrecisionReport {
 
     /** The charts and the table as an HTML fragment. */
     public static String section(SensitivityResult sens, PrecisionChoice choice) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder("<h2>Quantization sensitivity</h2>\n");
         b.append(String.format(Locale.ROOT, "<p>%d layers, evaluated on %s, in %.1f s.</p>%n", sens.layers().size(), Markup.escape(sens.inputs()), sens.seconds()));
-        b.append("<h2>Sensitivity per layer</h2>\n").append(ChartDrawing.of(BarChart.of(PrecisionCharts.sensitivity(sens).untitled()), 820).svgElement());
+        b.append("<h3>Output SQNR with only one layer quantized, worst first</h3>\n").append(ChartDrawing.of(BarChart.of(PrecisionCharts.sensitivity(sens).untitled()), 820).svgElement());
         if (choice == null) return b.toString();
-        b.append("<h2>Accuracy against ").append(Markup.escape(choice.quantity())).append("</h2>\n<p>")
+        b.append("<h3>Accuracy against ").append(Markup.escape(choice.quantity())).append("</h3>\n<p>")
                 .append(Markup.escape(choice.message())).append("</p>\n")
                 .append(ChartDrawing.of(PrecisionCharts.accuracyVsCost(choice), 760).svgElement());
         AccuracyCostChart chart = PrecisionCharts.accuracyVsCost(choice);
