@@ -94,10 +94,7 @@ final class SensitivityCommand implements Command {
                     org.npustudio.passes.quant.sensitivity.PrecisionChoice.counts(p.assignment()), p.accuracy().sqnrText(),
                     100 * p.accuracy().top1Agreement(), out.choice().quantity() + " " + objective.format(p.cost()), p.chosen() ? "  <- chosen" : "");
         }
-        if (!out.choice().met()) {
-            ctx.err().println("sensitivity: " + out.choice().message());
-            return Cli.USER_ERROR;
-        }
+        if (!out.choice().met()) throw new StudioException("sensitivity", "", out.choice().message());
         ctx.out().println(out.choice().message());
         Path plan = Path.of(a.value("-o"));
         PlanYaml.write(out.plan(), plan);
