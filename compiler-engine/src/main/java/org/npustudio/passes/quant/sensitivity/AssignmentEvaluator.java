@@ -46,10 +46,27 @@ public final class AssignmentEvaluator {
         key.values().removeIf(p -> p == Precision.FP32);
         Accuracy hit = cache.get(key);
         if (hit != null) return hit;
-        Accuracy a = key.isEmpty() ? Accuracy.EXACT : eval.measure(quantized(key));
+        Accuracy a = Accuracy.EXACT;
+        if (!key.isEmpty()) {
+            Model copy = ModelCopy.of(fp32);
+            QuantizationReport r = Quantizer.quantize(copy, cfg.withLayers(key, Precision.FP32));
+            // Nothing quantized (e.g. fp16 layers, which the quantizer keeps float): the fp32 model, no run needed.
+            boolean unchanged = r.layers().isEmpty() && copy.graph().nodes().size() == fp32.graph().nodes().size()
+                    && sameInitializers(copy, fp32);
+            if (!unchanged) a = eval.measure(copy);
+        }
         runs++;
         cache.put(key, a);
         return a;
+    }
+
+    private static boolean sameInitializers(Model a, Model b) {
+        Map<String, org.npustudio.ir.Tensor> x = a.graph().initializers(), y = b.graph().initializers();
+        if (!x.keySet().equals(y.keySet())) return false;
+        for (Map.Entry<String, org.npustudio.ir.Tensor> e : x.entrySet()) {
+            if (e.getValue().dataType() != y.get(e.getKey()).dataType()) return false;
+        }
+        return true;
     }
 
     /** A quantized copy of the model under the assignment (fp32 elsewhere). */

@@ -74,7 +74,8 @@ public final class PrecisionSearch {
             }
         }
         for (Map.Entry<Integer, Accuracy> e : new java.util.TreeMap<>(at).entrySet()) {
-            if (e.getKey() == 0) continue; // the same assignment as the uniform start
+            Map<String, Precision> a = path.get(e.getKey());
+            if (measured.stream().anyMatch(p -> p.assignment().equals(a))) continue; // a uniform one, already a point
             measured.add(point("step " + e.getKey() + " of " + (path.size() - 1), PrecisionChoice.Kind.STEP, path.get(e.getKey())));
         }
         return decide(budget, measured, start);

@@ -12,6 +12,7 @@ import org.npustudio.ir.Model;
 import org.npustudio.onnx.ModelOpener;
 import org.npustudio.passes.quant.QuantConfig;
 import org.npustudio.plan.Precision;
+import org.npustudio.shape.ShapeBinding;
 import org.npustudio.testdata.TestData;
 
 class SensitivityAnalysisTest {
@@ -38,6 +39,23 @@ class SensitivityAnalysisTest {
         int best = r.worstFirst(Precision.INT8).get(r.layers().size() - 1);
         assertTrue(r.uniform().get(Precision.INT8).sqnrDb() < r.db()[best][0]);
         assertTrue(r.csv().startsWith("node,name,op,int8_sqnr_db,int4w8a_sqnr_db\n"), r.csv());
+    }
+
+    @Test
+    void realWeightClassifierLosesMoreAtInt4OnEveryLayer() throws Exception {
+        // PP-OCR's text-direction classifier: opset 9 with its weights as Constant nodes (lifted and folded on a copy).
+        Model m = ModelOpener.open(TestData.realModel("ch_ppocr_mobile_v2.0_cls_infer.onnx"),
+                ShapeBinding.parse(List.of("x=1x3x48x192"), List.of()));
+        SensitivityResult r = SensitivityAnalysis.run(m, QuantConfig.defaults(), SensitivityAnalysis.DEFAULT_PRECISIONS,
+                SensitivityAnalysis.Progress.NONE, () -> false);
+        System.out.printf("PP-OCR cls sensitivity: %d layers x %d precisions in %.1f s; all int8 %s, all int4w8a %s%n", r.layers().size(),
+                r.precisions().size(), r.seconds(), r.uniform().get(Precision.INT8).sqnrText(), r.uniform().get(Precision.INT4_W8A).sqnrText());
+        assertEquals(54, r.layers().size(), "53 Conv and the MatMul");
+        for (SensitivityResult.Layer l : r.layers()) {
+            assertTrue(r.db(l.id(), Precision.INT8) > r.db(l.id(), Precision.INT4_W8A), l.toString());
+            assertTrue(m.graph().nodeById(l.id()) != null, "results name the opened model's nodes: " + l);
+        }
+        assertTrue(r.uniform().get(Precision.INT8).sqnrDb() > r.uniform().get(Precision.INT4_W8A).sqnrDb());
     }
 
     @Test
