@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.npustudio.error.StudioException;
@@ -23,6 +24,7 @@ import org.npustudio.passes.quant.QuantConfig;
 import org.npustudio.passes.quant.sensitivity.Budget;
 import org.npustudio.passes.quant.sensitivity.SensitivityAnalysis;
 import org.npustudio.plan.ModelRef;
+import org.npustudio.plan.yaml.PlanYaml;
 import org.npustudio.profiler.ui.SensitivityView;
 
 /**
@@ -110,11 +112,31 @@ final class SensitivityAction {
         return task;
     }
 
+    /** Writes the chosen assignment as a plan YAML where the user says (open it in the partition editor to edit). */
+    private static void savePlan(Window owner, LoadedModel model, AutoPrecision.Outcome out) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save Precision Plan");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Partition plan (*.yaml)", "*.yaml"));
+        String name = model.file().getFileName().toString().replaceFirst("\\.onnx$", "");
+        chooser.setInitialFileName(name + "-precision.yaml");
+        java.nio.file.Path dir = model.file().toAbsolutePath().getParent();
+        if (dir != null && dir.toFile().isDirectory()) chooser.setInitialDirectory(dir.toFile());
+        java.io.File f = chooser.showSaveDialog(owner);
+        if (f == null) return;
+        try {
+            PlanYaml.write(out.plan(), f.toPath());
+        } catch (StudioException e) {
+            ErrorDialog.show(owner, "Plan not saved", e.oneLine());
+        }
+    }
+
     static Stage show(Window owner, GraphView view, LoadedModel model, AutoPrecision.Outcome out) {
         Stage s = new Stage();
         if (owner != null) s.initOwner(owner);
         s.setTitle("Quantization sensitivity — " + model.summary().name());
-        s.setScene(new Scene(new SensitivityView(out.sensitivity(), out.choice(), view, model.model().graph()), 900, 760));
+        SensitivityView v = new SensitivityView(out.sensitivity(), out.choice(), view, model.model().graph());
+        v.setOnSavePlan(() -> savePlan(s, model, out));
+        s.setScene(new Scene(v, 900, 760));
         s.show();
         return s;
     }

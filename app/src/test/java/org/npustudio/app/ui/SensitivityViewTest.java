@@ -1,6 +1,7 @@
 package org.npustudio.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,7 @@ class SensitivityViewTest {
         Node bars = robot.lookup("#sensitivity-bars").query(), chart = robot.lookup("#sensitivity-accuracy-chart").query();
         assertTrue(bars.getLayoutBounds().getHeight() > 50 && chart.getLayoutBounds().getHeight() > 200);
         assertTrue(((Label) robot.lookup("#sensitivity-choice").query()).getText().startsWith("chosen "));
+        assertFalse(robot.lookup("#sensitivity-save-plan").queryButton().isDisabled(), "a choice that met its budget can be saved as a plan");
 
         @SuppressWarnings("unchecked")
         ChoiceBox<Precision> box = (ChoiceBox<Precision>) robot.lookup("#sensitivity-precision").query();

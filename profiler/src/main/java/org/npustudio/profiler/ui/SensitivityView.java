@@ -1,6 +1,7 @@
 package org.npustudio.profiler.ui;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -25,6 +26,8 @@ import org.npustudio.profiler.data.SensitivityOverlay;
  */
 public final class SensitivityView extends BorderPane {
     private final ChoiceBox<Precision> precision = new ChoiceBox<>();
+    private final Button savePlan = new Button("Save Plan…");
+    private Runnable onSavePlan;
 
     public SensitivityView(SensitivityResult sens, PrecisionChoice choice, GraphView view, Graph graph) {
         setId("sensitivity-view");
@@ -54,6 +57,12 @@ public final class SensitivityView extends BorderPane {
             Label message = new Label(choice.message());
             message.setId("sensitivity-choice");
             message.setWrapText(true);
+            savePlan.setId("sensitivity-save-plan");
+            savePlan.setDisable(!choice.met());
+            savePlan.setOnAction(e -> {
+                if (onSavePlan != null) onSavePlan.run();
+            });
+            top.getChildren().add(savePlan);
             ChartCanvas accuracy = new ChartCanvas("sensitivity-accuracy-chart", false);
             accuracy.show(PrecisionCharts.accuracyVsCost(choice));
             accuracy.setPrefHeight(320);
@@ -64,6 +73,9 @@ public final class SensitivityView extends BorderPane {
         setCenter(center);
         precision.setValue(sens.precisions().get(0));
     }
+
+    /** What "Save Plan…" does (shown after an automatic choice that met its budget). */
+    public void setOnSavePlan(Runnable r) { onSavePlan = r; }
 
     /** The precision the overlay shows. */
     public Precision overlayPrecision() { return precision.getValue(); }
