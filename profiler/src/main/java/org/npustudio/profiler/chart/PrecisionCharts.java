@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.npustudio.passes.quant.sensitivity.PrecisionChoice;
 import org.npustudio.passes.quant.sensitivity.SensitivityResult;
-import org.npustudio.plan.Precision;
 import org.npustudio.profiler.data.ColorScale;
 
 /** The charts of quantization sensitivity and of the automatic precision choice, for the profiler and the report. */
@@ -42,7 +41,4 @@ public final class PrecisionCharts {
         if (q.contains("DRAM")) return new AccuracyCostChart(c, q + " (MB)", 1e-6);
         return new AccuracyCostChart(c, q + " (µJ)", 1e-6);
     }
-
-    /** The first precision analysed (the one the chart sorts by and the overlay shows by default). */
-    public static Precision primary(SensitivityResult r) { return r.precisions().get(0); }
 }
