@@ -28,6 +28,7 @@ public final class Commands {
                 .add(new ExportCommand())
                 .add(new CheckCommand())
                 .add(new LessonCommand())
+                .add(new SensitivityCommand())
                 .add(new HelpCommand())
                 .add(new VersionCommand());
     }

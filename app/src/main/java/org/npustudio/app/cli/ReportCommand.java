@@ -19,7 +19,7 @@ final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String synopsis() {
-        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--host-profile HOST.json] [--metric METRIC] -o DIR " + ShapeArgs.SYNOPSIS;
+        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--host-profile HOST.json] [--metric METRIC] [--precision-budget DB] -o DIR " + ShapeArgs.SYNOPSIS;
     }
 
     @Override public String summary() { return "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model"; }
@@ -28,13 +28,15 @@ final class ReportCommand implements Command {
     public String details() {
         return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n"
                 + "--loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not costed)\n"
+                + "--precision-budget DB  add quantization sensitivity and the automatic precision choice at this output-SQNR budget\n"
+                + "                       (as npustudio sensitivity --budget-sqnr DB; seeded inputs, objective latency)\n"
                 + "--host-profile HOST.json  measured CPU costs (npustudio measure); each op's cost source (measured|modelled) is in every file\n"
                 + PipelineArgs.HELP + ShapeArgs.HELP;
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips", PipelineArgs.OPTION, "--host-profile"));
+        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips", PipelineArgs.OPTION, "--host-profile", "--precision-budget"));
         Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
         Path out = Path.of(a.required("-o", "DIR"));
         Metric metric = Metric.parse(a.value("--metric", "latency"));
@@ -52,7 +54,8 @@ final class ReportCommand implements Command {
         NpuConfig npu = run.npu();
         Profile profile = Profile.of(run.result(), m, run.partitionPlan());
         String graphId = m.graph().name().isEmpty() ? m.displayName() : m.graph().name();
-        for (Path p : ReportWriter.write(profile, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond()), metric, graphId, out)) {
+        String precision = a.value("--precision-budget") == null ? "" : PrecisionSection.of(m, model, npu, a.value("--precision-budget"), ctx);
+        for (Path p : ReportWriter.write(profile, new Roof(npu.name(), npu.peakMacsPerSecond(), npu.dramBytesPerSecond()), metric, graphId, out, precision)) {
             ctx.out().println("wrote " + p);
         }
         return Cli.OK;

@@ -379,7 +379,9 @@ public final class MainWindow {
                 () -> TraceExportAction.run(stage, workspace.profiling(), model, lastDirectory, status::setText));
         MenuItem overlay = modelItem("Load Overlay…", "menu-load-overlay", null,
                 () -> OverlayLoadAction.run(stage, graphView(), model, lastDirectory, status::setText));
-        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg, trace, overlay, new SeparatorMenuItem(), sweeps.runItem(),
+        MenuItem sensitivity = modelItem("Quantization Sensitivity…", "menu-quant-sensitivity", null,
+                () -> SensitivityAction.run(stage, graphView(), model, workspace.currentNpu(), status::setText));
+        Menu profile = new Menu("Profile", null, simulate, report, chartPng, chartSvg, trace, overlay, sensitivity, new SeparatorMenuItem(), sweeps.runItem(),
                 sweeps.openResultsItem());
         profile.setId("menu-profile");
         Menu compile = new Menu("Compile", null, DiffActions.runDefaultPipelineItem(diff), DiffActions.runPipelineFileItem(diff));

@@ -133,6 +133,11 @@ final class ModelWorkspace extends TabPane {
     /** The profiler, or null before the first simulation. */
     ProfilingSession profiling() { return profiling; }
 
+    /** The NPU the profiler is set to, or the first bundled preset before the model is profiled. */
+    org.npustudio.npusim.config.NpuConfig currentNpu() {
+        return profiling != null ? profiling.npuPane().setup().npu() : npuPresets.get(0).npu();
+    }
+
     LoadedModel model() { return model; }
 
     /** The partition editor's tab (its workspace is created on first use). */

@@ -27,6 +27,11 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(Profile p, Roof roof) {
+        return render(p, roof, "");
+    }
+
+    /** As above with {@code extra} (an HTML fragment, e.g. the quantization sensitivity section) before the table of all ops. */
+    public static String render(Profile p, Roof roof, String extra) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'/><title>NPU Studio report — ")
                 .append(Markup.escape(p.model())).append("</title><style>")
@@ -55,6 +60,7 @@ public final class HtmlReport {
                 .append(Markup.escape(roof.device())).append(".</p>\n").append(svg(ProfileCharts.roofline(p, roof), 760));
         b.append("<h2>Schedule</h2>\n").append(svg(TimelineChart.of(p, false), 900));
         fusion(b, p);
+        b.append(extra);
         b.append("<h2>All ops</h2>\n");
         nodeTable(b, p.nodes());
         if (!p.nodesWithoutResults().isEmpty()) {

@@ -21,6 +21,11 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     public static List<Path> write(Profile p, Roof roof, Metric metric, String graphId, Path dir) throws StudioException {
+        return write(p, roof, metric, graphId, dir, "");
+    }
+
+    /** As above with an extra HTML section in report.html (see {@link HtmlReport#render(Profile, Roof, String)}). */
+    public static List<Path> write(Profile p, Roof roof, Metric metric, String graphId, Path dir, String extra) throws StudioException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new StudioException(dir.toString(), "", "is a file, not a folder");
         try {
             Files.createDirectories(dir);
@@ -35,7 +40,7 @@ public final class ReportWriter {
         AtomicFiles.writeString(csv, CsvExport.render(p));
         AtomicFiles.writeString(json, JsonExport.render(p));
         AtomicFiles.writeString(me, ModelExplorerExport.render(p, metric, graphId));
-        AtomicFiles.writeString(html, HtmlReport.render(p, roof));
+        AtomicFiles.writeString(html, HtmlReport.render(p, roof, extra));
         return List.of(html, csv, json, me);
     }
 }

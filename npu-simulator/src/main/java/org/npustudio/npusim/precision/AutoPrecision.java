@@ -1,0 +1,65 @@
+package org.npustudio.npusim.precision;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.npustudio.error.StudioException;
+import org.npustudio.ir.Model;
+import org.npustudio.npusim.config.NpuConfig;
+import org.npustudio.npusim.optimise.Objective;
+import org.npustudio.npusim.sim.SimulationService;
+import org.npustudio.passes.quant.QuantConfig;
+import org.npustudio.passes.quant.sensitivity.AssignmentEvaluator;
+import org.npustudio.passes.quant.sensitivity.Budget;
+import org.npustudio.passes.quant.sensitivity.EvaluationSet;
+import org.npustudio.passes.quant.sensitivity.PrecisionChoice;
+import org.npustudio.passes.quant.sensitivity.PrecisionPlans;
+import org.npustudio.passes.quant.sensitivity.PrecisionSearch;
+import org.npustudio.passes.quant.sensitivity.SensitivityAnalysis;
+import org.npustudio.passes.quant.sensitivity.SensitivityResult;
+import org.npustudio.plan.ModelRef;
+import org.npustudio.plan.Plan;
+import org.npustudio.plan.Precision;
+
+/**
+ * Sensitivity analysis and, given a budget, the automatic precision choice, as one headless call: what
+ * {@code npustudio sensitivity} and the IDE run (and what {@code npustudio quantize --budget-sqnr} can call).
+ * One fp32 session and one cache of measured assignments serve both steps.
+ */
+public final class AutoPrecision {
+    /** Candidates of the automatic choice when none are given. */
+    public static final List<Precision> DEFAULT_CANDIDATES = List.of(Precision.INT4_W8A, Precision.INT8, Precision.FP16);
+
+    /**
+     * @param analysed   precisions of the sensitivity analysis
+     * @param candidates precisions the choice picks among (ignored without a budget)
+     * @param budget     null: sensitivity only
+     */
+    public record Request(QuantConfig config, List<Precision> analysed, List<Precision> candidates, Budget budget, Objective objective) {}
+
+    /** The analysis, the choice (null without a budget) with its plan, and warnings of the cost estimate. */
+    public record Outcome(SensitivityResult sensitivity, PrecisionChoice choice, Plan plan, List<String> warnings) {}
+
+    private AutoPrecision() {}
+
+    /** {@code opened}: read, validated, shapes inferred ({@code ModelOpener.open}); {@code npu} is needed only with a budget. */
+    public static Outcome run(Model model, ModelRef ref, NpuConfig npu, Request r, SensitivityAnalysis.Progress progress,
+                              BooleanSupplier cancelled) throws StudioException {
+        long t0 = System.nanoTime();
+        Model opened = AssignmentEvaluator.quantizable(model);
+        AssignmentEvaluator evaluator = new AssignmentEvaluator(opened, r.config(),
+                EvaluationSet.of(opened, SensitivityAnalysis.evaluationInputs(opened, r.config())));
+        // The candidates the choice needs single-layer figures for are analysed too (fp16 among them costs one run per layer).
+        List<Precision> analysed = new ArrayList<>(new LinkedHashSet<>(r.analysed()));
+        SensitivityResult sens = SensitivityAnalysis.run(opened, evaluator, analysed, progress, cancelled, t0);
+        if (r.budget() == null) return new Outcome(sens, null, null, List.of());
+        if (npu == null) throw new StudioException("sensitivity", "", "a budget needs an NPU to cost the precisions (--npu NPU.yaml)");
+        Precision start = PrecisionSearch.start(r.candidates());
+        UniformPrecisionCosts costs = new UniformPrecisionCosts(SimulationService.workGraph(opened.graph(), opened.displayName(), java.util.Map.of()),
+                npu, r.candidates(), start, r.objective());
+        PrecisionChoice choice = new PrecisionSearch(sens, evaluator, costs, r.candidates()).choose(r.budget(), progress, cancelled);
+        Plan plan = PrecisionPlans.plan(opened.graph(), choice.chosen(), start, ref, npu.name());
+        return new Outcome(sens, choice, plan, costs.warnings());
+    }
+}
