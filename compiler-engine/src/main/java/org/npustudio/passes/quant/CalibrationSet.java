@@ -44,6 +44,19 @@ public record CalibrationSet(String source, List<Map<String, Tensor>> feeds) {
         return new CalibrationSet(source + " (" + what + ")", feeds.subList(from, to));
     }
 
+    /**
+     * This set split into calibration and evaluation parts that share no sample: the last quarter (at
+     * least one) is held out for evaluation. A single sample cannot be split; it serves both, and the
+     * evaluation source says so.
+     */
+    public CalibrationSet[] holdOut() {
+        int n = size();
+        if (n < 2) return new CalibrationSet[] {this, slice(0, n, "the calibration sample itself: one sample cannot be split")};
+        int eval = Math.max(1, n / 4);
+        return new CalibrationSet[] {slice(0, n - eval, "first " + (n - eval) + " for calibration"),
+                slice(n - eval, n, "last " + eval + " held out for evaluation")};
+    }
+
     /** Seeded standard-normal inputs, {@code count} of them from {@code seed}. */
     public static CalibrationSet random(Model model, QuantConfig cfg, int count, long seed) {
         List<Map<String, Tensor>> feeds = new ArrayList<>();
@@ -107,6 +120,26 @@ public record CalibrationSet(String source, List<Map<String, Tensor>> feeds) {
             feeds.add(feed);
         }
         return new CalibrationSet(n + " tensor files from " + dir, filled(model, feeds, inputValues));
+    }
+
+    /**
+     * QuantConfig's calibrationData: one folder (read as {@link #folder}), or tensor files of a
+     * single-input model, one per sample.
+     */
+    public static CalibrationSet files(Model model, List<Path> given, Map<String, Double> inputValues) throws StudioException {
+        if (given.size() == 1 && Files.isDirectory(given.get(0))) return folder(model, given.get(0), inputValues);
+        List<ValueInfo> inputs = inputs(model).stream().filter(v -> !inputValues.containsKey(v.name())).toList();
+        if (inputs.size() != 1) {
+            throw new StudioException(model.displayName(), "", "a list of calibration files fits a single-input model; this one has "
+                    + inputs.size() + " inputs: give a folder with a subfolder or NAME_k.npy files per input");
+        }
+        List<Map<String, Tensor>> feeds = new ArrayList<>();
+        for (Path p : given) {
+            Map<String, Tensor> feed = new LinkedHashMap<>();
+            feed.put(inputs.get(0).name(), check(p, inputs.get(0), TensorFiles.read(p)).withName(inputs.get(0).name()));
+            feeds.add(feed);
+        }
+        return new CalibrationSet(given.size() + " tensor files", filled(model, feeds, inputValues));
     }
 
     /** Adds the fixed-value inputs (e.g. a sample rate) to every feed. */

@@ -9,14 +9,15 @@ public final class QuantizationReport {
      * One quantized layer: node id, operator, weight bits (4, 8, or 16 for fp16/bf16), whether int4 was
      * emulated in int8 storage, the activation range used (NaN when activations stay float), the SQNR of
      * the layer's output against fp32 (NaN until evaluated), the precision key (int8, int4w16a, fp16, …),
-     * the int4 block size (0 = per channel) and the largest bias correction applied (NaN = none).
+     * the int4 block size (0 = per channel), the largest bias correction applied (NaN = none) and the SQNR
+     * of the stored weights against the fp32 weights (how much the weight format alone loses).
      */
     public record Layer(String nodeId, String opType, int weightBits, boolean emulatedInt4, double activationMin,
                         double activationMax, String output, double sqnrDb, String precision, int groupSize,
-                        double biasCorrection) {
+                        double biasCorrection, double weightSqnrDb) {
         Layer withSqnr(double s) {
             return new Layer(nodeId, opType, weightBits, emulatedInt4, activationMin, activationMax, output, s, precision, groupSize,
-                    biasCorrection);
+                    biasCorrection, weightSqnrDb);
         }
     }
 

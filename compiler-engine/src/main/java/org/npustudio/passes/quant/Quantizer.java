@@ -13,14 +13,12 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.Tensor;
-import org.npustudio.ir.ValueInfo;
 import org.npustudio.legalize.FusedOps;
 import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.ModelCopy;
 import org.npustudio.passes.StandardRules;
 import org.npustudio.passes.ValueNames;
 import org.npustudio.passes.numeric.OrtExecution;
-import org.npustudio.runtime.TensorFiles;
 import org.npustudio.runtime.OrtRunner;
 import org.npustudio.plan.Precision;
 
@@ -69,19 +67,20 @@ public final class Quantizer {
             }
             int group = 0;
             boolean emulated = false;
-            double shift = Double.NaN;
+            double shift = Double.NaN, weightSqnr;
+            Tensor w = constant(List.of(g), n.input(1));
             if (p.integerWeights()) {
-                Tensor w = constant(List.of(g), n.input(1));
                 WeightPlacement wp = quantizeWeight(model, List.of(g), n, p.weightBits(), opt.groupSize(), names);
                 group = wp.group();
                 emulated = wp.emulated();
                 double[] mean = stats.means().get(x);
                 if (mean != null) shift = BiasCorrection.correct(model, g, n, w, wp.dequantized(), mean, names);
+                weightSqnr = QuantizationReport.sqnrDb(w.toFloats(), wp.dequantized());
             } else {
-                storeWeight16(model, g, n, p == Precision.BF16, names);
+                weightSqnr = QuantizationReport.sqnrDb(w.toFloats(), storeWeight16(model, g, n, p == Precision.BF16, names));
             }
             report.add(new QuantizationReport.Layer(n.id(), n.opType(), p.weightBits(), emulated, r[0], r[1], n.output(0), Double.NaN,
-                    p.key(), group, shift));
+                    p.key(), group, shift, weightSqnr));
         }
         List<Map.Entry<Graph, String>> replaced = new ArrayList<>();
         quantizeBodies(model, List.of(g), cfg, names, report, replaced);
@@ -119,10 +118,12 @@ public final class Quantizer {
                         Precision p = cfg.precisionOf(t);
                         Graph owner = owner(inner, t.input(1));
                         String w = t.input(1);
+                        Tensor constantBefore = constant(inner, w);
                         WeightPlacement wp = quantizeWeight(model, inner, t, p.weightBits(), cfg.options().groupSize(), names);
                         if (owner != body) replaced.add(Map.entry(owner, w));
                         report.add(new QuantizationReport.Layer(t.id(), t.opType(), p.weightBits(), wp.emulated(),
-                                Double.NaN, Double.NaN, "", Double.NaN, p.key(), wp.group(), Double.NaN));
+                                Double.NaN, Double.NaN, "", Double.NaN, p.key(), wp.group(), Double.NaN,
+                                QuantizationReport.sqnrDb(constantBefore.toFloats(), wp.dequantized())));
                     }
                     quantizeBodies(model, inner, cfg, names, report, replaced);
                 }
@@ -199,27 +200,8 @@ public final class Quantizer {
     /** The calibration set: the explicit one, else the files of {@code calibrationData}, else seeded random inputs. */
     static CalibrationSet calibrationSet(Model model, QuantConfig cfg) throws StudioException {
         if (cfg.options().calibration() != null) return cfg.options().calibration();
-        if (!cfg.calibrationData().isEmpty()) {
-            return new CalibrationSet(cfg.calibrationData().size() + " tensor files (" + cfg.calibrationData().get(0).getParent() + ")",
-                    calibrationInputs(model, cfg));
-        }
+        if (!cfg.calibrationData().isEmpty()) return CalibrationSet.files(model, cfg.calibrationData(), cfg.inputValues());
         return CalibrationSet.random(model, cfg, cfg.samples(), cfg.seed());
-    }
-
-    static List<Map<String, Tensor>> calibrationInputs(Model model, QuantConfig cfg) throws StudioException {
-        List<Map<String, Tensor>> feeds = new ArrayList<>();
-        if (!cfg.calibrationData().isEmpty()) {
-            List<ValueInfo> inputs = model.graph().inputs().stream().filter(v -> !model.graph().isInitializer(v.name())).toList();
-            if (inputs.size() != 1) {
-                throw new StudioException("quantize", "", "calibration files work for single-input models; this one has " + inputs.size());
-            }
-            for (java.nio.file.Path p : cfg.calibrationData()) {
-                feeds.add(Map.of(inputs.get(0).name(), TensorFiles.read(p)));
-            }
-            return feeds;
-        }
-        for (int i = 0; i < cfg.samples(); i++) feeds.add(feed(model, cfg, cfg.seed() + i));
-        return feeds;
     }
 
     /** Seeded random inputs (standard normal floats), with the configured fixed values in place. */
@@ -332,8 +314,8 @@ public final class Quantizer {
         return new WeightPlacement(blocks ? group : 0, int4 && !native4, r.dequantized());
     }
 
-    /** An fp16/bf16 layer: the weight stored in 16 bits behind a Cast to float. */
-    private static void storeWeight16(Model model, Graph g, Node n, boolean bf16, ValueNames names) {
+    /** An fp16/bf16 layer: the weight stored in 16 bits behind a Cast to float; returns the stored values as float. */
+    private static float[] storeWeight16(Model model, Graph g, Node n, boolean bf16, ValueNames names) {
         Tensor w = GraphEdits.constant(g, n.input(1));
         String stored = names.fresh(n.input(1) + (bf16 ? "_bf16" : "_fp16")), back = names.fresh(n.input(1) + "_float");
         g.putInitializer(Tensor.raw(stored, bf16 ? DataType.BFLOAT16 : DataType.FLOAT16, w.dims(), WeightQuant.to16(w.toFloats(), bf16)));
@@ -341,6 +323,7 @@ public final class Quantizer {
         cast.setAttribute(Attribute.of("to", (long) DataType.FLOAT.code()));
         GraphEdits.insertBefore(g, n, cast);
         n.setInput(1, back);
+        return g.initializers().get(stored).toFloats();
     }
 
     /** x rounded through fp16 or bf16: Cast(x → 16-bit) → Cast(→ float) before {@code reader}. */

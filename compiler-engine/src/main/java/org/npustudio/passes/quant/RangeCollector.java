@@ -47,7 +47,8 @@ final class RangeCollector {
                 hi = s[(int) Math.ceil(percentile / 100 * (s.length - 1))];
             }
             case "entropy" -> {
-                double t = entropyThreshold(s);
+                // a one-sided range (after Relu) spends all 255 levels on [0, t]; a two-sided one about 128 per side
+                double t = entropyThreshold(s, min >= 0 ? 255 : 128);
                 lo = Math.max(min, -t);
                 hi = Math.min(max, t);
             }
@@ -56,9 +57,9 @@ final class RangeCollector {
         return new double[] {Math.min(lo, 0), Math.max(hi, 0)};
     }
 
-    /** The |x| clipping threshold minimising KL(P || Q) over 2048-bin histograms quantized to 128 levels. */
-    private static double entropyThreshold(float[] sorted) {
-        int bins = 2048, levels = 128;
+    /** The |x| clipping threshold minimising KL(P || Q) over 2048-bin histograms quantized to {@code levels} levels. */
+    private static double entropyThreshold(float[] sorted, int levels) {
+        int bins = 2048;
         double maxAbs = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
         if (maxAbs == 0) return 0;
         double[] hist = new double[bins];

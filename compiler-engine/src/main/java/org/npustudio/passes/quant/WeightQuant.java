@@ -43,10 +43,32 @@ final class WeightQuant {
         return quantize(v, maxAbs, scaleOf, sdims, bits);
     }
 
+    /** Clipping ratios tried per scale: the one with the least squared weight error wins (1.0 = plain max|w|). */
+    private static final double[] CLIP = {1.0, 0.975, 0.95, 0.925, 0.9, 0.875, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5};
+
+    /**
+     * Symmetric quantization with, per scale, the clipping of max|w| that minimises the squared error
+     * (outlier weights clipped when that costs less than the coarser step for all others; most useful at
+     * 4 bits, never worse than max|w| since 1.0 is among the candidates).
+     */
     private static Result quantize(float[] v, double[] maxAbs, int[] scaleOf, long[] sdims, int bits) {
         int qmax = bits == 4 ? 7 : 127, qmin = bits == 4 ? -8 : -127;
+        double[][] err = new double[maxAbs.length][CLIP.length];
+        for (int i = 0; i < v.length; i++) {
+            int g = scaleOf[i];
+            if (maxAbs[g] == 0) continue;
+            for (int c = 0; c < CLIP.length; c++) {
+                double s = maxAbs[g] * CLIP[c] / qmax;
+                double d = v[i] - Math.max(qmin, Math.min(qmax, Math.round(v[i] / s))) * s;
+                err[g][c] += d * d;
+            }
+        }
         float[] scales = new float[maxAbs.length];
-        for (int c = 0; c < scales.length; c++) scales[c] = maxAbs[c] == 0 ? 1f : (float) (maxAbs[c] / qmax);
+        for (int g = 0; g < scales.length; g++) {
+            int best = 0;
+            for (int c = 1; c < CLIP.length; c++) if (err[g][c] < err[g][best]) best = c;
+            scales[g] = maxAbs[g] == 0 ? 1f : (float) (maxAbs[g] * CLIP[best] / qmax);
+        }
         byte[] q = new byte[v.length];
         float[] dq = new float[v.length];
         for (int i = 0; i < v.length; i++) {
