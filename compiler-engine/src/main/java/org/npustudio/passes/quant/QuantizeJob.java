@@ -12,7 +12,8 @@ import org.npustudio.plan.Precision;
 
 /**
  * The headless entry behind {@code npustudio quantize}: constant folding (exporters such as paddle2onnx
- * write weights as Constant nodes), then {@link QuantizePass} with the given settings and per-layer
+ * write weights as Constant nodes) and BatchNormalization folded into the Conv before it (the weights a
+ * deployment runs, and what lets equalisation see Conv → activation → Conv), then {@link QuantizePass} with the given settings and per-layer
  * precisions, evaluated against fp32 on inputs disjoint from calibration. The model is changed in place.
  */
 public final class QuantizeJob {
@@ -29,8 +30,9 @@ public final class QuantizeJob {
             throws StudioException {
         QuantizePass q = ((QuantizePass) PassRegistry.get("quantize").create())
                 .configure(cfg.withLayers(layers, fallback), evaluation);
-        PipelineResult r = new PassManager().run(model, new Pipeline("quantize", List.of(PassRegistry.get("constant-folding").create(), q)));
+        PipelineResult r = new PassManager().run(model, new Pipeline("quantize", List.of(PassRegistry.get("constant-folding").create(),
+                PassRegistry.get("fold-batchnorm").create(), q)));
         if (!r.succeeded()) throw new StudioException(model.displayName(), "", r.failure().oneLine(), r.failure());
-        return new Result(q.report(), r.records().get(1).notes());
+        return new Result(q.report(), r.records().get(2).notes());
     }
 }
