@@ -29,7 +29,7 @@ final class QuantizeCommand implements Command {
 
     @Override public String synopsis() {
         return "MODEL [--calibration DIR | --images DIR [--mean a,b,c] [--std a,b,c] [--scale S] [--layout nchw|nhwc] [--size HxW] [--bgr]]"
-                + " [--eval DIR] [--method minmax|percentile|entropy] [--weights int8|int4|fp16|bf16] [--group 0|32|64|128]"
+                + " [--eval DIR] [--method minmax|percentile|entropy|mse] [--weights int8|int4|fp16|bf16] [--group 0|32|64|128]"
                 + " [--activations int8|fp16] [--bias-correction] [--equalize] -o OUT.onnx [--report DIR] " + ShapeArgs.SYNOPSIS;
     }
 
@@ -51,7 +51,8 @@ final class QuantizeCommand implements Command {
                                       Without either, seeded random N(0,1) inputs (--samples, --seed).
                   --eval DIR          evaluate on these (same kind as the calibration inputs); default: the last
                                       quarter of the calibration samples is held out for evaluation
-                  --method M          activation range: minmax (default), percentile (--percentile, 99.99), entropy
+                  --method M          activation range: minmax (default), percentile (--percentile, 99.99), entropy (KL),
+                                      mse (shrunk range with the least squared error)
                   --weights W         int8 (default), int4, fp16 or bf16 (fp16/bf16: weights stored 16-bit, activations rounded)
                   --group G           int4 only: 0 = per output channel (default), 32/64/128 = per block along K
                   --activations A     int8 (default) or fp16 (weight-only quantization: int8w16a, int4w16a)
@@ -68,8 +69,8 @@ final class QuantizeCommand implements Command {
         Path out = Path.of(a.required("-o", "OUT.onnx"));
         if (a.has("--calibration") && a.has("--images")) throw new UsageException(name(), "give --calibration or --images, not both");
         String method = a.value("--method", "minmax");
-        if (!List.of("minmax", "percentile", "entropy").contains(method)) {
-            throw new UsageException(name(), "--method must be minmax, percentile or entropy, not '" + method + "'");
+        if (!QuantConfig.METHODS.contains(method)) {
+            throw new UsageException(name(), "--method must be minmax, percentile, entropy or mse, not '" + method + "'");
         }
         Precision precision = precision(a.value("--weights", "int8"), a.value("--activations"));
         int group = integer(a, "--group", 0);

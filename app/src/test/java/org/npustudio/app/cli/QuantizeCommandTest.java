@@ -90,7 +90,7 @@ class QuantizeCommandTest {
     void unknownWeightsMethodOrGroupAreOneLineErrors() throws Exception {
         String m = lenet().toString(), o = dir.resolve("x.onnx").toString();
         assertTrue(userError(CliRun.of("quantize", m, "--weights", "int3", "-o", o)).contains("--weights must be int8, int4, fp16 or bf16, not 'int3'"));
-        assertTrue(userError(CliRun.of("quantize", m, "--method", "kl", "-o", o)).contains("--method must be minmax, percentile or entropy, not 'kl'"));
+        assertTrue(userError(CliRun.of("quantize", m, "--method", "kl", "-o", o)).contains("--method must be minmax, percentile, entropy or mse, not 'kl'"));
         assertTrue(userError(CliRun.of("quantize", m, "--weights", "int4", "--group", "48", "-o", o)).contains("--group must be 0, 32, 64 or 128, not 48"));
         assertTrue(userError(CliRun.of("quantize", m, "--activations", "int4", "-o", o)).contains("--activations must be int8 or fp16"));
         assertTrue(userError(CliRun.of("quantize", m, "--images", dir.toString(), "--layout", "chw", "-o", o)).contains("--layout must be nchw or nhwc"));

@@ -12,7 +12,8 @@ import org.npustudio.plan.Precision;
  *
  * @param method activation range from calibration: {@code minmax}, {@code percentile} (the given
  *               percentile of |x| on each side) or {@code entropy} (the clipping threshold minimising
- *               KL divergence between the fp32 and int8 histograms, as TensorRT does)
+ *               KL divergence between the fp32 and int8 histograms, as TensorRT does) or {@code mse} (the
+ *               shrunk min/max range with the least squared quantization error on the sampled values)
  * @param samples number of calibration runs
  * @param seed seed of the random calibration inputs
  * @param calibrationData user input files (.npy/.pb) for a single-input model, one per run; empty = random
@@ -27,6 +28,8 @@ import org.npustudio.plan.Precision;
 public record QuantConfig(String method, double percentile, int samples, long seed, List<Path> calibrationData,
                           Map<String, Precision> layers, Precision fallback, Set<String> ops,
                           Map<String, Double> inputValues, QuantOptions options) {
+    /** Activation range methods. */
+    public static final List<String> METHODS = List.of("minmax", "percentile", "entropy", "mse");
     public static final Set<String> DEFAULT_OPS = Set.of("Conv", "Gemm", "MatMul", "FusedConv", "FusedGemm");
 
     public static QuantConfig defaults() {

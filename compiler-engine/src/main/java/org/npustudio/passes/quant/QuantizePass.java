@@ -30,7 +30,7 @@ import org.npustudio.plan.Precision;
 public final class QuantizePass extends BasePass {
     public static final PassInfo INFO = new PassInfo("quantize",
             "post-training int8 (and int4) quantization as QuantizeLinear/DequantizeLinear, calibrated with ONNX Runtime",
-            List.of(PassOption.string("method", "minmax", "activation range: minmax, percentile or entropy"),
+            List.of(PassOption.string("method", "minmax", "activation range: minmax, percentile, entropy or mse (least squared error)"),
                     PassOption.number("percentile", 99.99, "percentile for method percentile"),
                     PassOption.integer("samples", 8, "calibration runs on seeded random inputs"),
                     PassOption.integer("seed", 0, "seed of the random calibration inputs"),
@@ -50,8 +50,8 @@ public final class QuantizePass extends BasePass {
 
     public QuantizePass(PassOptions o) {
         super(INFO.name(), o);
-        if (!List.of("minmax", "percentile", "entropy").contains(o.string("method"))) {
-            throw new IllegalArgumentException("quantize: method must be minmax, percentile or entropy, not '" + o.string("method") + "'");
+        if (!QuantConfig.METHODS.contains(o.string("method"))) {
+            throw new IllegalArgumentException("quantize: method must be minmax, percentile, entropy or mse, not '" + o.string("method") + "'");
         }
         double p = o.number("percentile");
         if (p <= 50 || p > 100) throw new IllegalArgumentException("quantize: percentile must be in (50, 100], not " + p);

@@ -1,5 +1,6 @@
 package org.npustudio.passes.quant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.npustudio.testdata.TestData;
 class QuantizeQualityTest {
     @TempDir Path tmp;
 
-    private static Model read(String file, long... dims) throws Exception {
+    static Model read(String file, long... dims) throws Exception {
         Model m = OnnxReader.read(TestData.realModelsDir().resolve(file));
         List<ValueInfo> ins = new ArrayList<>();
         for (ValueInfo v : m.graph().inputs()) {
@@ -62,9 +63,12 @@ class QuantizeQualityTest {
         variants.put("int8", new Object[] {Precision.INT8, QuantOptions.DEFAULT});
         variants.put("int8 percentile", new Object[] {Precision.INT8, QuantOptions.DEFAULT, "percentile"});
         variants.put("int8 entropy", new Object[] {Precision.INT8, QuantOptions.DEFAULT, "entropy"});
+        variants.put("int8 mse", new Object[] {Precision.INT8, QuantOptions.DEFAULT, "mse"});
+        variants.put("int8 mse +eq +bias", new Object[] {Precision.INT8, new QuantOptions(0, true, true, null), "mse"});
         variants.put("int8 +bias", new Object[] {Precision.INT8, new QuantOptions(0, true, false, null)});
         variants.put("int8 +eq +bias", new Object[] {Precision.INT8, new QuantOptions(0, true, true, null)});
         variants.put("int8w16a", new Object[] {Precision.INT8_W16A, QuantOptions.DEFAULT});
+        variants.put("int8w16a +eq +bias", new Object[] {Precision.INT8_W16A, new QuantOptions(0, true, true, null)});
         variants.put("int4w8a", new Object[] {Precision.INT4_W8A, QuantOptions.DEFAULT});
         variants.put("int4w16a g32", new Object[] {Precision.INT4_W16A, new QuantOptions(32, false, false, null)});
         variants.put("int4w16a g32 +bias", new Object[] {Precision.INT4_W16A, new QuantOptions(32, true, false, null)});
@@ -89,7 +93,12 @@ class QuantizeQualityTest {
         CalibrationSet images = ImageInputs.read(fp32, tmp.resolve("cls"),
                 new ImageInputs.Spec(48, 192, new double[] {0.5}, new double[] {0.5}, 1 / 255.0, false, false), Map.of());
         Map<String, QuantizationReport> r = measure("PP-OCR cls", fp32, images);
-        assertTrue(r.get("int8").outputSqnrDb() > 0, "int8 " + r.get("int8").outputSqnrDb());
+        // measured (docs/quantization.md): 18.3, 32.5, 29.4, 59.6 dB; mse + equalisation + bias correction reaches the 30 dB target
+        above(r, "int8", 16);
+        above(r, "int8 mse +eq +bias", 30);
+        above(r, "int8w16a", 27);
+        above(r, "fp16", 50);
+        assertEquals(1.0, r.get("int8 mse +eq +bias").top1Agreement());
     }
 
     @Test
@@ -99,6 +108,14 @@ class QuantizeQualityTest {
         CalibrationSet images = ImageInputs.read(fp32, tmp.resolve("det"),
                 new ImageInputs.Spec(0, 0, new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225}, 1 / 255.0, false, false), Map.of());
         Map<String, QuantizationReport> r = measure("PP-OCRv4 det", fp32, images);
-        assertTrue(r.get("int8").outputSqnrDb() > 10, "int8 " + r.get("int8").outputSqnrDb());
+        // measured: 15.7 (minmax), 18.9 (percentile), 25.9 (weight-only), 56.3 dB (fp16)
+        above(r, "int8", 14);
+        above(r, "int8 percentile", 17);
+        above(r, "int8w16a", 24);
+        above(r, "fp16", 50);
+    }
+
+    private static void above(Map<String, QuantizationReport> r, String variant, double db) {
+        assertTrue(r.get(variant).outputSqnrDb() > db, variant + ": output SQNR " + r.get(variant).outputSqnrDb() + " dB, expected above " + db);
     }
 }
