@@ -47,8 +47,7 @@ final class RangeCollector {
                 hi = s[(int) Math.ceil(percentile / 100 * (s.length - 1))];
             }
             case "entropy" -> {
-                // a one-sided range (after Relu) spends all 255 levels on [0, t]; a two-sided one about 128 per side
-                double t = entropyThreshold(s, min >= 0 ? 255 : 128);
+                double t = entropyThreshold(s, 128);
                 lo = Math.max(min, -t);
                 hi = Math.min(max, t);
             }
