@@ -45,12 +45,7 @@ class QuantizeCommandTest {
     }
 
     private static String userError(CliRun r) {
-        assertEquals(2, r.status(), r.out() + r.err());
-        assertEquals(1, r.errLines().length, r.err());
-        String line = r.errLines()[0];
-        assertTrue(line.startsWith("npustudio: "), line);
-        assertFalse(line.contains("Exception") || line.contains("\tat "), line);
-        return line;
+        return CliErrorsTest.userError(r);
     }
 
     @Test

@@ -92,30 +92,6 @@ final class WeightQuant {
         return out;
     }
 
-    /** IEEE half precision bits of {@code f}, rounded to nearest even (Java 17 has no Float.floatToFloat16). */
-    static short toHalf(float f) {
-        int bits = Float.floatToRawIntBits(f);
-        int sign = (bits >>> 16) & 0x8000;
-        int exp = (bits >>> 23) & 0xff;
-        int mant = bits & 0x7fffff;
-        if (exp == 0xff) return (short) (sign | 0x7c00 | (mant != 0 ? 0x200 : 0));
-        int e = exp - 127 + 15;
-        if (e >= 0x1f) return (short) (sign | 0x7c00);
-        if (e <= 0) {
-            if (e < -10) return (short) sign;
-            mant |= 0x800000;
-            int shift = 14 - e;
-            int half = mant >> shift;
-            int rest = mant & ((1 << shift) - 1), mid = 1 << (shift - 1);
-            if (rest > mid || (rest == mid && (half & 1) != 0)) half++;
-            return (short) (sign | half);
-        }
-        int half = (e << 10) | (mant >> 13);
-        int rest = mant & 0x1fff;
-        if (rest > 0x1000 || (rest == 0x1000 && (half & 1) != 0)) half++;
-        return (short) (sign | half);
-    }
-
     /** bfloat16 bits of {@code f}: the upper 16 bits of fp32, rounded to nearest even. */
     static short toBfloat16(float f) {
         int bits = Float.floatToRawIntBits(f);
@@ -128,7 +104,7 @@ final class WeightQuant {
     static byte[] to16(float[] v, boolean bf16) {
         byte[] out = new byte[2 * v.length];
         for (int i = 0; i < v.length; i++) {
-            short s = bf16 ? toBfloat16(v[i]) : toHalf(v[i]);
+            short s = bf16 ? toBfloat16(v[i]) : org.npustudio.ir.Float16.fromFloat(v[i]);
             out[2 * i] = (byte) s;
             out[2 * i + 1] = (byte) (s >> 8);
         }
