@@ -59,6 +59,8 @@ final class QuantizeCommand implements Command {
                   --bias-correction   correct each layer's bias for the mean shift weight quantization causes
                   --equalize          cross-layer equalisation of Conv → Relu → Conv pairs (not across Clip/ReLU6)
                   --report DIR        layers.csv, quantization.json and summary.txt
+                On the real-weight CNNs measured, --method mse --equalize --bias-correction gave the best int8
+                figures (PP-OCR cls 17.2 → 32.5 dB); the defaults stay as before.
                 """ + ShapeArgs.HELP;
     }
 

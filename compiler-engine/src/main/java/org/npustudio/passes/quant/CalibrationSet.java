@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.npustudio.error.StudioException;
-import org.npustudio.ir.DataType;
 import org.npustudio.ir.Dim;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Tensor;

@@ -1,13 +1,9 @@
 package org.npustudio.passes.quant;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Tensor;
