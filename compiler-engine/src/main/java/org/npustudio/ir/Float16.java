@@ -17,4 +17,28 @@ public final class Float16 {
         }
         return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
+
+    /** IEEE binary16 bits of {@code f}, rounded to nearest even (subnormals, infinities and NaN kept). */
+    public static short fromFloat(float f) {
+        int x = Float.floatToIntBits(f);
+        int sign = (x >>> 16) & 0x8000;
+        int exp = (x >>> 23) & 0xff;
+        int mant = x & 0x7fffff;
+        if (exp == 0xff) return (short) (sign | 0x7c00 | (mant != 0 ? 0x200 : 0));
+        int e = exp - 127 + 15;
+        if (e >= 31) return (short) (sign | 0x7c00);
+        if (e <= 0) {
+            if (e < -10) return (short) sign;
+            mant |= 0x800000;
+            int shift = 14 - e;
+            int h = mant >> shift;
+            int rem = mant & ((1 << shift) - 1), half = 1 << (shift - 1);
+            if (rem > half || (rem == half && (h & 1) != 0)) h++;
+            return (short) (sign | h);
+        }
+        int h = (e << 10) | (mant >> 13);
+        int rem = mant & 0x1fff;
+        if (rem > 0x1000 || (rem == 0x1000 && (h & 1) != 0)) h++;
+        return (short) (sign | h);
+    }
 }

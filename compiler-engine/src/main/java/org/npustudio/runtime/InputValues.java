@@ -60,28 +60,9 @@ public final class InputValues {
         return Tensor.raw(v.name(), type, dims, b.array());
     }
 
-    /** IEEE binary16 bits of {@code f}, rounded to nearest even (subnormals, infinities and NaN kept). */
+    /** IEEE binary16 bits of {@code f} ({@link org.npustudio.ir.Float16#fromFloat}). */
     static short half(float f) {
-        int x = Float.floatToIntBits(f);
-        int sign = (x >>> 16) & 0x8000;
-        int exp = (x >>> 23) & 0xff;
-        int mant = x & 0x7fffff;
-        if (exp == 0xff) return (short) (sign | 0x7c00 | (mant != 0 ? 0x200 : 0));
-        int e = exp - 127 + 15;
-        if (e >= 31) return (short) (sign | 0x7c00);
-        if (e <= 0) {
-            if (e < -10) return (short) sign;
-            mant |= 0x800000;
-            int shift = 14 - e;
-            int h = mant >> shift;
-            int rem = mant & ((1 << shift) - 1), half = 1 << (shift - 1);
-            if (rem > half || (rem == half && (h & 1) != 0)) h++;
-            return (short) (sign | h);
-        }
-        int h = (e << 10) | (mant >> 13);
-        int rem = mant & 0x1fff;
-        if (rem > 0x1000 || (rem == 0x1000 && (h & 1) != 0)) h++;
-        return (short) (sign | h);
+        return org.npustudio.ir.Float16.fromFloat(f);
     }
 
     private static void put(ByteBuffer b, DataType type, String s) throws StudioException {

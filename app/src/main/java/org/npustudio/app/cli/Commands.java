@@ -26,6 +26,7 @@ public final class Commands {
                 .add(new BenchCommand())
                 .add(new PartitionCommand())
                 .add(new ExportCommand())
+                .add(new QuantizeCommand())
                 .add(new CheckCommand())
                 .add(new LessonCommand())
                 .add(new SensitivityCommand())

@@ -16,7 +16,7 @@ class CliErrorsTest {
     @TempDir Path dir;
 
     /** A user error: status 2, exactly one line on stderr, nothing on stdout, no stack trace. */
-    private static String userError(CliRun r) {
+    static String userError(CliRun r) {
         assertEquals(2, r.status(), r.err());
         assertEquals("", r.out());
         assertEquals(1, r.errLines().length, r.err());

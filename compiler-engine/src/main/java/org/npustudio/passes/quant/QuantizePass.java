@@ -1,13 +1,9 @@
 package org.npustudio.passes.quant;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Tensor;
@@ -30,37 +26,56 @@ import org.npustudio.plan.Precision;
 public final class QuantizePass extends BasePass {
     public static final PassInfo INFO = new PassInfo("quantize",
             "post-training int8 (and int4) quantization as QuantizeLinear/DequantizeLinear, calibrated with ONNX Runtime",
-            List.of(PassOption.string("method", "minmax", "activation range: minmax, percentile or entropy"),
+            List.of(PassOption.string("method", "minmax", "activation range: minmax, percentile, entropy or mse (least squared error)"),
                     PassOption.number("percentile", 99.99, "percentile for method percentile"),
                     PassOption.integer("samples", 8, "calibration runs on seeded random inputs"),
                     PassOption.integer("seed", 0, "seed of the random calibration inputs"),
-                    PassOption.string("calibration-data", "", "folder of .npy/.pb input files (single-input models) instead of random inputs"),
+                    PassOption.string("calibration-data", "", "folder of .npy/.pb input files (per input: a subfolder or NAME_k.npy) instead of random inputs"),
                     PassOption.strings("int4-layers", List.of(), "node ids or names whose weights become int4"),
                     PassOption.strings("ops", List.copyOf(QuantConfig.DEFAULT_OPS), "operators to quantize"),
                     PassOption.strings("input-values", List.of(), "NAME=V: an input that must hold one value to run (e.g. sr=16000)"),
+                    PassOption.integer("group-size", 0, "int4 weights: 0 = per output channel, 32/64/128 = per block along K"),
+                    PassOption.bool("bias-correction", false, "correct each layer's bias for the mean shift of weight quantization"),
+                    PassOption.bool("equalize", false, "cross-layer equalisation of Conv -> Relu -> Conv pairs before quantizing"),
                     PassOption.bool("report-sqnr", true, "measure each layer's SQNR against fp32 (extra ONNX Runtime runs)")),
             QuantizePass::new);
 
     private QuantizationReport report;
+    private QuantConfig override;
+    private CalibrationSet evaluation;
 
     public QuantizePass(PassOptions o) {
         super(INFO.name(), o);
-        if (!List.of("minmax", "percentile", "entropy").contains(o.string("method"))) {
-            throw new IllegalArgumentException("quantize: method must be minmax, percentile or entropy, not '" + o.string("method") + "'");
+        if (!QuantConfig.METHODS.contains(o.string("method"))) {
+            throw new IllegalArgumentException("quantize: method must be minmax, percentile, entropy or mse, not '" + o.string("method") + "'");
         }
         double p = o.number("percentile");
         if (p <= 50 || p > 100) throw new IllegalArgumentException("quantize: percentile must be in (50, 100], not " + p);
         if (o.integer("samples") < 1) throw new IllegalArgumentException("quantize: samples must be at least 1");
+        new QuantOptions((int) o.integer("group-size"), false, false, null); // validates the group size
     }
 
     /** The report of the last run (null before). */
     public QuantizationReport report() { return report; }
 
+    /**
+     * Runs with {@code cfg} instead of the options (a caller such as {@code npustudio quantize} that has
+     * calibration sets and per-layer precisions), evaluating on {@code eval} (null: held out from the
+     * calibration set, or seeded random inputs).
+     */
+    public QuantizePass configure(QuantConfig cfg, CalibrationSet eval) {
+        override = cfg;
+        evaluation = eval;
+        return this;
+    }
+
     public QuantConfig config() {
+        if (override != null) return override;
         PassOptions o = options();
         return new QuantConfig(o.string("method"), o.number("percentile"), (int) o.integer("samples"), o.integer("seed"),
                 files(o.string("calibration-data")), int4(o.strings("int4-layers")), Precision.INT8, new LinkedHashSet<>(o.strings("ops")),
-                inputValues(o.strings("input-values")));
+                inputValues(o.strings("input-values")), new QuantOptions((int) o.integer("group-size"), o.bool("bias-correction"),
+                o.bool("equalize"), null));
     }
 
     /** The int4-layers option: int4 weights with int8 activations on each named layer. */
@@ -88,20 +103,30 @@ public final class QuantizePass extends BasePass {
                 ctx.note("lifted opset " + opset + " to " + OpsetConverter.TARGET + " for per-channel QDQ (" + rewritten + " nodes rewritten; outputs checked equal in ONNX Runtime)");
             }
             Model fp32 = ModelCopy.of(model);
-            stage = "calibrating in ONNX Runtime";
-            report = Quantizer.quantize(model, cfg);
-            stage = "measuring SQNR in ONNX Runtime";
-            if (options().bool("report-sqnr") && !report.layers().isEmpty()) {
-                List<Map<String, Tensor>> eval = new ArrayList<>();
-                for (int i = 0; i < cfg.samples(); i++) eval.add(Quantizer.feed(model, cfg, cfg.seed() + 1_000_003L + i));
-                Quantizer.evaluate(fp32, model, report, eval);
+            stage = "reading the calibration inputs";
+            CalibrationSet eval = evaluation;
+            CalibrationSet calib = Quantizer.calibrationSet(model, cfg);
+            if (eval == null && !cfg.calibrationData().isEmpty() || eval == null && cfg.options().calibration() != null) {
+                CalibrationSet[] split = calib.holdOut();
+                calib = split[0];
+                eval = split[1];
+            } else if (eval == null) {
+                eval = CalibrationSet.random(model, cfg, cfg.samples(), cfg.seed() + 1_000_003L);
             }
+            stage = "calibrating in ONNX Runtime";
+            report = Quantizer.quantize(model, cfg.withOptions(cfg.options().withCalibration(calib)));
+            stage = "measuring SQNR in ONNX Runtime";
+            if (options().bool("report-sqnr") && !report.layers().isEmpty()) Quantizer.evaluate(fp32, model, report, eval);
             for (QuantizationReport.Layer l : report.layers()) {
-                ctx.note(String.format("%s %s int%d%s: %s", l.opType(), l.nodeId(), l.weightBits(),
+                ctx.note(String.format("%s %s %s%s: %s", l.opType(), l.nodeId(), l.precision(),
                         l.emulatedInt4() ? " (emulated in int8)" : "",
                         l.output().isEmpty() ? "weights only (inside an If/Loop/Scan body)" : String.format("SQNR %.1f dB", l.sqnrDb())));
             }
-            if (!Double.isNaN(report.outputSqnrDb())) ctx.note(String.format("model output SQNR %.1f dB", report.outputSqnrDb()));
+            if (!Double.isNaN(report.outputSqnrDb())) {
+                ctx.note(String.format("model output SQNR %.1f dB%s", report.outputSqnrDb(), Double.isNaN(report.top1Agreement()) ? ""
+                        : String.format(", top-1 agreement with fp32 %.1f%%", 100 * report.top1Agreement())));
+            }
+            ctx.note("calibrated on " + report.calibrationSource() + (report.evaluationSource().isEmpty() ? "" : "; evaluated on " + report.evaluationSource()));
             if (report.layers().isEmpty()) {
                 // exporters such as paddle2onnx write weights as Constant nodes, which constant-folding turns into initializers
                 ctx.note("no Conv/Gemm/MatMul with a constant float weight initializer to quantize; if the weights are Constant nodes, run constant-folding first");
@@ -120,7 +145,7 @@ public final class QuantizePass extends BasePass {
         Model a = ModelCopy.of(original), b = ModelCopy.of(lifted);
         StandardRules.legalize(a);
         StandardRules.legalize(b);
-        Map<String, Tensor> feed = Quantizer.calibrationInputs(original, cfg).get(0);
+        Map<String, Tensor> feed = Quantizer.calibrationSet(original, cfg).feeds().get(0);
         Map<String, Tensor> ra = OrtExecution.run(a, feed), rb = OrtExecution.run(b, feed);
         for (String k : ra.keySet()) {
             TensorComparison c = TensorComparison.of(rb.get(k), ra.get(k));
@@ -148,11 +173,6 @@ public final class QuantizePass extends BasePass {
     }
 
     private static List<Path> files(String dir) {
-        if (dir.isEmpty()) return List.of();
-        try (Stream<Path> s = Files.list(Path.of(dir))) {
-            return s.filter(p -> p.toString().endsWith(".npy") || p.toString().endsWith(".pb")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("quantize: cannot list calibration-data folder '" + dir + "': " + e.getMessage());
-        }
+        return dir.isEmpty() ? List.of() : List.of(Path.of(dir));
     }
 }

@@ -13,15 +13,14 @@ import org.npustudio.ir.Graph;
 import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.Tensor;
-import org.npustudio.ir.ValueInfo;
 import org.npustudio.legalize.FusedOps;
 import org.npustudio.passes.GraphEdits;
 import org.npustudio.passes.ModelCopy;
 import org.npustudio.passes.StandardRules;
 import org.npustudio.passes.ValueNames;
 import org.npustudio.passes.numeric.OrtExecution;
-import org.npustudio.runtime.TensorFiles;
 import org.npustudio.runtime.OrtRunner;
+import org.npustudio.plan.Precision;
 
 /**
  * Post-training quantization in QDQ form, which ONNX Runtime runs as is: weights of Conv/Gemm/MatMul
@@ -37,31 +36,51 @@ public final class Quantizer {
         Graph g = model.graph();
         long opset = GraphEdits.opset(model);
         if (opset < 13) throw new StudioException("quantize", "", "per-channel QDQ needs opset 13 or later; the model imports " + opset);
-        List<Node> targets = new ArrayList<>();
-        for (Node n : g.nodes()) if (quantizable(List.of(g), n, cfg) && cfg.precisionOf(n).integerWeights()) targets.add(n);
-        LinkedHashSet<String> activations = new LinkedHashSet<>();
-        for (Node n : targets) if (cfg.precisionOf(n).integerActivations()) activations.add(n.input(0));
-        Map<String, double[]> ranges = activations.isEmpty() ? Map.of() : calibrate(model, activations, cfg);
-        ValueNames names = ValueNames.deep(g);
-        Map<String, String> dequantized = new HashMap<>();
+        QuantOptions opt = cfg.options();
         QuantizationReport report = new QuantizationReport();
+        if (opt.equalize()) Equalizer.equalize(g, report);
+        List<Node> targets = new ArrayList<>();
+        for (Node n : g.nodes()) if (quantizable(List.of(g), n, cfg) && cfg.precisionOf(n) != Precision.FP32) targets.add(n);
+        LinkedHashSet<String> activations = new LinkedHashSet<>(), means = new LinkedHashSet<>();
         for (Node n : targets) {
+            Precision p = cfg.precisionOf(n);
+            if (p.integerActivations()) activations.add(n.input(0));
+            if (opt.biasCorrection() && p.integerWeights() && BiasCorrection.applies(g, n)) means.add(n.input(0));
+        }
+        CalibrationSet calib = calibrationSet(model, cfg);
+        report.setCalibrationSource(calib.source());
+        Calibration stats = activations.isEmpty() && means.isEmpty() ? Calibration.EMPTY : calibrate(model, activations, means, cfg, calib);
+        ValueNames names = ValueNames.deep(g);
+        Map<String, String> rewired = new HashMap<>();
+        for (Node n : targets) {
+            Precision p = cfg.precisionOf(n);
             String x = n.input(0);
-            double[] r = ranges.get(x);
-            if (r != null) {
-                String xdq = dequantized.get(x);
-                if (xdq == null) {
-                    xdq = quantizeActivation(model, g, n, x, r, names);
-                    dequantized.put(x, xdq);
-                }
-                n.setInput(0, xdq);
+            final double[] range = stats.ranges().get(x);
+            double[] r = range;
+            if (p.integerActivations()) {
+                n.setInput(0, rewired.computeIfAbsent(x + "|q", k -> quantizeActivation(model, g, n, x, range, names)));
             } else {
-                r = new double[] {Double.NaN, Double.NaN}; // weight-only: the activation stays float
+                // 16-bit activations: the input is rounded through fp16 (bf16 for BF16) and computed in fp32
+                boolean bf16 = p == Precision.BF16;
+                n.setInput(0, rewired.computeIfAbsent(x + (bf16 ? "|bf16" : "|fp16"), k -> roundThrough(model, g, n, x, bf16, names)));
+                r = new double[] {Double.NaN, Double.NaN};
             }
-            boolean int4 = cfg.precisionOf(n).weightBits() == 4;
-            boolean emulated = int4 && opset < 21;
-            quantizeWeight(model, List.of(g), n, int4, emulated, names);
-            report.add(new QuantizationReport.Layer(n.id(), n.opType(), int4 ? 4 : 8, emulated, r[0], r[1], n.output(0), Double.NaN));
+            int group = 0;
+            boolean emulated = false;
+            double shift = Double.NaN, weightSqnr;
+            Tensor w = constant(List.of(g), n.input(1));
+            if (p.integerWeights()) {
+                WeightPlacement wp = quantizeWeight(model, List.of(g), n, p.weightBits(), opt.groupSize(), names);
+                group = wp.group();
+                emulated = wp.emulated();
+                double[] mean = stats.means().get(x);
+                if (mean != null) shift = BiasCorrection.correct(model, g, n, w, wp.dequantized(), mean, names);
+                weightSqnr = QuantizationReport.sqnrDb(w.toFloats(), wp.dequantized());
+            } else {
+                weightSqnr = QuantizationReport.sqnrDb(w.toFloats(), storeWeight16(model, g, n, p == Precision.BF16, names));
+            }
+            report.add(new QuantizationReport.Layer(n.id(), n.opType(), p.weightBits(), emulated, r[0], r[1], n.output(0), Double.NaN,
+                    p.key(), group, shift, weightSqnr));
         }
         List<Map.Entry<Graph, String>> replaced = new ArrayList<>();
         quantizeBodies(model, List.of(g), cfg, names, report, replaced);
@@ -74,6 +93,11 @@ public final class Quantizer {
         return report;
     }
 
+    /** Activation ranges and per-channel input means (for bias correction) from the calibration runs. */
+    record Calibration(Map<String, double[]> ranges, Map<String, double[]> means) {
+        static final Calibration EMPTY = new Calibration(Map.of(), Map.of());
+    }
+
     /**
      * Weights of the layers inside If/Loop/Scan bodies, at any depth: per-channel int8 behind a
      * DequantizeLinear in the body. Their input activations stay float: ONNX Runtime cannot expose a
@@ -83,7 +107,6 @@ public final class Quantizer {
     private static void quantizeBodies(Model model, List<Graph> scope, QuantConfig cfg, ValueNames names,
                                        QuantizationReport report, List<Map.Entry<Graph, String>> replaced) {
         Graph g = scope.get(scope.size() - 1);
-        long opset = GraphEdits.opset(model);
         for (Node n : List.copyOf(g.nodes())) {
             if (n.subgraphs().isEmpty()) continue;
             n.editSubgraphs(() -> {
@@ -92,13 +115,15 @@ public final class Quantizer {
                     inner.add(body);
                     for (Node t : List.copyOf(body.nodes())) {
                         if (!quantizable(inner, t, cfg) || !cfg.precisionOf(t).integerWeights()) continue;
-                        boolean int4 = cfg.precisionOf(t).weightBits() == 4;
+                        Precision p = cfg.precisionOf(t);
                         Graph owner = owner(inner, t.input(1));
                         String w = t.input(1);
-                        quantizeWeight(model, inner, t, int4, int4 && opset < 21, names);
+                        Tensor constantBefore = constant(inner, w);
+                        WeightPlacement wp = quantizeWeight(model, inner, t, p.weightBits(), cfg.options().groupSize(), names);
                         if (owner != body) replaced.add(Map.entry(owner, w));
-                        report.add(new QuantizationReport.Layer(t.id(), t.opType(), int4 ? 4 : 8, int4 && opset < 21,
-                                Double.NaN, Double.NaN, "", Double.NaN));
+                        report.add(new QuantizationReport.Layer(t.id(), t.opType(), p.weightBits(), wp.emulated(),
+                                Double.NaN, Double.NaN, "", Double.NaN, p.key(), wp.group(), Double.NaN,
+                                QuantizationReport.sqnrDb(constantBefore.toFloats(), wp.dequantized())));
                     }
                     quantizeBodies(model, inner, cfg, names, report, replaced);
                 }
@@ -132,42 +157,51 @@ public final class Quantizer {
         return !n.input(0).isEmpty() && constant(scope, n.input(0)) == null;
     }
 
-    /** Runs the (legalized) fp32 model on the calibration inputs and returns each activation's range. */
-    private static Map<String, double[]> calibrate(Model model, LinkedHashSet<String> activations, QuantConfig cfg)
-            throws StudioException {
+    /**
+     * Runs the (legalized) fp32 model on the calibration inputs: the range of each of {@code activations}
+     * and the per-channel mean (axis 1 for rank ≥ 3, else the last axis) of each of {@code means}.
+     */
+    private static Calibration calibrate(Model model, LinkedHashSet<String> activations, LinkedHashSet<String> means,
+                                         QuantConfig cfg, CalibrationSet calib) throws StudioException {
         Model runnable = ModelCopy.of(model);
         StandardRules.legalize(runnable);
-        Model exposed = OrtExecution.exposing(runnable, activations);
+        LinkedHashSet<String> all = new LinkedHashSet<>(activations);
+        all.addAll(means);
+        Model exposed = OrtExecution.exposing(runnable, all);
         Map<String, RangeCollector> collectors = new LinkedHashMap<>();
         for (String a : activations) collectors.put(a, new RangeCollector(cfg.seed()));
-        List<Map<String, Tensor>> feeds = calibrationInputs(model, cfg);
+        Map<String, double[]> sums = new HashMap<>();
+        Map<String, long[]> counts = new HashMap<>();
         try (OrtRunner session = OrtExecution.open(exposed)) {
-            for (Map<String, Tensor> feed : feeds) {
-                Map<String, Tensor> out = session.run(feed, List.copyOf(activations));
-                for (Map.Entry<String, Tensor> e : out.entrySet()) collectors.get(e.getKey()).add(e.getValue().toFloats());
+            for (Map<String, Tensor> feed : calib.feeds()) {
+                Map<String, Tensor> out = session.run(feed, List.copyOf(all));
+                for (Map.Entry<String, Tensor> e : out.entrySet()) {
+                    float[] v = e.getValue().toFloats();
+                    RangeCollector c = collectors.get(e.getKey());
+                    if (c != null) c.add(v);
+                    if (means.contains(e.getKey())) BiasCorrection.accumulate(v, e.getValue().dims(), sums, counts, e.getKey());
+                }
             }
         }
         Map<String, double[]> ranges = new HashMap<>();
         for (Map.Entry<String, RangeCollector> e : collectors.entrySet()) {
             ranges.put(e.getKey(), e.getValue().range(cfg.method(), cfg.percentile()));
         }
-        return ranges;
+        Map<String, double[]> meanOf = new HashMap<>();
+        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+            double[] m = e.getValue().clone();
+            long[] n = counts.get(e.getKey());
+            for (int i = 0; i < m.length; i++) m[i] /= Math.max(1, n[i]);
+            meanOf.put(e.getKey(), m);
+        }
+        return new Calibration(ranges, meanOf);
     }
 
-    static List<Map<String, Tensor>> calibrationInputs(Model model, QuantConfig cfg) throws StudioException {
-        List<Map<String, Tensor>> feeds = new ArrayList<>();
-        if (!cfg.calibrationData().isEmpty()) {
-            List<ValueInfo> inputs = model.graph().inputs().stream().filter(v -> !model.graph().isInitializer(v.name())).toList();
-            if (inputs.size() != 1) {
-                throw new StudioException("quantize", "", "calibration files work for single-input models; this one has " + inputs.size());
-            }
-            for (java.nio.file.Path p : cfg.calibrationData()) {
-                feeds.add(Map.of(inputs.get(0).name(), TensorFiles.read(p)));
-            }
-            return feeds;
-        }
-        for (int i = 0; i < cfg.samples(); i++) feeds.add(feed(model, cfg, cfg.seed() + i));
-        return feeds;
+    /** The calibration set: the explicit one, else the files of {@code calibrationData}, else seeded random inputs. */
+    static CalibrationSet calibrationSet(Model model, QuantConfig cfg) throws StudioException {
+        if (cfg.options().calibration() != null) return cfg.options().calibration();
+        if (!cfg.calibrationData().isEmpty()) return CalibrationSet.files(model, cfg.calibrationData(), cfg.inputValues());
+        return CalibrationSet.random(model, cfg, cfg.samples(), cfg.seed());
     }
 
     /** Seeded random inputs (standard normal floats), with the configured fixed values in place. */
@@ -214,51 +248,95 @@ public final class Quantizer {
         return dq;
     }
 
-    /** Quantizes n's weight (seen through {@code scope}); the new tensors and the DequantizeLinear go in n's graph. */
-    private static void quantizeWeight(Model model, List<Graph> scope, Node n, boolean int4, boolean emulated, ValueNames names) {
-        Graph g = scope.get(scope.size() - 1);
-        Tensor w = constant(scope, n.input(1));
-        long[] dims = w.dims();
-        int axis = switch (n.opType()) {
+    /** How a weight was stored: block size used (0 = per channel), int4 emulated in int8, and the dequantized values. */
+    record WeightPlacement(int group, boolean emulated, float[] dequantized) {}
+
+    /** The weight's output-channel axis: 1 for MatMul and Gemm without transB, else 0. */
+    static int channelAxis(Node n) {
+        return switch (n.opType()) {
             case "MatMul" -> 1;
             case "Gemm", "FusedGemm" -> n.attrLong("transB", 0) != 0 ? 0 : 1;
             default -> 0;
         };
-        int channels = (int) dims[axis];
-        long inner = 1;
-        for (int i = axis + 1; i < dims.length; i++) inner *= dims[i];
-        float[] v = w.toFloats();
-        double[] maxAbs = new double[channels];
-        for (int i = 0; i < v.length; i++) {
-            int c = (int) ((i / inner) % channels);
-            maxAbs[c] = Math.max(maxAbs[c], Math.abs(v[i]));
-        }
-        int qmax = int4 ? 7 : 127, qmin = int4 ? -8 : -127;
-        float[] scales = new float[channels];
-        for (int c = 0; c < channels; c++) scales[c] = maxAbs[c] == 0 ? 1f : (float) (maxAbs[c] / qmax);
-        byte[] q = new byte[v.length];
-        for (int i = 0; i < v.length; i++) {
-            int c = (int) ((i / inner) % channels);
-            q[i] = (byte) Math.max(qmin, Math.min(qmax, Math.round(v[i] / scales[c])));
-        }
-        DataType type = int4 && !emulated ? DataType.INT4 : DataType.INT8;
-        String wq = names.fresh(n.input(1) + (int4 ? "_int4" : "_int8"));
-        String ws = names.fresh(n.input(1) + "_scale"), wz = names.fresh(n.input(1) + "_zero_point");
-        g.putInitializer(Tensor.raw(wq, type, dims, type == DataType.INT4 ? packInt4(q) : q));
-        g.putInitializer(Tensor.ofFloats(ws, new long[] {channels}, scales));
-        g.putInitializer(Tensor.raw(wz, type, new long[] {channels}, type == DataType.INT4 ? packInt4(new byte[channels]) : new byte[channels]));
-        String wdq = names.fresh(n.input(1) + "_dequantized");
-        Node dn = node(model, n.id() + "_weight_dq", "DequantizeLinear", List.of(wq, ws, wz), wdq);
-        dn.setAttribute(Attribute.of("axis", (long) axis));
-        GraphEdits.insertBefore(g, n, dn);
-        n.setInput(1, wdq);
     }
 
-    /** Two int4 values per byte, the first in the low nibble (ONNX's packing). */
-    private static byte[] packInt4(byte[] v) {
-        byte[] out = new byte[(v.length + 1) / 2];
-        for (int i = 0; i < v.length; i++) out[i / 2] |= (byte) ((v[i] & 0x0f) << (i % 2 == 0 ? 0 : 4));
-        return out;
+    /** The weight's reduction (K) axis: 0 for MatMul and Gemm without transB, else 1 (Conv: input channels). */
+    static int reductionAxis(Node n) {
+        return 1 - Math.min(1, channelAxis(n));
+    }
+
+    /**
+     * Quantizes n's weight (seen through {@code scope}); the new tensors and the DequantizeLinear go in n's
+     * graph. int4 with {@code group} > 0 uses blocks along the reduction axis when its length is a multiple
+     * of the block (else per channel): from opset 21 as DequantizeLinear(block_size), below as int8 storage
+     * shaped [.., K/B, B, ..] → DequantizeLinear(scale 1) → Mul(scales [.., K/B, 1, ..]) → Reshape.
+     */
+    private static WeightPlacement quantizeWeight(Model model, List<Graph> scope, Node n, int bits, int group, ValueNames names) {
+        Graph g = scope.get(scope.size() - 1);
+        Tensor w = constant(scope, n.input(1));
+        long[] dims = w.dims();
+        boolean native4 = GraphEdits.opset(model) >= 21;
+        boolean int4 = bits == 4;
+        int kAxis = reductionAxis(n);
+        boolean blocks = int4 && group > 0 && dims.length > kAxis && dims[kAxis] % group == 0 && dims[kAxis] > group;
+        WeightQuant.Result r = blocks ? WeightQuant.blockwise(w.toFloats(), dims, kAxis, group, bits)
+                : WeightQuant.perChannel(w.toFloats(), dims, channelAxis(n), bits);
+        DataType type = int4 && native4 ? DataType.INT4 : DataType.INT8;
+        String base = n.input(1);
+        String wq = names.fresh(base + (int4 ? "_int4" : "_int8"));
+        String ws = names.fresh(base + "_scale"), wz = names.fresh(base + "_zero_point");
+        String wdq = names.fresh(base + "_dequantized");
+        int zeros = r.scales().length;
+        if (blocks && !native4) {
+            long inner = WeightQuant.inner(dims, kAxis), outer = w.elementCount() / inner / dims[kAxis];
+            long[] qdims = {outer, dims[kAxis] / group, group, inner};
+            long[] sdims = {outer, dims[kAxis] / group, 1, inner};
+            g.putInitializer(Tensor.raw(wq, DataType.INT8, qdims, r.q()));
+            g.putInitializer(Tensor.ofFloats(ws, new long[0], new float[] {1f}));
+            g.putInitializer(Tensor.raw(wz, DataType.INT8, new long[0], new byte[1]));
+            String blockScale = names.fresh(base + "_block_scale"), shape = names.fresh(base + "_shape");
+            g.putInitializer(Tensor.ofFloats(blockScale, sdims, r.scales()));
+            g.putInitializer(Tensor.ofLongs(shape, new long[] {dims.length}, dims));
+            String ints = names.fresh(base + "_blocks"), scaled = names.fresh(base + "_blocks_scaled");
+            GraphEdits.insertBefore(g, n, node(model, n.id() + "_weight_dq", "DequantizeLinear", List.of(wq, ws, wz), ints));
+            GraphEdits.insertBefore(g, n, node(model, n.id() + "_weight_block_scale", "Mul", List.of(ints, blockScale), scaled));
+            GraphEdits.insertBefore(g, n, node(model, n.id() + "_weight_reshape", "Reshape", List.of(scaled, shape), wdq));
+        } else {
+            g.putInitializer(Tensor.raw(wq, type, dims, type == DataType.INT4 ? WeightQuant.packInt4(r.q()) : r.q()));
+            g.putInitializer(Tensor.ofFloats(ws, r.scaleDims(), r.scales()));
+            g.putInitializer(Tensor.raw(wz, type, r.scaleDims(), type == DataType.INT4 ? WeightQuant.packInt4(new byte[zeros]) : new byte[zeros]));
+            Node dn = node(model, n.id() + "_weight_dq", "DequantizeLinear", List.of(wq, ws, wz), wdq);
+            dn.setAttribute(Attribute.of("axis", (long) (blocks ? kAxis : channelAxis(n))));
+            if (blocks) dn.setAttribute(Attribute.of("block_size", (long) group));
+            GraphEdits.insertBefore(g, n, dn);
+        }
+        n.setInput(1, wdq);
+        return new WeightPlacement(blocks ? group : 0, int4 && !native4, r.dequantized());
+    }
+
+    /** An fp16/bf16 layer: the weight stored in 16 bits behind a Cast to float; returns the stored values as float. */
+    private static float[] storeWeight16(Model model, Graph g, Node n, boolean bf16, ValueNames names) {
+        Tensor w = GraphEdits.constant(g, n.input(1));
+        String stored = names.fresh(n.input(1) + (bf16 ? "_bf16" : "_fp16")), back = names.fresh(n.input(1) + "_float");
+        g.putInitializer(Tensor.raw(stored, bf16 ? DataType.BFLOAT16 : DataType.FLOAT16, w.dims(), WeightQuant.to16(w.toFloats(), bf16)));
+        Node cast = node(model, n.id() + "_weight_cast", "Cast", List.of(stored), back);
+        cast.setAttribute(Attribute.of("to", (long) DataType.FLOAT.code()));
+        GraphEdits.insertBefore(g, n, cast);
+        n.setInput(1, back);
+        return g.initializers().get(stored).toFloats();
+    }
+
+    /** x rounded through fp16 or bf16: Cast(x → 16-bit) → Cast(→ float) before {@code reader}. */
+    private static String roundThrough(Model model, Graph g, Node reader, String x, boolean bf16, ValueNames names) {
+        String tag = bf16 ? "_bf16" : "_fp16";
+        String narrow = names.fresh(x + tag), wide = names.fresh(x + tag + "_float");
+        Node down = node(model, reader.id() + "_input_cast" + tag, "Cast", List.of(x), narrow);
+        down.setAttribute(Attribute.of("to", (long) (bf16 ? DataType.BFLOAT16 : DataType.FLOAT16).code()));
+        Node up = node(model, reader.id() + "_input_cast_float", "Cast", List.of(narrow), wide);
+        up.setAttribute(Attribute.of("to", (long) DataType.FLOAT.code()));
+        GraphEdits.insertBefore(g, reader, down);
+        GraphEdits.insertBefore(g, reader, up);
+        return wide;
     }
 
     private static Node node(Model model, String base, String op, List<String> in, String out) {
@@ -269,7 +347,8 @@ public final class Quantizer {
 
     /**
      * Runs the fp32 and the quantized model (both legalized copies) on the same inputs and fills each
-     * layer's output SQNR and the first model output's SQNR.
+     * layer's output SQNR, the first model output's SQNR and, for a classifier-shaped output, the top-1
+     * agreement with fp32.
      */
     public static QuantizationReport evaluate(Model fp32, Model quantized, QuantizationReport report,
                                               List<Map<String, Tensor>> inputs) throws StudioException {
@@ -283,6 +362,8 @@ public final class Quantizer {
         outs.add(first);
         Model ea = OrtExecution.exposing(a, outs), eb = OrtExecution.exposing(b, outs);
         Map<String, double[]> acc = new HashMap<>();
+        long rows = 0, agree = 0;
+        boolean classifier = true;
         try (OrtRunner sa = OrtExecution.open(ea); OrtRunner sb = OrtExecution.open(eb)) {
             for (Map<String, Tensor> feed : inputs) {
                 Map<String, Tensor> ra = sa.run(feed, outs), rb = sb.run(feed, outs);
@@ -294,12 +375,41 @@ public final class Quantizer {
                         s[1] += ((double) x[i] - y[i]) * ((double) x[i] - y[i]);
                     }
                 }
+                long[] dims = ra.get(first).dims();
+                classifier &= isClassifier(dims);
+                if (classifier) {
+                    int classes = (int) dims[dims.length - 1];
+                    float[] x = ra.get(first).toFloats(), y = rb.get(first).toFloats();
+                    for (int r = 0; r < x.length / classes; r++, rows++) if (argmax(x, r, classes) == argmax(y, r, classes)) agree++;
+                }
             }
         }
         List<QuantizationReport.Layer> layers = report.layers();
         for (int i = 0; i < layers.size(); i++) report.set(i, layers.get(i).withSqnr(db(acc.get(layers.get(i).output()))));
         report.setOutputSqnr(db(acc.get(first)));
+        report.setTop1Agreement(classifier && rows > 0 ? (double) agree / rows : Double.NaN);
         return report;
+    }
+
+    /** As {@link #evaluate(Model, Model, QuantizationReport, List)}, recording where the inputs came from. */
+    public static QuantizationReport evaluate(Model fp32, Model quantized, QuantizationReport report, CalibrationSet inputs)
+            throws StudioException {
+        report.setEvaluationSource(inputs.source());
+        return evaluate(fp32, quantized, report, inputs.feeds());
+    }
+
+    /** Class scores on the last axis: rank at most 3, at most one other axis longer than 1 (batch or sequence). */
+    private static boolean isClassifier(long[] dims) {
+        if (dims.length == 0 || dims.length > 3 || dims[dims.length - 1] < 2) return false;
+        int other = 0;
+        for (int i = 0; i < dims.length - 1; i++) if (dims[i] > 1) other++;
+        return other <= 1;
+    }
+
+    private static int argmax(float[] v, int row, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) if (v[row * n + i] > v[row * n + best]) best = i;
+        return best;
     }
 
     private static double db(double[] s) {
