@@ -231,4 +231,24 @@ class ProfilerPanelTest {
         assertTrue(notes.getHeight() > 40, "the warnings show: " + notes.getHeight());
         assertTrue(table.getHeight() >= 100, "the ops table keeps room for rows: " + table.getHeight());
     }
+    /** Issue 18: the ops table cut its headers to "Share …", "DRAM re…" and its op names to "BatchNormali…". */
+    @Test
+    void opsTableColumnsFitTheirHeadersAndCells(FxRobot robot) throws Exception {
+        simulateAndWait(robot, FusionMode.NONE);
+        TableView<NodeMetrics> table = robot.lookup("#metrics-table").queryTableView();
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
+            if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && truncated(l)) cut.add("header " + l.getText());
+        }
+        for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null && truncated(c)) cut.add("cell " + c.getText());
+        }
+        assertTrue(cut.isEmpty(), "shown cut short: " + cut);
+    }
+
+    /** True when the label shows less than its text (an ellipsis in place of the end). */
+    static boolean truncated(javafx.scene.control.Labeled l) {
+        javafx.scene.Node shown = l.lookup(".text");
+        return shown instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText());
+    }
 }
