@@ -246,6 +246,21 @@ class ProfilerPanelTest {
         assertTrue(cut.isEmpty(), "shown cut short: " + cut);
     }
 
+    /** Issue 18: the overlay metric is searchable; typing narrows the list to what matches. */
+    @Test
+    void theMetricChoiceFiltersAsOneTypes(FxRobot robot) {
+        ComboBox<Metric> choice = robot.lookup("#metric-choice").queryComboBox();
+        robot.clickOn(choice);
+        robot.write("dram");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = robot.lookup(".combo-box-popup .list-view").queryListView();
+        java.util.List<String> shown = list.getItems().stream().map(m -> ((Metric) m).label()).toList();
+        assertEquals(java.util.List.of("DRAM traffic", "DRAM reads", "DRAM writes"), shown);
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(choice.getValue().label().startsWith("DRAM"), "picked from the filtered list: " + choice.getValue());
+    }
+
     /** True when the label shows less than its text (an ellipsis in place of the end). */
     static boolean truncated(javafx.scene.control.Labeled l) {
         javafx.scene.Node shown = l.lookup(".text");
