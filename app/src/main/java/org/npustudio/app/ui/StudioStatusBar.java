@@ -30,7 +30,7 @@ final class StudioStatusBar extends StatusBar {
         tasksButton.setFocusTraversable(false);
         tasksButton.setOnAction(e -> toggleTaskList());
         taskView.setId("task-progress-view");
-        taskView.setPrefSize(440, 260);
+        taskView.setPrefSize(440, 150);
         getRightItems().add(tasksButton);
         RunningTasks.list().addListener((ListChangeListener<Task<?>>) c -> {
             while (c.next()) {
