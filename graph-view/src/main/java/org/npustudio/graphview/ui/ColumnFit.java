@@ -115,7 +115,7 @@ public final class ColumnFit {
 
     private static double verticalBarWidth(TableView<?> table) {
         ScrollBar b = verticalBar(table);
-        if (b == null) return 0;
+        if (b == null || table.getItems() == null || table.getItems().isEmpty()) return 0;
         for (javafx.scene.Node n = b; n != null && n != table; n = n.getParent()) {
             if (!n.isVisible()) return 0; // an empty table hides the whole flow behind its placeholder
         }
