@@ -34,7 +34,7 @@ final class StudioStatusBar extends StatusBar {
         getRightItems().add(tasksButton);
         RunningTasks.list().addListener((ListChangeListener<Task<?>>) c -> {
             while (c.next()) {
-                for (Task<?> t : c.getAddedSubList()) if (!t.isDone()) taskView.getTasks().add(t);
+                for (Task<?> t : c.getAddedSubList()) if (!RunningTasks.ended(t)) taskView.getTasks().add(t);
             }
             follow();
         });

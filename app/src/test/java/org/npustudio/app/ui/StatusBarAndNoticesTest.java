@@ -86,7 +86,9 @@ class StatusBarAndNoticesTest {
         assertEquals("Working through 10 steps…", bar(robot).getText());
         assertEquals(0.3, bar(robot).getProgress(), 1e-9);
         Button tasks = robot.lookup("#status-tasks").queryButton();
-        assertEquals("1 task", tasks.getText());
+        AtomicReference<String> running = new AtomicReference<>();
+        robot.interact(() -> running.set(RunningTasks.list().stream().map(t -> t.getTitle() + " " + t.getState()).toList().toString()));
+        assertEquals("1 task", tasks.getText(), running.get());
         robot.clickOn(tasks);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#task-progress-view .label").queryAll().stream()

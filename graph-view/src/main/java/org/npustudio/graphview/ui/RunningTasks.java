@@ -25,14 +25,25 @@ public final class RunningTasks {
             Platform.runLater(() -> track(task));
             return;
         }
-        if (task.isDone()) return;
+        if (ended(task)) return;
         task.stateProperty().addListener((o, was, now) -> {
-            if (task.isDone()) TASKS.remove(task);
+            if (ended(task)) TASKS.remove(task);
         });
         if (titled(task)) TASKS.add(task);
         else task.titleProperty().addListener((o, was, now) -> { // a task may name itself once it runs
-            if (titled(task) && !task.isDone() && !TASKS.contains(task)) TASKS.add(task);
+            if (titled(task) && !ended(task) && !TASKS.contains(task)) TASKS.add(task);
         });
+    }
+
+    /**
+     * Succeeded, failed or cancelled, by the worker state the FX thread sees: not {@code isDone()}, which is the
+     * FutureTask's and may still be false when the SUCCEEDED state arrives (the tasks then stayed listed).
+     */
+    public static boolean ended(Task<?> task) {
+        return switch (task.getState()) {
+            case SUCCEEDED, FAILED, CANCELLED -> true;
+            default -> false;
+        };
     }
 
     private static boolean titled(Task<?> task) { return task.getTitle() != null && !task.getTitle().isBlank(); }
