@@ -6,9 +6,13 @@ import java.util.function.Function;
 import javafx.concurrent.Task;
 import javafx.stage.Window;
 import org.npustudio.error.StudioException;
+import org.npustudio.graphview.ui.Notices;
 import org.npustudio.graphview.ui.Workers;
 
-/** Runs a file export on a worker: a status line while it writes, then what was written, or one line (and a dialog) naming the problem. */
+/**
+ * Runs a file export on a worker: a status line while it writes, then what was written (also as a notice that fades), or one
+ * line and a dialog naming the problem.
+ */
 final class BackgroundWrite {
     private BackgroundWrite() {}
 
@@ -16,7 +20,11 @@ final class BackgroundWrite {
     static <T> Task<T> start(Window owner, Task<T> task, Path target, String what, Function<T, String> done, Consumer<String> status,
                              String workerName) {
         status.accept("Writing " + what + " " + target + " …");
-        task.setOnSucceeded(e -> status.accept(done.apply(task.getValue())));
+        task.setOnSucceeded(e -> {
+            String line = done.apply(task.getValue());
+            status.accept(line);
+            Notices.info(owner, "Wrote " + what, line);
+        });
         task.setOnFailed(e -> {
             Throwable t = task.getException();
             String msg = t instanceof StudioException se ? se.oneLine() : target + ": " + t.getMessage();

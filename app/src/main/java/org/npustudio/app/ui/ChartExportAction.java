@@ -28,6 +28,6 @@ final class ChartExportAction {
                 + (shown != null && shown.asCompiled() ? "-as-compiled" : "");
         Path target = ImageExport.choose(owner, "Export Chart", extension, base, dir);
         // The chart is a snapshot (charts are immutable; the timeline hands a still copy), so a worker may draw it.
-        if (target != null) ImageExport.write(chart, target, status, "chart-export");
+        if (target != null) ImageExport.write(owner, chart, target, status, "chart-export");
     }
 }

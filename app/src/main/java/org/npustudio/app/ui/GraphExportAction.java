@@ -36,6 +36,6 @@ final class GraphExportAction {
         } else {
             options = ExportOptions.wholeGraph(view.edgeLabelsProperty().get());
         }
-        return ImageExport.write(SceneExport.drawing(view.getGraphScene(), view.overlayProperty().get(), options), target, status, "graph-export");
+        return ImageExport.write(view.getScene() == null ? null : view.getScene().getWindow(), SceneExport.drawing(view.getGraphScene(), view.overlayProperty().get(), options), target, status, "graph-export");
     }
 }

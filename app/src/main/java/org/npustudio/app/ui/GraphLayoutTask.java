@@ -34,6 +34,7 @@ final class GraphLayoutTask extends Task<GraphLayoutTask.Result> {
             updateProgress(fraction, 1);
         });
         updateMessage("Laying out " + graph.nodes().size() + " nodes…");
+        updateTitle("Laying out the graph");
     }
 
     @Override

@@ -8,6 +8,7 @@ import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.npustudio.graphview.scene.SceneExport;
+import org.npustudio.graphview.ui.Notices;
 import org.npustudio.graphview.ui.Workers;
 
 /** What the graph and chart exports share: choosing a PNG or SVG file and writing a drawing on a worker thread. */
@@ -29,7 +30,16 @@ final class ImageExport {
 
     /** Writes the drawing atomically on a worker (it must not change meanwhile), reporting progress and the outcome. */
     static Task<Void> write(SceneExport.Drawing drawing, Path target, Consumer<String> status, String worker) {
+        return write(null, drawing, target, status, worker);
+    }
+
+    /** As above; with an owner, success is also a notice over it and a failure a dialog (an error is never only a status line). */
+    static Task<Void> write(Window owner, SceneExport.Drawing drawing, Path target, Consumer<String> status, String worker) {
         Task<Void> task = new Task<>() {
+            {
+                updateTitle("Exporting " + target.getFileName());
+            }
+
             @Override
             protected Void call() throws Exception {
                 SceneExport.write(target, drawing);
@@ -37,8 +47,15 @@ final class ImageExport {
             }
         };
         status.accept("Exporting " + target.getFileName() + " …");
-        task.setOnSucceeded(e -> status.accept("Exported " + target));
-        task.setOnFailed(e -> status.accept("Could not export " + target + ": " + task.getException().getMessage()));
+        task.setOnSucceeded(e -> {
+            status.accept("Exported " + target);
+            Notices.info(owner, "Exported " + target.getFileName(), target.toString());
+        });
+        task.setOnFailed(e -> {
+            String msg = target + ": " + task.getException().getMessage();
+            status.accept("Could not export " + msg);
+            if (owner != null) ErrorDialog.show(owner, "Could not export " + target.getFileName(), msg);
+        });
         Workers.start(task, worker);
         return task;
     }

@@ -14,13 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -47,7 +43,6 @@ public final class MainWindow {
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final Label status = new Label("Ready");
-    private final ProgressBar statusProgress = new ProgressBar();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final List<MenuItem> needModel = new ArrayList<>();
@@ -206,7 +201,6 @@ public final class MainWindow {
         current = task;
         root.setCenter(new LoadingPane(task));
         status.setText("Loading " + file + " …");
-        statusProgress.setVisible(true);
         loading.set(true);
         updateBusy();
         task.setOnSucceeded(e -> {
@@ -227,7 +221,6 @@ public final class MainWindow {
 
     private void finish() {
         current = null;
-        statusProgress.setVisible(false);
         loading.set(false);
         updateBusy();
     }
@@ -419,15 +412,9 @@ public final class MainWindow {
                 lastDirectory, status::setText));
     }
 
-    private HBox statusBar() {
+    /** The status line, and the running tasks' progress (see {@link StudioStatusBar}). */
+    private StudioStatusBar statusBar() {
         status.setId("status");
-        statusProgress.setId("status-progress");
-        statusProgress.setPrefWidth(140);
-        statusProgress.setVisible(false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, spacer, statusProgress);
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return new StudioStatusBar(status);
     }
 }

@@ -14,7 +14,6 @@ final class OpHistogramTable extends TableView<OpCount> {
     OpHistogramTable(List<OpCount> rows) {
         setId("op-histogram-table");
         setItems(FXCollections.observableArrayList(rows));
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<OpCount, String> op = new TableColumn<>("Operator");
         op.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().op()));
@@ -40,5 +39,6 @@ final class OpHistogramTable extends TableView<OpCount> {
         getColumns().add(op);
         getColumns().add(count);
         getColumns().add(share);
+        org.npustudio.graphview.ui.ColumnFit.install(this, 300);
     }
 }

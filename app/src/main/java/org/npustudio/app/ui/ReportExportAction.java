@@ -36,6 +36,10 @@ final class ReportExportAction {
         Profile p = panel.profileProperty().get();
         String graphId = model.model().graph().name().isEmpty() ? model.model().displayName() : model.model().graph().name();
         Task<List<Path>> task = new Task<>() {
+            {
+                updateTitle("Writing the report");
+            }
+
             @Override
             protected List<Path> call() throws StudioException {
                 return ReportWriter.write(p, panel.roof(), panel.metric(), graphId, target);

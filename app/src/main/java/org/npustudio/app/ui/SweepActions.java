@@ -128,6 +128,10 @@ final class SweepActions {
         Button cancel = new Button("Cancel");
         cancel.setId("sweep-cancel");
         Task<SweepRunner.Summary> task = new Task<>() {
+            {
+                updateTitle("Sweep " + sweepFile.getFileName());
+            }
+
             @Override
             protected SweepRunner.Summary call() throws Exception {
                 SweepSpec spec = SweepSpecReader.read(sweepFile);
@@ -141,7 +145,7 @@ final class SweepActions {
                             updateMessage(String.format(Locale.ROOT, "%,d / %,d points · %,.0f points/s · ETA %s", done, total, rate, SweepRunner.Progress.eta(eta)));
                         })
                         .withAfterPoint(r -> {
-                            if (cancelled.get()) throw new CancellationException("cancelled");
+                            if (cancelled.get() || isCancelled()) throw new CancellationException("cancelled");
                         }));
                 SweepReport.write(dir, sweepFile.getFileName().toString(), s.results());
                 return s;
@@ -167,11 +171,17 @@ final class SweepActions {
             SweepRunner.Summary sum = task.getValue();
             try {
                 show(SweepData.read(dir));
-                window.status(String.format(Locale.ROOT, "Sweep done: %,d points (%,d evaluated, %,d from the earlier run) in %.1f s → %s",
-                        sum.results().rows().size(), sum.evaluated(), sum.skipped(), sum.seconds(), dir));
+                String done = String.format(Locale.ROOT, "Sweep done: %,d points (%,d evaluated, %,d from the earlier run) in %.1f s → %s",
+                        sum.results().rows().size(), sum.evaluated(), sum.skipped(), sum.seconds(), dir);
+                window.status(done);
+                org.npustudio.graphview.ui.Notices.info(window.stage(), "Sweep done", done.substring("Sweep done: ".length()));
             } catch (StudioException ex) {
                 window.status("Could not open the sweep results: " + ex.oneLine());
             }
+        });
+        task.setOnCancelled(e -> { // from the status bar's task list
+            close(s);
+            window.status("Sweep cancelled; the finished points are in " + dir + ". Run the sweep again to resume.");
         });
         task.setOnFailed(e -> {
             close(s);

@@ -38,6 +38,10 @@ final class TraceExportAction {
     /** Writes without asking (also used by tests) on a worker; a path that cannot be written is reported in one line. */
     static Task<Void> export(Window owner, SimulationResult run, Path target, Consumer<String> status) {
         Task<Void> task = new Task<>() {
+            {
+                updateTitle("Writing the trace");
+            }
+
             @Override
             protected Void call() throws StudioException {
                 TraceWriter.write(run, target);

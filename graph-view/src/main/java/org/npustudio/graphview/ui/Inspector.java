@@ -51,7 +51,6 @@ final class Inspector extends VBox {
         table.setPlaceholder(new Label("Select a node to see its properties"));
         TableColumn<InspectorRow, String> name = new TableColumn<>("Property");
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(110);
         TableColumn<InspectorRow, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().value()));
         value.setCellFactory(col -> new TableCell<>() {
@@ -62,9 +61,19 @@ final class Inspector extends VBox {
                 setTooltip(empty || item == null || item.length() < 28 ? null : new Tooltip(item));
             }
         });
-        value.setPrefWidth(190);
+        name.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 28 ? null : new Tooltip(item));
+            }
+        });
         table.getColumns().setAll(List.of(name, value));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The names take the width they need (up to a cap, tensor paths are long) and the values the rest: the
+        // fixed 110 px cut "parameter bytes" and input names short beside an empty half of the panel.
+        ColumnFit.install(table, 240);
+        InspectorCopy.install(table);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(InspectorRow item, boolean empty) {

@@ -10,8 +10,12 @@ import java.util.concurrent.Executors;
 public final class Workers {
     private Workers() {}
 
-    /** Runs {@code work} (typically a JavaFX {@code Task}) on a new named daemon thread; returns it for chaining. */
+    /**
+     * Runs {@code work} (typically a JavaFX {@code Task}) on a new named daemon thread; returns it for chaining.
+     * A task with a title is listed in {@link RunningTasks} while it runs (the status bar shows it).
+     */
     public static <T extends Runnable> T start(T work, String name) {
+        if (work instanceof javafx.concurrent.Task<?> task) RunningTasks.track(task);
         Thread t = new Thread(work, name);
         t.setDaemon(true);
         t.start();

@@ -67,7 +67,8 @@ public final class MetricsTable extends BorderPane {
         table.getColumns().add(text("Bound", n -> n.ownsWork() ? n.bound() : "—", 70)); // an absorbed node has no bound of its own
         // measured (host profile) or modelled: never leave the reader guessing which numbers are real
         table.getColumns().add(text("Cost", NodeMetrics::costSource, 80));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Headers and values in full ("Share of latency", not "Share …"); long node paths capped, the table scrolls sideways.
+        org.npustudio.graphview.ui.ColumnFit.install(table, 420);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !selectingFromOutside) onSelect.accept(row.id());
         });

@@ -57,7 +57,8 @@ public final class NpuConfigPane extends FlowPane {
         public String toString() { return label; }
     }
 
-    private final ComboBox<Preset> preset = new ComboBox<>();
+    /** Searchable: the bundled presets plus sweep points and lesson NPUs make a long list. */
+    private final ComboBox<Preset> preset = new org.controlsfx.control.SearchableComboBox<>();
     private final Spinner<Integer> rows = intSpinner(1, 1024, "npu-rows");
     private final Spinner<Integer> cols = intSpinner(1, 1024, "npu-cols");
     private final Spinner<Integer> clock = intSpinner(1, 5000, "npu-clock");

@@ -32,7 +32,8 @@ import org.npustudio.profiler.data.Roof;
  * Simulations run through {@link LiveSimulation} (off the FX thread, debounced).
  */
 public final class ProfilerPanel extends BorderPane {
-    private final ComboBox<Metric> metric = new ComboBox<>();
+    /** Searchable: a dozen metrics; typing "dram" finds both DRAM ones. */
+    private final ComboBox<Metric> metric = new org.controlsfx.control.SearchableComboBox<>();
     private final ComboBox<ProfileOverlay.Colouring> colouring = new ComboBox<>();
     private final CheckBox delta = new CheckBox("delta vs baseline");
     private final Button pin = new Button("Pin as baseline");

@@ -30,7 +30,7 @@ import org.npustudio.profiler.data.SweepData;
  * of different models are never compared.
  */
 public final class SweepView extends BorderPane {
-    private final ComboBox<String> model = new ComboBox<>();
+    private final ComboBox<String> model = new org.controlsfx.control.SearchableComboBox<>(); // a sweep may span many models
     private final ComboBox<String> xAxis = new ComboBox<>();
     private final ComboBox<String> yAxis = new ComboBox<>();
     private final Label summary = new Label();

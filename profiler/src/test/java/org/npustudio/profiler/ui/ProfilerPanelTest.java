@@ -231,4 +231,39 @@ class ProfilerPanelTest {
         assertTrue(notes.getHeight() > 40, "the warnings show: " + notes.getHeight());
         assertTrue(table.getHeight() >= 100, "the ops table keeps room for rows: " + table.getHeight());
     }
+    /** Issue 18: the ops table cut its headers to "Share …", "DRAM re…" and its op names to "BatchNormali…". */
+    @Test
+    void opsTableColumnsFitTheirHeadersAndCells(FxRobot robot) throws Exception {
+        simulateAndWait(robot, FusionMode.NONE);
+        TableView<NodeMetrics> table = robot.lookup("#metrics-table").queryTableView();
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
+            if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && truncated(l)) cut.add("header " + l.getText());
+        }
+        for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null && truncated(c)) cut.add("cell " + c.getText());
+        }
+        assertTrue(cut.isEmpty(), "shown cut short: " + cut);
+    }
+
+    /** Issue 18: the overlay metric is searchable; typing narrows the list to what matches. */
+    @Test
+    void theMetricChoiceFiltersAsOneTypes(FxRobot robot) {
+        ComboBox<Metric> choice = robot.lookup("#metric-choice").queryComboBox();
+        robot.clickOn(choice);
+        robot.write("dram");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = robot.lookup(".combo-box-popup .list-view").queryListView();
+        java.util.List<String> shown = list.getItems().stream().map(m -> ((Metric) m).label()).toList();
+        assertEquals(java.util.List.of("DRAM traffic", "DRAM reads", "DRAM writes"), shown);
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(choice.getValue().label().startsWith("DRAM"), "picked from the filtered list: " + choice.getValue());
+    }
+
+    /** True when the label shows less than its text (an ellipsis in place of the end). */
+    static boolean truncated(javafx.scene.control.Labeled l) {
+        javafx.scene.Node shown = l.lookup(".text");
+        return shown instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText());
+    }
 }

@@ -125,7 +125,7 @@ public final class DiffActions {
         });
         task.setOnCancelled(e -> host.status().accept("Cancelled"));
         task.messageProperty().addListener((o, was, now) -> host.status().accept(now));
-        TaskProgressWindow.show(host.owner(), task);
+        // Progress and Cancel are in the main window's status bar and its task list (the task has a title).
         Workers.start(task, "diff-task");
     }
 

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.HostServices;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -94,12 +93,7 @@ public final class HelpMenu {
             host.showDocument(doc.toUri().toString());
             return;
         }
-        Alert a = new Alert(Alert.AlertType.INFORMATION, doc.toString());
-        a.initOwner(owner);
-        a.setTitle("Documentation");
-        a.setHeaderText("The documentation is in");
-        a.getDialogPane().setId("docs-dialog");
-        a.show();
+        org.npustudio.graphview.ui.Notices.info(owner, "The documentation is in", doc.toString()); // news, not a decision
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {

@@ -50,6 +50,10 @@ final class HostMeasureAction {
         HostMeasurer.Options o = HostMeasurer.Options.DEFAULT;
         int total = o.runs() + o.warmup();
         Task<HostProfile> task = new Task<>() {
+            {
+                updateTitle("Measuring host costs");
+            }
+
             @Override
             protected HostProfile call() throws Exception {
                 updateProgress(0, total);

@@ -142,6 +142,7 @@ public final class OptimiseDialog {
         table.getColumns().add(column("Fusion groups", l -> l.row.fusionGroups() == 0 ? "" : String.valueOf(l.row.fusionGroups()), 95));
         table.getColumns().add(column("Now in", l -> l.row.changed() ? l.row.current() : "unchanged", 330));
         table.getColumns().add(column("Saves", l -> l.saving, 100));
+        org.npustudio.graphview.ui.ColumnFit.install(table, 420);
         table.setPlaceholder(new Label("No proposal yet"));
     }
 
@@ -167,6 +168,10 @@ public final class OptimiseDialog {
         }
         Path dir = npuFile.toAbsolutePath().getParent();
         task = new Task<>() {
+            {
+                updateTitle("Optimising the plan (" + o + ")");
+            }
+
             @Override
             protected Optimised call() throws Exception {
                 var hw = DeviceConfigReader.readAny(npuFile, new ArrayList<>());

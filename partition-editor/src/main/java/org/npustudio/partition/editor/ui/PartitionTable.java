@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import org.npustudio.graphview.ui.ColumnFit;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -55,7 +56,6 @@ final class PartitionTable extends VBox {
         table.setId("partition-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No partitions"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 Columns.<PartitionStats>text("Partition", 110, PartitionStats::name),
                 Columns.text("Device", 70, PartitionStats::device),
@@ -66,6 +66,7 @@ final class PartitionTable extends VBox {
                 Columns.number("Inputs", 110, s -> tensors(s.inputs(), s.inputBytes())),
                 Columns.number("Outputs", 110, s -> tensors(s.outputs(), s.outputBytes())),
                 Columns.text("Status", 200, s -> s.errors() == 0 ? "✓ legal" : "✗ " + s.firstError())));
+        ColumnFit.install(table, 480); // a long first error shows whole in Status, which fills the rest
         table.setRowFactory(t -> row());
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<PartitionStats>) c -> rowsSelected());
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -13,6 +13,7 @@ import org.npustudio.error.StudioException;
 import org.npustudio.export.PartitionExporter;
 import org.npustudio.export.PartitionModel;
 import org.npustudio.export.SanityChecker;
+import org.npustudio.graphview.ui.Notices;
 import org.npustudio.graphview.ui.Workers;
 import org.npustudio.partition.editor.model.BuiltInDevices;
 import org.npustudio.partition.editor.model.PlanEdit;
@@ -122,7 +123,10 @@ public final class PlanActions {
             }
             for (String w : r.split().warnings()) text.append("warning: ").append(w).append('\n');
             session.info("Exported " + r.split().pieces().size() + " partitions to " + r.dir());
-            Dialogs.info(owner, "Exported " + r.files().size() + " files to " + r.dir(), text.toString().strip());
+            String header = "Exported " + r.files().size() + " files to " + r.dir();
+            // Warnings must be read: a dialog that stays. Without any, it is news: a notice that fades.
+            if (r.split().warnings().isEmpty()) Notices.info(Dialogs.owner(owner), header, text.toString().strip());
+            else Dialogs.info(owner, header, text.toString().strip());
             done.accept(r);
         }, "Could not export the partitions");
     }
@@ -139,6 +143,10 @@ public final class PlanActions {
 
     private <T> Task<T> run(String what, Callable<T> work, Consumer<T> success, String failureHeader) {
         Task<T> task = new Task<>() {
+            {
+                updateTitle(what.endsWith("…") ? what.substring(0, what.length() - 1) : what);
+            }
+
             @Override
             protected T call() throws Exception {
                 return work.call();
