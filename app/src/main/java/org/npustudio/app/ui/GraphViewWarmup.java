@@ -2,7 +2,6 @@ package org.npustudio.app.ui;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.npustudio.analysis.ModelSummary;
 import org.npustudio.graphview.layout.LayoutMonitor;
@@ -19,7 +18,7 @@ import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
 
 /**
- * Pays the one-time costs of opening a model once, right after the window appears, so the user's first open is
+ * Pays the one-time costs of opening a model once, right after the window has painted its first frames, so the user's first open is
  * as quick as later ones: the FX thread builds and draws one throw-away graph view off screen (the first
  * TableView, ListView and graph canvas cost JavaFX about half a second to set up), and a low-priority worker runs
  * the open pipeline (read, infer, summarise, lay out) on the small LeNet-5 sample built in memory, loading and
@@ -34,7 +33,8 @@ final class GraphViewWarmup {
     /** Starts the warm-up once per process; call on the FX thread. */
     static void start() {
         if (!STARTED.compareAndSet(false, true)) return;
-        Platform.runLater(GraphViewWarmup::drawOffScreen);
+        // After the window's first frames: queued before them, it kept a freshly shown window white for seconds.
+        Pulses.after(3, GraphViewWarmup::drawOffScreen);
         Thread worker = new Thread(() -> {
             try {
                 Model m = OnnxReader.read(OnnxWriter.toBytes(SampleLibrary.build("lenet5")), "warm-up", null);

@@ -33,6 +33,7 @@ import org.npustudio.app.ui.present.PresenterMode;
 import org.npustudio.error.StudioException;
 import org.npustudio.shape.ShapeBinding;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.graphview.ui.SplitMemory;
 import org.npustudio.graphview.ui.Workers;
 import org.npustudio.partition.editor.ui.PartitionMenu;
 import org.npustudio.partition.editor.ui.PartitionTab;
@@ -46,6 +47,8 @@ public final class MainWindow {
 
     private final Stage stage;
     private final BorderPane root = new BorderPane();
+    /** What the window shows between menu and status bar: welcome, a load in progress or the open model. */
+    private final javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane();
     private final Label status = new Label("Ready");
     private final ProgressBar statusProgress = new ProgressBar();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -78,6 +81,9 @@ public final class MainWindow {
         menuBar = menuBar();
         root.setTop(menuBar);
         root.setBottom(statusBar());
+        centre.setId("main-centre");
+        root.setCenter(centre);
+        SplitMemory.setStore(StudioPrefs.splitters());
         showWelcome();
         // Start at a comfortable size, but never larger than the screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -204,13 +210,14 @@ public final class MainWindow {
         if (current != null) current.cancel();
         ModelLoadTask task = new ModelLoadTask(file, binding, bindings);
         current = task;
-        root.setCenter(new LoadingPane(task));
+        centre.getChildren().setAll(new LoadingPane(task, file));
         status.setText("Loading " + file + " …");
         statusProgress.setVisible(true);
         loading.set(true);
         updateBusy();
         task.setOnSucceeded(e -> {
             if (task != current) return;
+            StartupTiming.mark("model read");
             // Show first: the workspace starts its layout, so "busy" stays true through the hand-over.
             show(task.getValue());
             finish();
@@ -219,7 +226,7 @@ public final class MainWindow {
             if (task != current) return;
             whenShown = null;
             finish();
-            root.setCenter(settled);
+            centre.getChildren().setAll(settled);
             fail(ModelLoadTask.describe(task.getException()), task.getException());
         });
         Workers.start(task, "model-loader");
@@ -309,10 +316,27 @@ public final class MainWindow {
         setSettledCenter(new WelcomePane(this::chooseAndOpen, this::open, name -> ModelShortcuts.openSample(name, this::open, this::status)));
     }
 
+    /**
+     * Docks {@code side} (the lesson pane) right of the model, behind a splitter the user can drag (remembered);
+     * null undocks it.
+     */
+    void dock(Node side) {
+        root.setCenter(null);
+        if (side == null) {
+            root.setCenter(centre);
+            return;
+        }
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(centre, side);
+        split.setId("main-dock");
+        javafx.scene.control.SplitPane.setResizableWithParent(side, false);
+        root.setCenter(split);
+        SplitMemory.remember(split, "lesson.dock", 0.64);
+    }
+
     /** Shows content that stays until the next change (not a load in progress). */
     private void setSettledCenter(Node content) {
         settled = content;
-        root.setCenter(content);
+        centre.getChildren().setAll(content);
     }
 
     private void chooseAndOpen() {

@@ -52,6 +52,16 @@ public final class StudioApp extends Application {
         StudioPrefs.restoreWindow(stage);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> StudioPrefs.saveWindow(stage));
         stage.show();
+        StartupTiming.mark("window shown");
+        StartupTiming.atNextFrame(stage.getScene(), "first frame");
+        window.busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now || window.graphView() == null) return;
+                window.busyProperty().removeListener(this);
+                StartupTiming.mark("graph drawn (" + window.model().summary().nodes() + " nodes)");
+            }
+        });
         Launch l = launch;
         if (l.present()) window.presenter().activeProperty().set(true);
         String snapshot = System.getProperty("npustudio.snapshot");
