@@ -176,8 +176,13 @@ public final class StudioApp extends Application {
         });
     }
 
-    /** Waits for layout and CSS to settle, writes the PNG of the window and quits. */
+    /**
+     * Waits for layout and CSS to settle, writes the PNG of the window and quits; {@code -Dnpustudio.snapshot.search=QUERY}
+     * first searches the graph (to picture the hit highlight).
+     */
     static void snapshotSoon(MainWindow window, Path png) {
+        String query = System.getProperty("npustudio.snapshot.search");
+        if (query != null && !query.isBlank() && window.graphView() != null) window.graphView().search(query);
         snapshotSoon(window.stage().getScene(), png);
     }
 
