@@ -95,7 +95,7 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
-        GraphViewWarmup.start();
+        GraphViewWarmup.start(() -> current != null);
         stage.setOnCloseRequest(e -> {
             if (!mayCloseModel()) e.consume();
         });
