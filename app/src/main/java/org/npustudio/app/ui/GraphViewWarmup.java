@@ -2,7 +2,6 @@ package org.npustudio.app.ui;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.npustudio.analysis.ModelSummary;
 import org.npustudio.graphview.layout.LayoutMonitor;
@@ -19,11 +18,12 @@ import org.npustudio.samples.SampleLibrary;
 import org.npustudio.shape.ShapeInference;
 
 /**
- * Pays the one-time costs of opening a model once, right after the window appears, so the user's first open is
+ * Pays the one-time costs of opening a model once, right after the window has painted its first frames, so the user's first open is
  * as quick as later ones: the FX thread builds and draws one throw-away graph view off screen (the first
  * TableView, ListView and graph canvas cost JavaFX about half a second to set up), and a low-priority worker runs
  * the open pipeline (read, infer, summarise, lay out) on the small LeNet-5 sample built in memory, loading and
- * compiling that code. When a model is opened at once, the FX part overlaps with reading it on the loader thread.
+ * compiling that code (not when a model is being opened already: that load does the same). When a model is
+ * opened at once, the FX part overlaps with reading it on the loader thread.
  * Failures are ignored: it only saves time.
  */
 final class GraphViewWarmup {
@@ -31,10 +31,14 @@ final class GraphViewWarmup {
 
     private GraphViewWarmup() {}
 
-    /** Starts the warm-up once per process; call on the FX thread. */
-    static void start() {
+    /**
+     * Starts the warm-up once per process; call on the FX thread. {@code loading} says whether a model is being
+     * opened by then: its own load warms the same code, so the worker would only compete with it for the cores.
+     */
+    static void start(java.util.function.BooleanSupplier loading) {
         if (!STARTED.compareAndSet(false, true)) return;
-        Platform.runLater(GraphViewWarmup::drawOffScreen);
+        // After the window's first frames: queued before them, it kept a freshly shown window white for seconds.
+        Pulses.after(3, GraphViewWarmup::drawOffScreen);
         Thread worker = new Thread(() -> {
             try {
                 Model m = OnnxReader.read(OnnxWriter.toBytes(SampleLibrary.build("lenet5")), "warm-up", null);
@@ -48,7 +52,10 @@ final class GraphViewWarmup {
         }, "graph-view-warm-up");
         worker.setDaemon(true);
         worker.setPriority(Thread.MIN_PRIORITY);
-        worker.start();
+        // Not during the first frame either: the first render is JavaFX's slowest and shares the cores.
+        Pulses.after(2, () -> {
+            if (!loading.getAsBoolean()) worker.start();
+        });
     }
 
     /** A graph view with two nodes and an edge, styled, laid out and drawn in a scene nobody shows. */

@@ -29,6 +29,7 @@ import org.npustudio.app.ui.present.PresenterMode;
 import org.npustudio.error.StudioException;
 import org.npustudio.shape.ShapeBinding;
 import org.npustudio.graphview.ui.GraphView;
+import org.npustudio.graphview.ui.SplitMemory;
 import org.npustudio.graphview.ui.Workers;
 import org.npustudio.partition.editor.ui.PartitionMenu;
 import org.npustudio.partition.editor.ui.PartitionTab;
@@ -42,6 +43,8 @@ public final class MainWindow {
 
     private final Stage stage;
     private final BorderPane root = new BorderPane();
+    /** What the window shows between menu and status bar: welcome, a load in progress or the open model. */
+    private final javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane();
     private final Label status = new Label("Ready");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -73,6 +76,9 @@ public final class MainWindow {
         menuBar = menuBar();
         root.setTop(menuBar);
         root.setBottom(statusBar());
+        centre.setId("main-centre");
+        root.setCenter(centre);
+        SplitMemory.setStore(StudioPrefs.splitters());
         showWelcome();
         // Start at a comfortable size, but never larger than the screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -84,7 +90,7 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
-        GraphViewWarmup.start();
+        GraphViewWarmup.start(() -> current != null);
         stage.setOnCloseRequest(e -> {
             if (!mayCloseModel()) e.consume();
         });
@@ -199,12 +205,13 @@ public final class MainWindow {
         if (current != null) current.cancel();
         ModelLoadTask task = new ModelLoadTask(file, binding, bindings);
         current = task;
-        root.setCenter(new LoadingPane(task));
+        centre.getChildren().setAll(new LoadingPane(task, file));
         status.setText("Loading " + file + " …");
         loading.set(true);
         updateBusy();
         task.setOnSucceeded(e -> {
             if (task != current) return;
+            StartupTiming.mark("model read");
             // Show first: the workspace starts its layout, so "busy" stays true through the hand-over.
             show(task.getValue());
             finish();
@@ -213,7 +220,7 @@ public final class MainWindow {
             if (task != current) return;
             whenShown = null;
             finish();
-            root.setCenter(settled);
+            centre.getChildren().setAll(settled);
             fail(ModelLoadTask.describe(task.getException()), task.getException());
         });
         Workers.start(task, "model-loader");
@@ -302,10 +309,27 @@ public final class MainWindow {
         setSettledCenter(new WelcomePane(this::chooseAndOpen, this::open, name -> ModelShortcuts.openSample(name, this::open, this::status)));
     }
 
+    /**
+     * Docks {@code side} (the lesson pane) right of the model, behind a splitter the user can drag (remembered);
+     * null undocks it.
+     */
+    void dock(Node side) {
+        root.setCenter(null);
+        if (side == null) {
+            root.setCenter(centre);
+            return;
+        }
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(centre, side);
+        split.setId("main-dock");
+        javafx.scene.control.SplitPane.setResizableWithParent(side, false);
+        root.setCenter(split);
+        SplitMemory.remember(split, "lesson.dock", 0.64);
+    }
+
     /** Shows content that stays until the next change (not a load in progress). */
     private void setSettledCenter(Node content) {
         settled = content;
-        root.setCenter(content);
+        centre.getChildren().setAll(content);
     }
 
     private void chooseAndOpen() {

@@ -86,7 +86,7 @@ final class MainWindowLessons implements LessonHost {
         if (!window.mayCloseModel()) return;
         close();
         pane = new LessonPane(session, this);
-        window.root().setRight(pane);
+        window.dock(pane);
         window.open(session.workspace().resolve(Workspaces.MODEL));
         pane.start();
         window.presenter().refresh();
@@ -97,7 +97,7 @@ final class MainWindowLessons implements LessonHost {
     void close() {
         if (pane == null) return;
         pane.dispose();
-        window.root().setRight(null);
+        window.dock(null);
         pane = null;
         whenReady.clear();
         window.presenter().notesTitleProperty().set("No lesson open");

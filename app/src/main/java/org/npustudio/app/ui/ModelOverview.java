@@ -40,7 +40,7 @@ final class ModelOverview extends BorderPane {
         chartBox.getStyleClass().add("chart-box");
         SplitPane histogram = new SplitPane(new OpHistogramTable(rows), chartBox);
         histogram.setOrientation(Orientation.HORIZONTAL);
-        histogram.setDividerPositions(0.36);
+        org.npustudio.graphview.ui.SplitMemory.remember(histogram, "summary.histogram", 0.36);
         BorderPane.setMargin(histogram, new Insets(0, 16, 14, 16));
         setCenter(histogram);
     }

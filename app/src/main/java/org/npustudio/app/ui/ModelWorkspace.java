@@ -6,7 +6,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import java.util.function.Function;
-import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 import org.npustudio.graphview.layout.GroupExpansion;
@@ -106,7 +105,7 @@ final class ModelWorkspace extends TabPane {
         if (profiling == null) {
             profiling = new ProfilingSession(model.model(), view, status, npuPresets);
             graphArea.getItems().add(profiling.node());
-            graphArea.setDividerPositions(0.55);
+            org.npustudio.graphview.ui.SplitMemory.remember(graphArea, "graph.profiler", 0.6);
             partitions.whenCreated(this::followPlanEdits);
         }
         getSelectionModel().select(0);
@@ -176,7 +175,7 @@ final class ModelWorkspace extends TabPane {
             current = null;
             view.hideBusy();
             // Turning idle builds the summary tab: only once the graph's first frame is out, which it would delay.
-            afterPulses(2, () -> {
+            Pulses.after(2, () -> {
                 if (current == null) layingOut.set(false);
             });
             status.accept(String.format("Laid out %s and %,d edges in %d ms (shown after %d ms)", SceneCounts.describe(scene),
@@ -193,20 +192,6 @@ final class ModelWorkspace extends TabPane {
             status.accept("Layout failed: " + ModelLoadTask.describe(task.getException()));
         });
         Workers.start(task, "graph-layout");
-    }
-
-    /** Runs {@code action} at the start of the n-th pulse from now (the frames of the pulses before are drawn). */
-    private static void afterPulses(int n, Runnable action) {
-        new AnimationTimer() {
-            private int seen;
-
-            @Override
-            public void handle(long now) {
-                if (++seen < n) return;
-                stop();
-                action.run();
-            }
-        }.start();
     }
 
     private void done() {

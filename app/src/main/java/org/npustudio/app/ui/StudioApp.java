@@ -52,6 +52,16 @@ public final class StudioApp extends Application {
         StudioPrefs.restoreWindow(stage);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> StudioPrefs.saveWindow(stage));
         stage.show();
+        StartupTiming.mark("window shown");
+        StartupTiming.atNextFrame(stage.getScene(), "first frame");
+        window.busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now || window.graphView() == null) return;
+                window.busyProperty().removeListener(this);
+                StartupTiming.mark("graph drawn (" + window.model().summary().nodes() + " nodes)");
+            }
+        });
         Launch l = launch;
         if (l.present()) window.presenter().activeProperty().set(true);
         String snapshot = System.getProperty("npustudio.snapshot");
@@ -166,8 +176,13 @@ public final class StudioApp extends Application {
         });
     }
 
-    /** Waits for layout and CSS to settle, writes the PNG of the window and quits. */
+    /**
+     * Waits for layout and CSS to settle, writes the PNG of the window and quits; {@code -Dnpustudio.snapshot.search=QUERY}
+     * first searches the graph (to picture the hit highlight).
+     */
     static void snapshotSoon(MainWindow window, Path png) {
+        String query = System.getProperty("npustudio.snapshot.search");
+        if (query != null && !query.isBlank() && window.graphView() != null) window.graphView().search(query);
         snapshotSoon(window.stage().getScene(), png);
     }
 

@@ -9,8 +9,8 @@ import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 
 /**
- * What the IDE remembers between runs (java.util.prefs, per user): the recently opened models and the main
- * window's size. {@code -Dnpustudio.prefs=NODE} chooses another node (tests use their own).
+ * What the IDE remembers between runs (java.util.prefs, per user): the recently opened models, the main
+ * window's size and where the user left its splitters. {@code -Dnpustudio.prefs=NODE} chooses another node (tests use their own).
  */
 final class StudioPrefs {
     static final int RECENT_MAX = 8;
@@ -70,6 +70,9 @@ final class StudioPrefs {
         }
         flush(p);
     }
+
+    /** Where the splitters' positions are kept (see {@link org.npustudio.graphview.ui.SplitMemory}). */
+    static Preferences splitters() { return node().node("splitters"); }
 
     private static void flush(Preferences p) {
         try {

@@ -12,7 +12,8 @@ public final class Colors {
     public static final int INITIALIZER_BORDER = 0xFF9AA3AD;
     public static final int SELECTION = 0xFFFF8A00;
     public static final int HOVER = 0xFF1E88E5;
-    public static final int SEARCH_HIT = 0xFFFFD54F;
+    /** Search hits: magenta, a hue no overlay scale, partition, diff or op colour uses (SearchHighlightColourTest). */
+    public static final int SEARCH_HIT = 0xFFFF00FF;
     public static final int GROUP_FILL = 0x0F2F62A8;
     public static final int GROUP_BORDER = 0x662F62A8;
     public static final int GROUP_LABEL = 0xFF2F4F7A;

@@ -364,13 +364,6 @@ public final class SceneDrawer {
             if (opt.hits().get(i)) outline(s, p, i, theme.searchHit(), 3 * Math.max(1, px) * grow, 2 * Math.max(1, px) * grow);
             if (opt.marked().get(i)) outline(s, p, i, theme.selection(), 2.5 * Math.max(1, px) * grow, 2 * Math.max(1, px) * grow);
         }
-        if (scale >= SceneStyle.TITLE_ZOOM) {
-            for (int k = 0; k < visibleCount; k++) {
-                int i = visible[k];
-                String badge = o.badge()[i];
-                if (badge != null && !badge.isEmpty()) drawBadge(p, badge, s.x(i) + s.width(i), s.y(i));
-            }
-        }
         if (opt.hovered() >= 0 && opt.hovered() < s.nodeCount() && opt.hovered() != opt.selected()) {
             outline(s, p, opt.hovered(), theme.hover(), 2 * Math.max(1, px) * grow, 1.5 * Math.max(1, px) * grow);
         }
@@ -381,6 +374,14 @@ public final class SceneDrawer {
             for (int e : s.outgoing(sel)) p.polyline(s.points(e), 0, theme.selection(), w);
             outline(s, p, sel, theme.selection(), 3 * Math.max(1, px) * grow, 2 * Math.max(1, px) * grow);
         }
+        // Badges last: no hit, hover or selection outline may cover them.
+        if (scale >= SceneStyle.TITLE_ZOOM) {
+            for (int k = 0; k < visibleCount; k++) {
+                int i = visible[k];
+                String badge = o.badge()[i];
+                if (badge != null && !badge.isEmpty()) drawBadge(p, badge, s.x(i) + s.width(i), s.y(i), px);
+            }
+        }
     }
 
     private static void outline(GraphScene s, Painter p, int i, int argb, double width, double gap) {
@@ -388,14 +389,29 @@ public final class SceneDrawer {
                 SceneStyle.CORNER + gap, argb, width);
     }
 
-    /** A dark pill straddling the node's top-right corner. */
-    private void drawBadge(Painter p, String text, double right, double top) {
+    /**
+     * A dark pill resting on the node's top-right corner, wholly above the node and clear of its hit, hover and
+     * selection outlines: straddling the corner, it covered the end of long titles (the layers' 40-unit gap
+     * leaves room above).
+     */
+    private void drawBadge(Painter p, String text, double right, double top, double px) {
+        double[] b = badgeBounds(text, right, top, px, grow);
+        double size = 9 * grow;
+        p.fillRoundRect(b[0], b[1], b[2], b[3], b[3], BADGE_FILL);
+        p.text(text, b[0] + 4 * grow, b[1] + b[3] - 4 * grow, size, true, 0xFFFFFFFF);
+    }
+
+    /** The badge pill's fill (tests find badges by it). */
+    static final int BADGE_FILL = 0xE6202428;
+
+    /** x, y, width and height of the badge pill for a node whose top-right corner is (right, top). */
+    static double[] badgeBounds(String text, double right, double top, double px, double grow) {
         double size = 9 * grow;
         double w = Painter.textWidth(text, size, true) + 8 * grow;
         double h = size + 5 * grow;
-        double x = right - w + 4 * grow, y = top - h / 2;
-        p.fillRoundRect(x, y, w, h, h, 0xE6202428);
-        p.text(text, x + 4 * grow, y + h - 4 * grow, size, true, 0xFFFFFFFF);
+        // The selection outline reaches 3.5 screen pixels out; one more keeps the pill off it.
+        double lift = 4.5 * Math.max(1, px) * grow;
+        return new double[] {right - w, top - lift - h, w, h};
     }
 
     /**

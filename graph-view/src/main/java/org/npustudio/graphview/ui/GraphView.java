@@ -81,6 +81,8 @@ public class GraphView extends BorderPane {
     private final Label zoomLabel = new Label();
     private final ListView<GraphSearch.Hit> results = new ListView<>();
     private final StackPane stage;
+    private final SplitPane sideSplit = new SplitPane();
+    private String sideArea = "graph.inspector";
     private GraphSearch search;
     private String lastQuery = "";
     private int hitCursor = -1;
@@ -88,6 +90,9 @@ public class GraphView extends BorderPane {
     private boolean fitPending = true;
     private double pressX, pressY, lastX, lastY;
     private boolean dragging;
+
+    /** The graph's share of the width beside the search and inspector panel, until the user drags the splitter. */
+    private static final double GRAPH_SHARE = 0.76;
 
     public GraphView() {
         setId("graph-view");
@@ -109,14 +114,16 @@ public class GraphView extends BorderPane {
         addCanvasLayer(laser);
 
         VBox side = sidePanel();
-        SplitPane split = new SplitPane(stage, side);
+        SplitPane split = sideSplit;
+        split.getItems().setAll(stage, side);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        // The graph takes most of the width; the inspector's width is the user's (remembered).
+        SplitMemory.remember(split, sideArea, GRAPH_SHARE);
         SplitPane.setResizableWithParent(side, false);
         sidePanelShown.addListener((o, was, now) -> {
             if (now && !split.getItems().contains(side)) {
                 split.getItems().add(side);
-                split.setDividerPositions(0.7);
+                SplitMemory.remember(split, sideArea, GRAPH_SHARE);
             } else if (!now) split.getItems().remove(side);
         });
         setTop(toolBar());
@@ -188,6 +195,15 @@ public class GraphView extends BorderPane {
     /** Whether a laser-pointer dot follows the mouse over the canvas. */
     public BooleanProperty pointerProperty() { return pointer; }
 
+    /**
+     * Names the window area this view's inspector splitter belongs to (its position is remembered per area) and
+     * the graph's share of the width there until the user drags it (e.g. the partition editor's view).
+     */
+    public void setSideArea(String area, double graphShare) {
+        sideArea = area;
+        SplitMemory.remember(sideSplit, area, graphShare);
+    }
+
     /** Who lays the graph out again when groups are opened or closed; without one groups stay as they are. */
     public void setGroupExpander(GroupExpander e) { groupToggles.setExpander(e); }
 
@@ -229,8 +245,11 @@ public class GraphView extends BorderPane {
     }
 
     /**
-     * The first view of a new graph: all of it when it fits at a readable zoom; otherwise (long networks)
-     * its beginning at a zoom where labels read, as one starts reading a model from its inputs.
+     * The first view of a new graph: all of it when it fits at a readable zoom; otherwise (deep networks) its
+     * beginning at the smallest readable zoom ({@link SceneStyle#DETAIL_ZOOM}, where titles and details still
+     * draw), so the first screen holds as many readable nodes as it can: not 100 % on the first five nodes, not
+     * a 4 % sliver of the whole. Across the flow it fits the graph when that is readable, else it centres on the
+     * graph's inputs, so the view starts where one reads a model.
      */
     public void showStart() {
         GraphScene s = scene.get();
@@ -243,20 +262,36 @@ public class GraphView extends BorderPane {
         double gw = s.maxX() - s.minX(), gh = s.maxY() - s.minY();
         double fit = Math.min((w - 40) / Math.max(1, gw), (h - 40) / Math.max(1, gh));
         double k = theme.get().scale();
-        if (fit >= SceneStyle.DETAIL_ZOOM * k) {
-            canvas.fitToView();
+        double readable = SceneStyle.DETAIL_ZOOM * k;
+        if (fit >= readable) {
+            canvas.fitToView(); // at most 1:1
             return;
         }
         boolean across = s.horizontal();
-        // Fit the cross-flow extent if that is readable, else settle for the detail zoom.
-        double scale = Math.min(k, Math.max(SceneStyle.DETAIL_ZOOM * k, across ? (h - 40) / Math.max(1, gh) : (w - 40) / Math.max(1, gw)));
-        canvas.viewport().set(scale, 0, 0);
+        canvas.viewport().set(readable, 0, 0);
+        double crossFit = across ? (h - 40) / Math.max(1, gh) : (w - 40) / Math.max(1, gw);
+        double cross = crossFit >= readable ? (across ? (s.minY() + s.maxY()) / 2 : (s.minX() + s.maxX()) / 2) : inputsCentre(s, across);
         if (across) {
-            canvas.viewport().centerOn(s.minX() + (w / 2 - 20) / scale, (s.minY() + s.maxY()) / 2, w, h);
+            canvas.viewport().centerOn(s.minX() + (w / 2 - 20) / readable, cross, w, h);
         } else {
-            canvas.viewport().centerOn((s.minX() + s.maxX()) / 2, s.minY() + (h / 2 - 20) / scale, w, h);
+            canvas.viewport().centerOn(cross, s.minY() + (h / 2 - 20) / readable, w, h);
         }
         canvas.viewportChanged();
+    }
+
+    /** Where the graph's inputs sit across the flow (their mean centre); the first node when it has none. */
+    private static double inputsCentre(GraphScene s, boolean across) {
+        double sum = 0;
+        int n = 0, first = 0;
+        for (int i = 0; i < s.nodeCount(); i++) {
+            if (s.kind(i) == org.npustudio.graphview.scene.NodeKind.INPUT) {
+                sum += across ? s.centerY(i) : s.centerX(i);
+                n++;
+            }
+            if ((across ? s.x(i) : s.y(i)) < (across ? s.x(first) : s.y(first))) first = i;
+        }
+        if (n > 0) return sum / n;
+        return s.nodeCount() == 0 ? 0 : across ? s.centerY(first) : s.centerX(first);
     }
 
     /** Zooms so the selected node and its neighbourhood fill the view (at most 150 %, times the theme's scale). */

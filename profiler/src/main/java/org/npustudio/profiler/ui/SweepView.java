@@ -99,7 +99,7 @@ public final class SweepView extends BorderPane {
         SplitPane split = new SplitPane(scatter, new VBox(invalidPane, table));
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        org.npustudio.graphview.ui.SplitMemory.remember(split, "sweep.table", 0.62);
         setTop(controls);
         setCenter(split);
         refresh();

@@ -95,9 +95,9 @@ public final class PassDiffView extends BorderPane {
         VBox.setVgrow(graphArea, Priority.ALWAYS);
         SplitPane centre = new SplitPane(graphs, ir);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.72);
+        org.npustudio.graphview.ui.SplitMemory.remember(centre, "diff.ir", 0.75);
         SplitPane main = new SplitPane(passes, centre);
-        main.setDividerPositions(0.19);
+        org.npustudio.graphview.ui.SplitMemory.remember(main, "diff.passes", 0.17);
         SplitPane.setResizableWithParent(passes, false);
         setTop(toolBar());
         setCenter(main);

@@ -30,7 +30,7 @@ final class SideBySidePane extends SplitPane {
         // One inspector is enough: the after side shows it (selection is synchronised anyway).
         before.sidePanelShownProperty().set(false);
         getItems().addAll(column(beforeTitle, before), column(afterTitle, after));
-        setDividerPositions(0.42);
+        org.npustudio.graphview.ui.SplitMemory.remember(this, "diff.sides", 0.42);
         before.canvas().addViewportListener(() -> follow(before, after, 1));
         after.canvas().addViewportListener(() -> follow(after, before, -1));
     }

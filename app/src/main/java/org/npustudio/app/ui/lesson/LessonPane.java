@@ -87,7 +87,7 @@ public final class LessonPane extends BorderPane {
         });
         SplitPane split = new SplitPane(steps, scroll);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.25);
+        org.npustudio.graphview.ui.SplitMemory.remember(split, "lesson.steps", 0.25);
 
         Button previous = new Button("\u25C0 Previous");
         previous.setId("lesson-previous");

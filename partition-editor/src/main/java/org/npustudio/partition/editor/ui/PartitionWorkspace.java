@@ -56,7 +56,7 @@ public final class PartitionWorkspace extends BorderPane {
         getStylesheets().add(PartitionWorkspace.class.getResource("partition-editor.css").toExternalForm());
         view.graphProperty().set(model.graph());
         // The view's own inspector column is narrower here: the editor's panels and YAML need the room.
-        if (view.getCenter() instanceof SplitPane inner) inner.setDividerPositions(0.78);
+        view.setSideArea("partition.inspector", 0.8);
         multi = MultiSelect.install(view, session.selection());
         document = new PlanDocument(session, recovery, this);
         actions = new PlanActions(session, this);
@@ -74,10 +74,10 @@ public final class PartitionWorkspace extends BorderPane {
         panels.getTabs().get(1).setText(issuesTitle());
         SplitPane left = new SplitPane(view, panels);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.66);
+        org.npustudio.graphview.ui.SplitMemory.remember(left, "partition.panels", 0.72);
         yaml = new YamlPane(session);
         SplitPane main = new SplitPane(left, yaml);
-        main.setDividerPositions(0.74);
+        org.npustudio.graphview.ui.SplitMemory.remember(main, "partition.yaml", 0.76);
         SplitPane.setResizableWithParent(yaml, false);
 
         QueryBar query = new QueryBar(edits);
