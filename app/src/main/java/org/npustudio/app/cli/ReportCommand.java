@@ -1,8 +1,12 @@
 package org.npustudio.app.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.npusim.cli.SimulateCommandCore;
@@ -15,37 +19,58 @@ import org.npustudio.profiler.report.ReportWriter;
 import org.npustudio.profiler.data.Roof;
 
 /** {@code npustudio report}: simulate, then write the HTML report, per-op CSV/JSON and Model Explorer data. */
-final class ReportCommand implements Command {
-    @Override public String name() { return "report"; }
+@Command(name = "report", description = "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model")
+final class ReportCommand extends StudioCommand {
+    @Parameters(paramLabel = "MODEL", description = "an .onnx file")
+    Path model;
 
-    @Override public String synopsis() {
-        return "MODEL --npu (NPU.yaml | SCALESIM.cfg) [--plan PLAN.yaml] [--fuse none|auto|plan] [--loop-trips NODE=N]... " + PipelineArgs.SYNOPSIS + " [--host-profile HOST.json] [--metric METRIC] -o DIR " + ShapeArgs.SYNOPSIS;
+    @Option(names = "--npu", paramLabel = "FILE", required = true, description = "NPU description (NPU.yaml) or a SCALE-Sim .cfg")
+    Path npuFile;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "device assignment and fusion groups (docs/npu-simulator.md)")
+    Path plan;
+
+    @Option(names = "--fuse", paramLabel = "MODE", description = "none, auto or plan")
+    String fuse;
+
+    @Option(names = "--loop-trips", paramLabel = "NODE=N", description =
+            "trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not "
+            + "costed)")
+    List<String> loopTrips = new ArrayList<>();
+
+    @Option(names = "--host-profile", paramLabel = "HOST.json", description =
+            "measured CPU costs (npustudio measure); each op's cost source (measured|modelled) is in every "
+            + "file")
+    Path hostProfile;
+
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "latency",
+            description =
+                    "the value written for Model Explorer: ${COMPLETION-CANDIDATES} (default latency)", completionCandidates = MetricKeys.class)
+    String metricKey;
+
+    @Option(names = "-o", paramLabel = "DIR", required = true, description = "where to write the files")
+    Path out;
+
+    @Mixin PipelineOption pipeline;
+
+    @Mixin ShapeOptions shapes;
+
+    /** The metric keys, for help and shell completion. */
+    static final class MetricKeys extends ArrayList<String> {
+        MetricKeys() {
+            super(List.of(Metric.validKeys().split(",\\s*")));
+        }
     }
 
-    @Override public String summary() { return "write report.html, ops.csv, ops.json and model-explorer.json for a simulated model"; }
-
     @Override
-    public String details() {
-        return "--metric chooses the value written for Model Explorer: " + Metric.validKeys() + " (default latency)\n"
-                + "--loop-trips NODE=N  trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not costed)\n"
-                + "--host-profile HOST.json  measured CPU costs (npustudio measure); each op's cost source (measured|modelled) is in every file\n"
-                + PipelineArgs.HELP + ShapeArgs.HELP;
-    }
-
-    @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--npu", "--plan", "--fuse", "--metric", "-o", "--loop-trips", PipelineArgs.OPTION, "--host-profile"));
-        Path model = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
-        Path out = Path.of(a.required("-o", "DIR"));
-        Metric metric = Metric.parse(a.value("--metric", "latency"));
-        if (metric == null) throw new UsageException(name(), "unknown --metric '" + a.value("--metric") + "'; use " + Metric.validKeys());
-        FusionMode fuse = a.value("--fuse") == null ? null : FusionMode.parse(a.value("--fuse"));
-        if (a.value("--fuse") != null && fuse == null) throw new UsageException(name(), "unknown --fuse '" + a.value("--fuse") + "'; use none, auto or plan");
-        Path npuFile = Path.of(a.required("--npu", "NPU.yaml or SCALESIM.cfg"));
-        Model m = ShapeArgs.open(a, model); // opened once: simulated and profiled as bound
-        SimulateOptions o = new SimulateOptions(model, npuFile, a.value("--plan") == null ? null : Path.of(a.value("--plan")), fuse, null, null,
-                LoopTrips.parse(name(), a.values("--loop-trips")), PipelineArgs.parse(a),
-                a.value("--host-profile") == null ? null : Path.of(a.value("--host-profile")));
+    public int run() throws StudioException {
+        Metric metric = Metric.parse(metricKey);
+        if (metric == null) throw usage("unknown --metric '" + metricKey + "'; use " + Metric.validKeys());
+        FusionMode fuseMode = fuse == null ? null : FusionMode.parse(fuse);
+        if (fuse != null && fuseMode == null) throw usage("unknown --fuse '" + fuse + "'; use none, auto or plan");
+        Model m = shapes.open(model); // opened once: simulated and profiled as bound
+        SimulateOptions o = new SimulateOptions(model, npuFile, plan, fuseMode, null, null,
+                LoopTrips.parse(name(), loopTrips), pipeline.parse(), hostProfile);
         // One simulation of the model opened above: the NPU file and the plan are read once each.
         SimulateCommandCore.Simulation run = SimulateCommandCore.simulate(m, o);
         for (String w : run.result().warnings()) ctx.err().println("warning: " + w);
