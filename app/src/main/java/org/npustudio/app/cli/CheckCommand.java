@@ -3,7 +3,6 @@ package org.npustudio.app.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +23,7 @@ import org.npustudio.runtime.TensorFiles;
                 output's largest absolute and relative difference.
                 Exit status 0 when every output is within the tolerance, 1 when not.""")
 final class CheckCommand extends StudioCommand {
-    @Parameters(paramLabel = "MODEL", description = "an .onnx file")
-    String modelFile;
-
-    @Option(names = "--plan", paramLabel = "PLAN.yaml", required = true, description = "the partition plan")
-    String planFile;
+    @Mixin PlanArgs planned;
 
     @Option(names = "--inputs", paramLabel = "FILE", description =
             "a .pb TensorProto or .npy file (repeatable); matched to a model input by tensor name (.npy: "
@@ -42,13 +37,11 @@ final class CheckCommand extends StudioCommand {
     @Option(names = "--tolerance", paramLabel = "X", description = "largest absolute difference accepted (default 0: bit-identical)")
     double tolerance;
 
-    @Mixin ShapeOptions shapes;
-
     @Override
     public int run() throws StudioException {
         if (seed < 0) throw usage("--seed needs a number from 0, not '" + seed + "'");
         if (tolerance < 0 || !Double.isFinite(tolerance)) throw usage("--tolerance needs a number from 0, not '" + tolerance + "'");
-        PlanArgs.Opened o = PlanArgs.open(modelFile, shapes.binding(), planFile, ctx.err());
+        PlanArgs.Opened o = planned.open(ctx.err());
         Map<String, Tensor> given = given(inputFiles, o.model().graph().inputs());
         Map<String, Tensor> inputs = SanityChecker.inputs(o.model(), given, seed);
         // say which inputs are made up, so a failure on them (a sample rate of 3, a too short signal) is understood

@@ -3,7 +3,6 @@ package org.npustudio.app.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import org.npustudio.error.StudioException;
 import org.npustudio.export.PartitionExporter;
@@ -20,20 +19,14 @@ import org.npustudio.export.PartitionModel;
                 All files appear together or none does;
                 DIR must be new, empty, or a previous export. A non-convex plan is refused with the path.""")
 final class ExportCommand extends StudioCommand {
-    @Parameters(paramLabel = "MODEL", description = "an .onnx file")
-    String modelFile;
-
-    @Option(names = "--plan", paramLabel = "PLAN.yaml", required = true, description = "the partition plan (NPU Studio or NEST-C)")
-    String planFile;
+    @Mixin PlanArgs planned;
 
     @Option(names = "-o", paramLabel = "DIR", required = true, description = "the folder to write")
     Path dir;
 
-    @Mixin ShapeOptions shapes;
-
     @Override
     public int run() throws StudioException {
-        PlanArgs.Opened o = PlanArgs.open(modelFile, shapes.binding(), planFile, ctx.err());
+        PlanArgs.Opened o = planned.open(ctx.err());
         PartitionExporter.Result r = PartitionExporter.export(o.model(), o.plan(), dir);
         PlanArgs.warn(r.split().warnings(), ctx.err());
         for (PartitionModel pm : r.split().pieces()) {

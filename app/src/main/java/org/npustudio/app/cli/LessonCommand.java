@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.npustudio.app.lesson.Grade;
@@ -35,6 +36,19 @@ import org.npustudio.io.AtomicFiles;
         footer = "LESSON is a bundled lesson's id or a lesson folder (or its lesson.yaml).")
 final class LessonCommand extends CommandGroup {
     private static final String LESSON = "a bundled lesson's id or a lesson folder (or its lesson.yaml)";
+
+    /** {@code LESSON DIR}: the lesson and the student's workspace folder (a picocli mixin). */
+    static final class Workspace {
+        @Parameters(index = "0", paramLabel = "LESSON", description = LESSON)
+        String lessonName;
+
+        @Parameters(index = "1", paramLabel = "DIR", description = "the workspace folder")
+        Path dir;
+
+        LessonSession open() throws StudioException {
+            return LessonSession.open(LessonLibrary.find(lessonName), dir);
+        }
+    }
 
     @Command(name = "list", description = "the bundled lessons (samples/lessons): id, title, minutes, steps, points",
             footer = "A lesson that does not read is reported on stderr (exit 2) and the others are listed.")
@@ -77,15 +91,12 @@ final class LessonCommand extends CommandGroup {
                     Writes model.onnx, npu.yaml, ... and lesson-workspace.yaml. A folder that is already this
                     lesson's workspace is left as it is; any other non-empty folder is refused.""")
     static final class Start extends StudioCommand {
-        @Parameters(index = "0", paramLabel = "LESSON", description = LESSON)
-        String lessonName;
-
-        @Parameters(index = "1", paramLabel = "DIR", description = "the workspace folder")
-        Path dir;
+        @Mixin Workspace workspace;
 
         @Override
         public int run() throws StudioException {
-            Lesson lesson = LessonLibrary.find(lessonName);
+            Lesson lesson = LessonLibrary.find(workspace.lessonName);
+            Path dir = workspace.dir;
             boolean existed = org.npustudio.app.lesson.WorkspaceFile.exists(dir);
             LessonSession s = LessonSession.start(lesson, dir);
             if (existed) {
@@ -107,11 +118,7 @@ final class LessonCommand extends CommandGroup {
                     failed attempt (hints unlock after failures); otherwise the workspace is only read.
                     Exit 0 only at full marks (of the step with --step), 1 otherwise.""")
     static final class Check extends StudioCommand {
-        @Parameters(index = "0", paramLabel = "LESSON", description = LESSON)
-        String lessonName;
-
-        @Parameters(index = "1", paramLabel = "DIR", description = "the workspace folder")
-        Path dir;
+        @Mixin Workspace workspace;
 
         @Option(names = "--json", description = "the grade as JSON")
         boolean json;
@@ -124,7 +131,7 @@ final class LessonCommand extends CommandGroup {
 
         @Override
         public int run() throws StudioException {
-            LessonSession s = LessonSession.open(LessonLibrary.find(lessonName), dir);
+            LessonSession s = workspace.open();
             Grade g;
             boolean ok;
             if (stepId != null) {
@@ -147,11 +154,7 @@ final class LessonCommand extends CommandGroup {
                     A prediction is committed and recorded first; then the answer is computed from the workspace,
                     shown and recorded.""")
     static final class Answer extends StudioCommand {
-        @Parameters(index = "0", paramLabel = "LESSON", description = LESSON)
-        String lessonName;
-
-        @Parameters(index = "1", paramLabel = "DIR", description = "the workspace folder")
-        Path dir;
+        @Mixin Workspace workspace;
 
         @Parameters(index = "2", paramLabel = "STEP", description = "the step's id")
         String stepId;
@@ -161,7 +164,7 @@ final class LessonCommand extends CommandGroup {
 
         @Override
         public int run() throws StudioException {
-            LessonSession s = LessonSession.open(LessonLibrary.find(lessonName), dir);
+            LessonSession s = workspace.open();
             Step step = s.step(stepId);
             if (step.type() == StepType.PREDICT) {
                 Reveal r = s.predict(stepId, Numbers.parse(stepId, value));
@@ -182,18 +185,14 @@ final class LessonCommand extends CommandGroup {
 
     @Command(name = "hint", description = "show the next unlocked hint of a step and record that it was used")
     static final class HintCommand extends StudioCommand {
-        @Parameters(index = "0", paramLabel = "LESSON", description = LESSON)
-        String lessonName;
-
-        @Parameters(index = "1", paramLabel = "DIR", description = "the workspace folder")
-        Path dir;
+        @Mixin Workspace workspace;
 
         @Parameters(index = "2", paramLabel = "STEP", description = "the step's id")
         String stepId;
 
         @Override
         public int run() throws StudioException {
-            LessonSession s = LessonSession.open(LessonLibrary.find(lessonName), dir);
+            LessonSession s = workspace.open();
             List<Hint> all = s.step(stepId).hints();
             int shown = s.state().hintsShown(stepId);
             Optional<Hint> h = s.showHint(stepId);

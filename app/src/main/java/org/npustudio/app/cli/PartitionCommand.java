@@ -137,17 +137,11 @@ final class PartitionCommand extends CommandGroup {
                     Convexity (with the offending path), partition cycles, duplicates, unknown nodes, what
                     each device cannot run; then each partition's boundary tensors. Exit 0 when legal, 1 when not.""")
     static final class Validate extends StudioCommand {
-        @Parameters(paramLabel = "MODEL", description = "an .onnx file")
-        String modelFile;
-
-        @Option(names = "--plan", paramLabel = "PLAN.yaml", required = true, description = "the plan to check")
-        String planFile;
-
-        @Mixin ShapeOptions shapes;
+        @Mixin PlanArgs planned;
 
         @Override
         public int run() throws StudioException {
-            PlanArgs.Opened o = PlanArgs.open(modelFile, shapes.binding(), planFile, ctx.err());
+            PlanArgs.Opened o = planned.open(ctx.err());
             PlanBinding b = PlanBinding.bind(o.plan(), o.model().graph());
             ValidationReport r = PlanValidator.validate(b, o.ref());
             for (PlanIssue i : r.issues()) (i.isError() ? ctx.out() : ctx.err()).println(i);

@@ -12,7 +12,6 @@ import org.npustudio.ir.Model;
 import org.npustudio.npusim.cli.SimulateCommandCore;
 import org.npustudio.npusim.cli.SimulateOptions;
 import org.npustudio.npusim.config.NpuConfig;
-import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.profiler.data.Metric;
 import org.npustudio.profiler.data.Profile;
 import org.npustudio.profiler.report.ReportWriter;
@@ -24,25 +23,6 @@ final class ReportCommand extends StudioCommand {
     @Parameters(paramLabel = "MODEL", description = "an .onnx file")
     Path model;
 
-    @Option(names = "--npu", paramLabel = "FILE", required = true, description = "NPU description (NPU.yaml) or a SCALE-Sim .cfg")
-    Path npuFile;
-
-    @Option(names = "--plan", paramLabel = "FILE", description = "device assignment and fusion groups (docs/npu-simulator.md)")
-    Path plan;
-
-    @Option(names = "--fuse", paramLabel = "MODE", description = "none, auto or plan")
-    String fuse;
-
-    @Option(names = "--loop-trips", paramLabel = "NODE=N", description =
-            "trip count of a Loop whose count is not a constant (repeatable; without it the Loop is not "
-            + "costed)")
-    List<String> loopTrips = new ArrayList<>();
-
-    @Option(names = "--host-profile", paramLabel = "HOST.json", description =
-            "measured CPU costs (npustudio measure); each op's cost source (measured|modelled) is in every "
-            + "file")
-    Path hostProfile;
-
     @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "latency",
             description =
                     "the value written for Model Explorer: ${COMPLETION-CANDIDATES} (default latency)", completionCandidates = MetricKeys.class)
@@ -51,7 +31,7 @@ final class ReportCommand extends StudioCommand {
     @Option(names = "-o", paramLabel = "DIR", required = true, description = "where to write the files")
     Path out;
 
-    @Mixin PipelineOption pipeline;
+    @Mixin SimulationInputs inputs;
 
     @Mixin ShapeOptions shapes;
 
@@ -66,11 +46,8 @@ final class ReportCommand extends StudioCommand {
     public int run() throws StudioException {
         Metric metric = Metric.parse(metricKey);
         if (metric == null) throw usage("unknown --metric '" + metricKey + "'; use " + Metric.validKeys());
-        FusionMode fuseMode = fuse == null ? null : FusionMode.parse(fuse);
-        if (fuse != null && fuseMode == null) throw usage("unknown --fuse '" + fuse + "'; use none, auto or plan");
+        SimulateOptions o = inputs.options(model, null, null, name());
         Model m = shapes.open(model); // opened once: simulated and profiled as bound
-        SimulateOptions o = new SimulateOptions(model, npuFile, plan, fuseMode, null, null,
-                LoopTrips.parse(name(), loopTrips), pipeline.parse(), hostProfile);
         // One simulation of the model opened above: the NPU file and the plan are read once each.
         SimulateCommandCore.Simulation run = SimulateCommandCore.simulate(m, o);
         for (String w : run.result().warnings()) ctx.err().println("warning: " + w);

@@ -5,14 +5,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.npustudio.error.StudioException;
 import org.npustudio.npusim.cli.OutputFormat;
 import org.npustudio.npusim.cli.SimulateCommandCore;
 import org.npustudio.npusim.cli.SimulateOptions;
 import org.npustudio.npusim.cli.TraceWriter;
-import org.npustudio.npusim.fusion.FusionMode;
 import org.npustudio.npusim.sim.SimulationResult;
 
 /** {@code npustudio simulate}: the NPU simulator on an ONNX model or a SCALE-Sim topology. */
@@ -21,31 +19,10 @@ final class SimulateCommand extends StudioCommand {
     @Parameters(paramLabel = "MODEL", description = "an .onnx model or a SCALE-Sim topology .csv")
     String model;
 
-    @Option(names = "--npu", paramLabel = "FILE", required = true,
-            description = "NPU description (docs/npu-config.md; presets in samples/npu/) or a SCALE-Sim .cfg")
-    Path npu;
-
-    @Option(names = "--plan", paramLabel = "FILE", description = "device assignment and fusion groups (docs/npu-simulator.md)")
-    Path plan;
-
-    @Option(names = "--fuse", paramLabel = "MODE", description =
-            "none, auto (group layers to minimise DRAM traffic) or plan (the plan's groups)")
-    String fuse;
-
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description =
             "table (default), csv, json, or scalesim (COMPUTE_REPORT.csv and DETAILED_ACCESS_REPORT.csv with "
             + "SCALE-Sim's exact headers)")
     String format;
-
-    @Option(names = "--loop-trips", paramLabel = "NODE=N", description =
-            "trip count of a Loop whose count is not a constant (repeatable; without it such a Loop is "
-            + "reported as not costed, never as 0)")
-    List<String> loopTrips = new ArrayList<>();
-
-    @Option(names = "--host-profile", paramLabel = "HOST.json", description =
-            "measured CPU costs (npustudio measure): nodes on a CPU take their measured median, labelled "
-            + "cost_source \"measured\"; the rest \"modelled\" (docs/host-profile.md)")
-    Path hostProfile;
 
     @Option(names = "--trace", paramLabel = "OUT.json", description =
             "also write the schedule as a Chrome/Perfetto trace (open it in ui.perfetto.dev; "
@@ -55,19 +32,13 @@ final class SimulateCommand extends StudioCommand {
     @Option(names = "-o", paramLabel = "DIR", description = "write the report into DIR instead of printing it")
     Path outDir;
 
-    @Mixin PipelineOption pipeline;
+    @Mixin SimulationInputs inputs;
 
     @Mixin ShapeOptions shapes;
 
     @Override
     public int run() throws StudioException {
-        FusionMode fuseMode = null;
-        if (fuse != null) {
-            fuseMode = FusionMode.parse(fuse);
-            if (fuseMode == null) throw usage("unknown --fuse '" + fuse + "'; use none, auto or plan");
-        }
-        SimulateOptions o = new SimulateOptions(Path.of(model), npu, plan, fuseMode, parseFormat(format), outDir,
-                LoopTrips.parse(name(), loopTrips), pipeline.parse(), hostProfile);
+        SimulateOptions o = inputs.options(Path.of(model), parseFormat(format), outDir, name());
         boolean topology = model.toLowerCase().endsWith(".csv");
         if (topology && o.pipeline() != null) throw new UsageException(name(), "--pipeline applies to ONNX models, not topologies");
         if (topology && o.hostProfile() != null) throw new UsageException(name(), "--host-profile applies to ONNX models, not topologies");
