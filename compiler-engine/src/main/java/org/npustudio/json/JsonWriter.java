@@ -36,11 +36,6 @@ public final class JsonWriter {
 
     private JsonWriter() {}
 
-    /** The mapper behind {@link #write}, for callers that build a Jackson tree or write to a stream. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     public static String write(Object value) {
         try {
             return MAPPER.writer().withDefaultPrettyPrinter().with(DelEscape.INSTANCE).writeValueAsString(value);
