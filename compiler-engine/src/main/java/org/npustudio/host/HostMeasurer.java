@@ -36,7 +36,9 @@ import org.npustudio.runtime.RandomInputs;
 public final class HostMeasurer {
     /** How to measure; {@code seed} seeds the random inputs. */
     public record Options(int runs, int warmup, int threads, long seed) {
-        public static final Options DEFAULT = new Options(20, 5, 1, 0);
+        /** The defaults as constants, so command-line help can name them. */
+        public static final int RUNS = 20, WARMUP = 5, THREADS = 1;
+        public static final Options DEFAULT = new Options(RUNS, WARMUP, THREADS, 0);
 
         public Options {
             if (runs < 1) throw new IllegalArgumentException("runs must be at least 1");

@@ -1,105 +1,92 @@
 package org.npustudio.json;
 
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * Writes maps, lists, strings, numbers, booleans and null as indented JSON. Non-ASCII characters are
- * written as \\u escapes so the output is valid whatever encoding the terminal uses. Nesting is shallow
- * (documents describe a model, not its graph), so recursion is fine here.
+ * Writes maps, lists, strings, numbers, booleans and null as indented JSON, through Jackson. The layout is
+ * the one the product has always written (the CLI's JSON, ops.json and Model Explorer data are pinned
+ * byte for byte): two-space indent, {@code "key": value}, lists of plain values on one line, {@code {}}
+ * and {@code []} when empty ({@link CompactPrettyPrinter}). Non-ASCII characters (and DEL) are written as
+ * lower-case \\u escapes so the output is valid whatever encoding the terminal uses. Non-finite doubles are
+ * null (JSON has no NaN); a float is written as the double it widens to.
  */
 public final class JsonWriter {
-    private final StringBuilder b = new StringBuilder();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .addModule(new SimpleModule("npustudio-numbers")
+                    .addSerializer(Double.class, new DoubleSerializer())
+                    .addSerializer(double.class, new DoubleSerializer())
+                    .addSerializer(Float.class, new FloatSerializer())
+                    .addSerializer(float.class, new FloatSerializer()))
+            .defaultPrettyPrinter(new CompactPrettyPrinter())
+            .build();
 
     private JsonWriter() {}
 
     public static String write(Object value) {
-        JsonWriter w = new JsonWriter();
-        w.value(value, 0);
-        return w.b.toString();
-    }
-
-    private void value(Object v, int indent) {
-        if (v == null) {
-            b.append("null");
-        } else if (v instanceof String s) {
-            quote(s, b);
-        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
-            b.append(v);
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            b.append(Double.isFinite(d) ? Double.toString(d) : "null");
-        } else if (v instanceof Map<?, ?> m) {
-            object(m, indent);
-        } else if (v instanceof List<?> l) {
-            array(l, indent);
-        } else {
-            throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
+        try {
+            return MAPPER.writer().withDefaultPrettyPrinter().with(DelEscape.INSTANCE).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            // Only our own documents are written here: a value Jackson cannot write is a bug, not bad input.
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void object(Map<?, ?> m, int indent) {
-        if (m.isEmpty()) {
-            b.append("{}");
-            return;
+    /** NaN and infinities as null. */
+    private static final class DoubleSerializer extends StdSerializer<Double> {
+        DoubleSerializer() {
+            super(Double.class);
         }
-        b.append("{\n");
-        Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<?, ?> e = it.next();
-            pad(indent + 1);
-            quote(String.valueOf(e.getKey()), b);
-            b.append(": ");
-            value(e.getValue(), indent + 1);
-            b.append(it.hasNext() ? ",\n" : "\n");
+
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (Double.isFinite(v)) g.writeNumber(v.doubleValue());
+            else g.writeNull();
         }
-        pad(indent);
-        b.append('}');
     }
 
-    private void array(List<?> l, int indent) {
-        if (l.isEmpty()) {
-            b.append("[]");
-            return;
+    /** As the double it widens to (1.1f is 1.100000023841858), the digits the writer always gave. */
+    private static final class FloatSerializer extends StdSerializer<Float> {
+        FloatSerializer() {
+            super(Float.class);
         }
-        boolean flat = l.stream().noneMatch(x -> x instanceof Map || x instanceof List);
-        b.append(flat ? "[" : "[\n");
-        for (int i = 0; i < l.size(); i++) {
-            if (!flat) pad(indent + 1);
-            value(l.get(i), indent + 1);
-            if (i < l.size() - 1) b.append(flat ? ", " : ",\n");
+
+        @Override
+        public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
+            double d = v.doubleValue();
+            if (Double.isFinite(d)) g.writeNumber(d);
+            else g.writeNull();
         }
-        if (!flat) {
-            b.append('\n');
-            pad(indent);
-        }
-        b.append(']');
     }
 
-    private void pad(int indent) {
-        b.append("  ".repeat(indent));
-    }
+    /** Jackson's escapes, plus DEL (0x7f), which is ASCII but not printable. */
+    private static final class DelEscape extends CharacterEscapes {
+        static final DelEscape INSTANCE = new DelEscape();
+        private static final int[] ESCAPES = standardAsciiEscapesForJSON();
 
-    /** Appends {@code s} as a JSON string literal. */
-    public static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            int[] e = ESCAPES.clone();
+            e[0x7f] = ESCAPE_STANDARD;
+            return e;
         }
-        out.append('"');
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 }

@@ -46,6 +46,35 @@ class JsonWriterTest {
         assertEquals(List.of(1e-300, 1.5e300, -0.5, 3.0, 1e10), back.get("doubles"));
     }
 
+    /**
+     * The layout, escapes and number digits, byte for byte: the golden file is what the hand-written writer
+     * printed for this document before JSON went through Jackson (the CLI's and reports' JSON are pinned).
+     */
+    @Test
+    void writesTheLayoutTheHandWrittenWriterDid() throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", "Conv_0 \"quoted\" back\\slash tab\t nl\n cr\r bs\b ff\f nul\u0000 unit\u001f del\u007f é ü 中 \u2028 😀 /slash");
+        doc.put("ints", List.of(1, -2, 3));
+        doc.put("longs", List.of(Long.MIN_VALUE, Long.MAX_VALUE));
+        doc.put("doubles", Arrays.asList(0.1, 1e-7, 1e21, 123456789.0, -0.0, 3.0, 1.0E10, Double.NaN, Double.NEGATIVE_INFINITY, 2.5e-300));
+        doc.put("floats", List.of(1.1f, 0.5f, 3f));
+        doc.put("empty_map", Map.of());
+        doc.put("empty_list", List.of());
+        doc.put("null", null);
+        doc.put("bools", List.of(true, false));
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("shape", Arrays.asList(1, "N", null, 224));
+        inner.put("nested_lists", List.of(List.of(1, 2), List.of(), List.of(List.of("a"))));
+        inner.put("objects", List.of(Map.of("a", 1), Map.of(), new LinkedHashMap<>(Map.of("b", List.of(Map.of("c", 2.0))))));
+        doc.put("inner", inner);
+        doc.put("unicode_key_é", "x");
+        String golden;
+        try (var in = JsonWriterTest.class.getResourceAsStream("layout-golden.json")) {
+            golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertEquals(golden, JsonWriter.write(doc));
+    }
+
     @Test
     void undefinedNumbersBecomeNull() {
         Map<String, Object> back = JsonOracle.object(JsonWriter.write(Map.of("x", List.of(Double.NaN, Double.POSITIVE_INFINITY, 1.0f))));

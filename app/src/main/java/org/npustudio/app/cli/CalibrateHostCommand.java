@@ -1,10 +1,12 @@
 package org.npustudio.app.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.host.HostProfile;
@@ -23,46 +25,45 @@ import org.npustudio.npusim.sim.SimulationService;
 import org.npustudio.plan.ModelRef;
 
 /** {@code npustudio calibrate-host}: fit the CPU roofline to host profiles and write a CPU description. */
-final class CalibrateHostCommand implements Command {
-    @Override public String name() { return "calibrate-host"; }
-
-    @Override public String synopsis() { return "HOST.json... [--model-dir DIR]... [--cpu CPU.yaml] -o CPU.yaml"; }
-
-    @Override public String summary() { return "fit the CPU roofline's per-op efficiencies to measured host profiles"; }
-
-    @Override
-    public String details() {
-        return """
+@Command(name = "calibrate-host", description = "fit the CPU roofline's per-op efficiencies to measured host profiles",
+        footer = """
                 Fits per-op-type efficiency, memory bandwidth and a per-op overhead (overhead_us) of a CPU
                 description to one or more host profiles (npustudio measure) by least squares on log times,
                 writes it (docs/npu-config.md) and prints predicted against measured per op type and per
                 model, before and after (docs/host-profile.md).
-                  --cpu FILE       the description to start from (its name and peak are kept; default: the
-                                   generic host CPU, 768 GFLOP/s, 40 GB/s, efficiency 0.3)
-                  --model-dir DIR  where to look for each profile's model file by name (repeatable); also
-                                   looked for beside the profile, in the working directory and among the
-                                   bundled samples. A file whose SHA-256 differs is used with a warning.
                 Models are opened with their declared input shapes: profiles measured with --input-shape
-                on models with free dimensions cannot be refitted yet.
-                """;
-    }
+                on models with free dimensions cannot be refitted yet.""")
+final class CalibrateHostCommand extends StudioCommand {
+    @Parameters(paramLabel = "HOST.json", arity = "1..*", description = "host profiles written by npustudio measure")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "-o", paramLabel = "CPU.yaml", required = true, description = "where to write the fitted CPU description")
+    Path out;
+
+    @Option(names = "--cpu", paramLabel = "FILE", description =
+            "the description to start from (its name and peak are kept; default: the generic host CPU, 768 "
+            + "GFLOP/s, 40 GB/s, efficiency 0.3)")
+    String cpu;
+
+    @Option(names = "--model-dir", paramLabel = "DIR", description =
+            "where to look for each profile's model file by name (repeatable); also looked for beside the "
+            + "profile, in the working directory and among the bundled samples. A file whose SHA-256 differs "
+            + "is used with a warning.")
+    List<String> modelDirs = new ArrayList<>();
 
     @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), Set.of("--model-dir", "--cpu", "-o"));
-        List<String> files = a.positional(1, Integer.MAX_VALUE, "HOST.json");
-        Path out = Path.of(a.required("-o", "CPU.yaml"));
+    public int run() throws StudioException {
         CpuConfig start = DeviceSet.GENERIC_HOST;
-        if (a.value("--cpu") != null) {
-            Device d = DeviceConfigReader.readAny(Path.of(a.value("--cpu")), new ArrayList<>());
-            if (d.isNpu()) throw new StudioException(a.value("--cpu"), "kind", "--cpu needs a CPU description, this is an NPU");
+        if (cpu != null) {
+            Device d = DeviceConfigReader.readAny(Path.of(cpu), new ArrayList<>());
+            if (d.isNpu()) throw new StudioException(cpu, "kind", "--cpu needs a CPU description, this is an NPU");
             start = d.cpu();
         }
         List<HostSample> samples = new ArrayList<>();
         for (String f : files) {
             Path file = Path.of(f);
             HostProfile p = HostProfileJson.read(file);
-            Path modelFile = locate(p.model().file(), file, a.values("--model-dir"));
+            Path modelFile = locate(p.model().file(), file, modelDirs);
             ModelRef here = ModelRef.of(modelFile);
             List<String> warnings = p.mismatches(f, here, null);
             PlanArgs.warn(warnings, ctx.err());

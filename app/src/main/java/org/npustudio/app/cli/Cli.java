@@ -2,15 +2,20 @@ package org.npustudio.app.cli;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.npustudio.error.StudioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Dispatches {@code npustudio COMMAND ARGS} and owns the error contract: a user error prints one line
- * {@code npustudio: <file>: <place>: <problem>} and exits 2; an internal error prints one line and exits
- * 1, with the stack trace only when {@code NPUSTUDIO_DEBUG=1}.
+ * Dispatches {@code npustudio COMMAND ARGS} through picocli and owns the error contract: a user error
+ * prints one line {@code npustudio: <file>: <place>: <problem>} and exits 2; an internal error prints one
+ * line and exits 1, with the stack trace only when {@code NPUSTUDIO_DEBUG=1}.
  */
 public final class Cli {
     public static final int OK = 0;
@@ -29,7 +34,7 @@ public final class Cli {
 
     public int run(String... argv) {
         try {
-            return dispatch(Arrays.asList(argv));
+            return dispatch(argv);
         } catch (StudioException e) {
             ctx.err().println("npustudio: " + e.oneLine());
             return USER_ERROR;
@@ -52,27 +57,75 @@ public final class Cli {
         }
     }
 
-    private int dispatch(List<String> argv) throws StudioException {
-        if (argv.isEmpty()) return ctx.commands().get("help").run(List.of(), ctx);
-        String first = argv.get(0);
-        List<String> rest = argv.subList(1, argv.size());
-        switch (first) {
-            case "-h", "--help" -> { return ctx.commands().get("help").run(rest, ctx); }
-            case "-V", "--version" -> { return ctx.commands().get("version").run(rest, ctx); }
-            default -> { }
+    private int dispatch(String[] argv) throws StudioException {
+        CommandLine root = ctx.commands().commandLine();
+        ParseResult parsed;
+        try {
+            parsed = root.parseArgs(argv);
+        } catch (ParameterException e) {
+            throw usageError(e);
         }
-        Command c = ctx.commands().get(first);
-        if (c == null) {
-            if (first.startsWith("-")) throw new UsageException("", "unknown option '" + first + "'");
-            throw new UsageException("", "unknown command '" + first + "'");
-        }
-        int end = rest.indexOf("--");
-        List<String> options = end < 0 ? rest : rest.subList(0, end);
-        if (options.contains("--help") || options.contains("-h")) {
-            HelpCommand.printCommand(c, ctx.out());
+        ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) leaf = leaf.subcommand();
+        if (leaf == parsed) {
+            if (parsed.isVersionHelpRequested()) return runCommand(root.getSubcommands().get("version"));
+            HelpCommand.printOverview(root, ctx.out());
             return OK;
         }
-        return c.run(rest, ctx);
+        if (leaf.isUsageHelpRequested() || parsed.isUsageHelpRequested()) {
+            HelpCommand.printCommand(leaf.commandSpec().commandLine(), ctx.out());
+            return OK;
+        }
+        return runCommand(leaf.commandSpec().commandLine());
+    }
+
+    private int runCommand(CommandLine c) throws StudioException {
+        StudioCommand command = c.getCommand();
+        command.attach(ctx);
+        return command.run();
+    }
+
+    /** A command's words after {@code npustudio}: {@code partition auto}, or "" for npustudio itself. */
+    static String commandName(CommandSpec spec) {
+        String q = spec.qualifiedName(" ");
+        int space = q.indexOf(' ');
+        return space < 0 ? "" : q.substring(space + 1);
+    }
+
+    /** picocli's complaint as the one line every usage error is, in the words the CLI has always used. */
+    static UsageException usageError(ParameterException e) {
+        CommandSpec spec = e.getCommandLine().getCommandSpec();
+        String name = commandName(spec);
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String word = u.getUnmatched().get(0);
+            if (word.startsWith("-") && word.length() > 1) return new UsageException(name, "unknown option '" + word + "'");
+            if (name.isEmpty()) return new UsageException(name, "unknown command '" + word + "'");
+            if (!spec.subcommands().isEmpty() && spec.userObject() instanceof CommandGroup g) {
+                return new UsageException(name, "unknown " + g.kind() + " '" + word + "' (" + CommandGroup.choices(spec) + ")");
+            }
+            return new UsageException(name, "unexpected argument '" + word + "'");
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException o) {
+            return new UsageException(name, "option '" + label(o.getOverwritten()) + "' is given more than once");
+        }
+        if (e instanceof CommandLine.MissingParameterException m) {
+            if (e.getMessage().startsWith("Missing required parameter for option")) {
+                return new UsageException(name, "option '" + label(m.getMissing().get(0)) + "' needs a value");
+            }
+            List<String> missing = m.getMissing().stream().map(a -> a.isOption() ? label(a) + " " + a.paramLabel() : a.paramLabel()).toList();
+            return new UsageException(name, "missing " + and(missing));
+        }
+        String message = oneLine(e.getMessage());
+        return new UsageException(name, message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1));
+    }
+
+    private static String label(ArgSpec a) {
+        return a instanceof OptionSpec o ? o.shortestName() : a.paramLabel();
+    }
+
+    private static String and(List<String> words) {
+        if (words.size() <= 1) return String.join("", words);
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     private boolean debug() {

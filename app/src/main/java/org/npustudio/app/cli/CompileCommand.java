@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import org.npustudio.app.CompiledModel;
-import org.npustudio.app.ModelFiles;
 import org.npustudio.diff.ModelDiff;
 import org.npustudio.diff.ModelDiffer;
 import org.npustudio.diff.NodeDiff;
@@ -24,49 +27,49 @@ import org.npustudio.passes.Snapshot;
  * {@code npustudio compile MODEL [--pipeline default|FILE] -o OUT [--print-changed] [--notes] [--dump-after-each DIR] [--no-verify]}.
  * What it writes has passed the verifier and ONNX Runtime's loader; otherwise nothing is written.
  */
-final class CompileCommand implements Command {
-    @Override public String name() { return "compile"; }
-
-    @Override public String synopsis() { return "MODEL [--pipeline default|PIPELINE.yaml] -o OUT.onnx [--print-changed] [--notes] [--dump-after-each DIR] [--no-verify] " + ShapeArgs.SYNOPSIS; }
-
-    @Override public String summary() { return "run a compiler pass pipeline and write standard ONNX"; }
-
-    @Override
-    public String details() {
-        return """
-                Options:
-                  --pipeline P          'default' (the default) or a pipeline YAML file (see docs/passes.md)
-                  -o, --output OUT      where to write the compiled model; fused operators are expanded back
-                                        to standard ONNX first, so ONNX Runtime loads it
-                  --print-changed       after each pass that changed the graph, list the nodes it added,
-                                        removed or changed (passes that changed nothing are not shown)
-                  --notes               after each pass, what it noted: the quantizer's weight bits and SQNR
-                                        per layer and at the model output, the nodes a fusion merged…
-                  --dump-after-each DIR write the graph after every changing pass as DIR/NN-pass.onnx
-                  --no-verify           do not verify the graph after every pass (for benchmarks); the
-                                        written model is still checked
+@Command(name = "compile", description = "run a compiler pass pipeline and write standard ONNX",
+        footer = """
                 Prints one line per pass: step, name, time, and whether it changed the graph (or why it was
                 skipped). When a pass fails, the error names the pass and node; with --dump-after-each the
                 last good graph is on disk. The output is checked before it is written (ONNX checker rules,
-                then ONNX Runtime loading it); when the check fails nothing is written and the exit status is 2.
-                """ + ShapeArgs.HELP;
-    }
+                then ONNX Runtime loading it); when the check fails nothing is written and the exit status is 2.""")
+final class CompileCommand extends StudioCommand {
+    @Parameters(paramLabel = "MODEL", description = "an .onnx file")
+    String file;
+
+    @Option(names = "--pipeline", paramLabel = "P", defaultValue = "default",
+            description = "'default' (the default) or a pipeline YAML file (see docs/passes.md)")
+    String pipelineArg;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.onnx", required = true, description =
+            "where to write the compiled model; fused operators are expanded back to standard ONNX first, so "
+            + "ONNX Runtime loads it")
+    String out;
+
+    @Option(names = "--print-changed", description =
+            "after each pass that changed the graph, list the nodes it added, removed or changed (passes "
+            + "that changed nothing are not shown)")
+    boolean printChanged;
+
+    @Option(names = "--notes", description =
+            "after each pass, what it noted: the quantizer's weight bits and SQNR per layer and at the model "
+            + "output, the nodes a fusion merged…")
+    boolean notes;
+
+    @Option(names = "--dump-after-each", paramLabel = "DIR", description = "write the graph after every changing pass as DIR/NN-pass.onnx")
+    String dump;
+
+    @Option(names = "--no-verify", description =
+            "do not verify the graph after every pass (for benchmarks); the written model is still checked")
+    boolean noVerify;
+
+    @Mixin ShapeOptions shapes;
 
     @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args parsed = Args.parse(name(), args, java.util.Set.of("--print-changed", "--notes", "--no-verify"),
-                ShapeArgs.with("--pipeline", "-o", "--output", "--dump-after-each"));
-        boolean printChanged = parsed.has("--print-changed");
-        boolean notes = parsed.has("--notes");
-        String file = parsed.positional(1, 1, "MODEL (an .onnx file)").get(0);
-        if (parsed.value("-o") != null && parsed.value("--output") != null) throw new UsageException(name(), "only one output file, please");
-        String out = parsed.value("-o", parsed.value("--output"));
-        if (out == null) throw new UsageException(name(), "missing -o OUT.onnx");
-        String pipelineArg = parsed.value("--pipeline", "default");
-        String dump = parsed.value("--dump-after-each");
+    public int run() throws StudioException {
         Pipeline pipeline = pipelineArg.equals("default") ? Pipeline.defaultPipeline() : PipelineYaml.read(Path.of(pipelineArg));
-        Model model = ShapeArgs.open(parsed, Path.of(file));
-        PipelineResult r = new PassManager().verifyAfterEachPass(!parsed.has("--no-verify")).run(model, pipeline);
+        Model model = shapes.open(Path.of(file));
+        PipelineResult r = new PassManager().verifyAfterEachPass(!noVerify).run(model, pipeline);
         Snapshot previous = r.input();
         for (PassRecord p : r.records()) {
             ctx.out().printf("%3d  %-34s %9.1f ms  %s%n", p.step(), p.pass(), p.millis(),

@@ -1,10 +1,12 @@
 package org.npustudio.app.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.diff.Change;
 import org.npustudio.diff.ModelDiff;
@@ -12,38 +14,34 @@ import org.npustudio.diff.ModelDiffer;
 import org.npustudio.diff.NodeDiff;
 import org.npustudio.diff.NodeState;
 import org.npustudio.error.StudioException;
-import org.npustudio.json.JsonWriter;
 import org.npustudio.ir.Model;
 import org.npustudio.json.JsonWriter;
 
 /** {@code npustudio diff A.onnx B.onnx [--json]}: node-by-node comparison of two models. */
-final class DiffCommand implements Command {
-    @Override public String name() { return "diff"; }
-
-    @Override public String synopsis() { return "A.onnx B.onnx [--json]"; }
-
-    @Override public String summary() { return "compare two models node by node: matched, changed, added, removed"; }
-
-    @Override
-    public String details() {
-        return """
+@Command(name = "diff", description = "compare two models node by node: matched, changed, added, removed",
+        footer = """
                 Nodes are matched by name, then by op type and matched neighbours, so two exports of one model
                 by different tools still line up. A matched node is changed when its operator, attributes,
-                inputs, output shapes or constant inputs differ; each change is listed as old -> new.
-                Options:
-                  --json   one JSON object: a, b, matched, same, changed, added, removed (counts) and
-                           changedNodes, addedNodes, removedNodes (lists)
-                """;
-    }
+                inputs, output shapes or constant inputs differ; each change is listed as old -> new.""")
+final class DiffCommand extends StudioCommand {
+    @Parameters(index = "0", paramLabel = "A.onnx", description = "the first model")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B.onnx", description = "the second model")
+    String b;
+
+    @Option(names = "--json", description =
+            "one JSON object: a, b, matched, same, changed, added, removed (counts) and changedNodes, "
+            + "addedNodes, removedNodes (lists)")
+    boolean json;
 
     @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of("--json"));
-        List<String> files = a.positional(2, 2, "A.onnx and B.onnx");
+    public int run() throws StudioException {
+        List<String> files = List.of(a, b);
         Model ma = ModelFiles.open(Path.of(files.get(0))), mb = ModelFiles.open(Path.of(files.get(1)));
         ModelDiff d = ModelDiffer.models(ma, mb);
         long same = d.count(NodeState.SAME), changed = d.count(NodeState.CHANGED);
-        if (a.has("--json")) {
+        if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("a", files.get(0));
             j.put("b", files.get(1));

@@ -1,23 +1,16 @@
 package org.npustudio.app.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import org.npustudio.error.StudioException;
 import org.npustudio.export.PartitionExporter;
 import org.npustudio.export.PartitionModel;
 
 /** {@code npustudio export MODEL --plan PLAN.yaml -o DIR}: one ONNX model per partition plus the plan. */
-final class ExportCommand implements Command {
-    @Override public String name() { return "export"; }
-
-    @Override public String synopsis() { return "MODEL --plan PLAN.yaml -o DIR " + ShapeArgs.SYNOPSIS; }
-
-    @Override public String summary() { return "write each partition as a standalone ONNX model, plus plan.yaml"; }
-
-    @Override
-    public String details() {
-        return """
+@Command(name = "export", description = "write each partition as a standalone ONNX model, plus plan.yaml",
+        footer = """
                 Writes DIR/<partition>.onnx for every partition with nodes, in execution order, and
                 DIR/plan.yaml. The model is legalized first (docs/legalizer.md). Partitions keep the
                 original tensor names, so they chain by name. Weights (initializers, Constants and what
@@ -26,16 +19,17 @@ final class ExportCommand implements Command {
                 Layers the plan gives an integer precision (precision/precisions in the plan) are
                 quantized (QDQ) at it; everything else stays float.
                 All files appear together or none does;
-                DIR must be new, empty, or a previous export. A non-convex plan is refused with the path.
-                """ + ShapeArgs.HELP;
-    }
+                DIR must be new, empty, or a previous export. A non-convex plan is refused with the path.""")
+final class ExportCommand extends StudioCommand {
+    @Mixin PlanArgs planned;
+
+    @Option(names = "-o", paramLabel = "DIR", required = true, description = "the folder to write")
+    Path dir;
 
     @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--plan", "-o"));
-        String modelFile = a.positional(1, 1, "MODEL").get(0);
-        PlanArgs.Opened o = PlanArgs.open(modelFile, ShapeArgs.binding(a), a.required("--plan", "PLAN.yaml"), ctx.err());
-        PartitionExporter.Result r = PartitionExporter.export(o.model(), o.plan(), Path.of(a.required("-o", "DIR")));
+    public int run() throws StudioException {
+        PlanArgs.Opened o = planned.open(ctx.err());
+        PartitionExporter.Result r = PartitionExporter.export(o.model(), o.plan(), dir);
         PlanArgs.warn(r.split().warnings(), ctx.err());
         for (PartitionModel pm : r.split().pieces()) {
             ctx.out().printf("%s.onnx  %-10s %5d nodes  inputs %s  outputs %s%n", pm.name(), pm.device(), pm.nodeCount(),

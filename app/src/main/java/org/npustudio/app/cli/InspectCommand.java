@@ -3,45 +3,41 @@ package org.npustudio.app.cli;
 import org.npustudio.json.JsonWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.npustudio.analysis.ModelSummary;
-import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.ir.Model;
 import org.npustudio.onnx.OpaqueOps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code npustudio inspect MODEL [--json]}: header, interface, size and cost of a model. */
-final class InspectCommand implements Command {
-    @Override public String name() { return "inspect"; }
-
-    @Override public String synopsis() { return "MODEL [--json] " + ShapeArgs.SYNOPSIS; }
-
-    @Override public String summary() { return "summarize a model: opsets, inputs/outputs, op histogram, parameters, MACs"; }
-
-    @Override
-    public String details() {
-        return """
-                Options:
-                  --json   print one JSON object (keys: file, model, irVersion, producer, opsets, inputs,
-                           outputs, nodes, subgraphNodes, ops, subgraphOps, initializers, params,
-                           paramBytes, macs, flops, knownMacs, knownFlops, unknownCostNodes,
-                           opaqueOps, loadWarnings)
+@Command(name = "inspect", description = "summarize a model: opsets, inputs/outputs, op histogram, parameters, MACs",
+        footer = """
                 Ops without a known schema (unknown names, custom domains) load as opaque nodes; they are
                 listed under "Opaque ops", with a warning for names no opset defines or domains not imported.
                 MACs and FLOPs need the shapes of the values; when some are not known the text shows a
-                lower bound and the JSON has macs = null, knownMacs = the sum over the nodes that are known.
-                """ + ShapeArgs.HELP;
-    }
+                lower bound and the JSON has macs = null, knownMacs = the sum over the nodes that are known.""")
+final class InspectCommand extends StudioCommand {
+    @Parameters(paramLabel = "MODEL", description = "an .onnx file")
+    String file;
+
+    @Option(names = "--json", description =
+            "print one JSON object (keys: file, model, irVersion, producer, opsets, inputs, outputs, nodes, "
+            + "subgraphNodes, ops, subgraphOps, initializers, params, paramBytes, macs, flops, knownMacs, "
+            + "knownFlops, unknownCostNodes, opaqueOps, loadWarnings)")
+    boolean json;
+
+    @Mixin ShapeOptions shapes;
 
     @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of("--json"), ShapeArgs.OPTIONS);
-        String file = a.positional(1, 1, "MODEL (an .onnx file)").get(0);
-        Model model = ShapeArgs.open(a, Path.of(file));
+    public int run() throws StudioException {
+        Model model = shapes.open(Path.of(file));
         ModelSummary s = ModelSummary.of(model);
         List<String> opaque = List.copyOf(OpaqueOps.types(model));
         List<String> warnings = OpaqueOps.warnings(model);
-        if (a.has("--json")) {
+        if (json) {
             java.util.Map<String, Object> json = SummaryJson.of(s, file);
             json.put("opaqueOps", opaque);
             json.put("loadWarnings", warnings);

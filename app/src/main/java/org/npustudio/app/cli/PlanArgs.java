@@ -9,17 +9,29 @@ import org.npustudio.ir.Model;
 import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Plan;
 import org.npustudio.plan.yaml.PlanFiles;
-import org.npustudio.shape.ShapeBinding;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Opening the model and plan the partition, export and check commands work on, warnings to stderr. */
+/**
+ * {@code MODEL --plan PLAN.yaml} and the shape options, for the commands that work on a model and its
+ * partition plan (partition validate, export, check), as a picocli mixin; opening them prints the plan's
+ * warnings to stderr.
+ */
 final class PlanArgs {
     record Opened(Model model, ModelRef ref, Plan plan) {}
 
-    private PlanArgs() {}
+    @Parameters(paramLabel = "MODEL", description = "an .onnx file")
+    String modelFile;
 
-    static Opened open(String modelFile, ShapeBinding binding, String planFile, PrintStream err) throws StudioException {
+    @Option(names = "--plan", paramLabel = "PLAN.yaml", required = true, description = "the partition plan (NPU Studio or NEST-C)")
+    String planFile;
+
+    @Mixin ShapeOptions shapes;
+
+    Opened open(PrintStream err) throws StudioException {
         Path mp = Path.of(modelFile);
-        Model model = ModelFiles.open(mp, binding);
+        Model model = ModelFiles.open(mp, shapes.binding());
         ModelRef ref = ModelRef.of(mp);
         PlanFiles.Opened p = PlanFiles.read(Path.of(planFile), model.graph(), ref);
         warn(p.warnings(), err);

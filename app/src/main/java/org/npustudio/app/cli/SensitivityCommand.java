@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.npustudio.error.StudioException;
 import org.npustudio.io.AtomicFiles;
@@ -21,59 +20,77 @@ import org.npustudio.plan.ModelRef;
 import org.npustudio.plan.Precision;
 import org.npustudio.plan.yaml.PlanYaml;
 import org.npustudio.profiler.report.PrecisionReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code npustudio sensitivity}: per-layer quantization sensitivity, and with a budget the automatic precision
  * choice written as a plan. Parsing only; the work is {@link AutoPrecision#run}.
  */
-final class SensitivityCommand implements Command {
-    @Override public String name() { return "sensitivity"; }
-
-    @Override public String synopsis() {
-        return "MODEL [--precisions P,P] [--calibration DIR] [--csv OUT.csv] [--json OUT.json] [--report DIR] "
-                + "[--npu NPU.yaml --budget-sqnr DB | --budget-top1 PCT [--candidates P,P,P] [--objective latency|dram|energy] -o PLAN.yaml] "
-                + ShapeArgs.SYNOPSIS;
-    }
-
-    @Override public String summary() { return "per-layer quantization sensitivity; with a budget, choose each layer's precision"; }
-
-    @Override
-    public String details() {
-        return """
-                  --precisions P,P      precisions analysed per layer (default int8,int4w8a; any of %s)
-                  --calibration DIR     .npy/.pb input files (one per run) for calibration and evaluation; default:
-                                        seeded random inputs (the output says which)
-                  --csv / --json FILE   the per-layer table (node, name, op, dB per precision)
-                  --report DIR          sensitivity.html: the sorted sensitivity chart and, with a budget, the
-                                        accuracy-vs-cost chart
-                  --budget-sqnr DB      choose precisions so the measured output SQNR stays >= DB
-                  --budget-top1 PCT     ... or so top-1 agreement with fp32 stays >= PCT percent (classifiers)
-                  --candidates P,P,P    precisions to choose among (default int4w8a,int8,fp16)
-                  --objective O         what to minimise: latency (default), dram or energy, simulated on --npu
-                  -o PLAN.yaml          the chosen assignment as a plan (a partition per run of one precision)
+@Command(name = "sensitivity", description = "per-layer quantization sensitivity; with a budget, choose each layer's precision",
+        footer = """
                 The cost of an assignment is estimated from one uniform-precision simulation per candidate
-                (docs/quantization-sensitivity.md).
-                """.formatted(Precision.validKeys()) + ShapeArgs.HELP;
-    }
+                (docs/quantization-sensitivity.md).""")
+final class SensitivityCommand extends StudioCommand {
+    @Parameters(paramLabel = "MODEL", description = "an .onnx file")
+    Path modelFile;
+
+    @Option(names = "--precisions", paramLabel = "P,P", defaultValue = "int8,int4w8a", description =
+            "precisions analysed per layer (default int8,int4w8a; any of int8, int4, int4w8a, int4w16a, int8w16a, fp16, bf16, fp32)")
+    String analysedList;
+
+    @Option(names = "--calibration", paramLabel = "DIR", description =
+            ".npy/.pb input files (one per run) for calibration and evaluation; default: seeded random inputs (the output says which)")
+    Path calibration;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "the per-layer table (node, name, op, dB per precision)")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "the per-layer table as JSON")
+    Path json;
+
+    @Option(names = "--report", paramLabel = "DIR", description =
+            "sensitivity.html: the sorted sensitivity chart and, with a budget, the accuracy-vs-cost chart")
+    Path report;
+
+    @Option(names = "--npu", paramLabel = "NPU.yaml", description = "the NPU the candidates are costed on (with a budget)")
+    Path npuFile;
+
+    @Option(names = "--budget-sqnr", paramLabel = "DB", description = "choose precisions so the measured output SQNR stays >= DB")
+    Double budgetSqnr;
+
+    @Option(names = "--budget-top1", paramLabel = "PCT", description = "... or so top-1 agreement with fp32 stays >= PCT percent (classifiers)")
+    Double budgetTop1;
+
+    @Option(names = "--candidates", paramLabel = "P,P,P", defaultValue = "int4w8a,int8,fp16", description =
+            "precisions to choose among (default int4w8a,int8,fp16)")
+    String candidateList;
+
+    @Option(names = "--objective", paramLabel = "O", defaultValue = "latency", description = "what to minimise: latency (default), dram or energy")
+    String objectiveKey;
+
+    @Option(names = "-o", paramLabel = "PLAN.yaml", description = "the chosen assignment as a plan")
+    Path planOut;
+
+    @Mixin ShapeOptions shapes;
 
     @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of(), ShapeArgs.with("--precisions", "--calibration", "--csv", "--json", "--report", "--npu",
-                "--budget-sqnr", "--budget-top1", "--candidates", "--objective", "-o"));
-        Path modelFile = Path.of(a.positional(1, 1, "MODEL (an .onnx file)").get(0));
-        List<Precision> analysed = precisions(a.value("--precisions", "int8,int4w8a"), "--precisions");
-        List<Precision> candidates = precisions(a.value("--candidates", "int4w8a,int8,fp16"), "--candidates");
-        Budget budget = budget(a);
-        Objective objective = Objective.parse(a.value("--objective", "latency"));
-        if (objective == null) throw new UsageException(name(), "unknown --objective '" + a.value("--objective") + "'; use latency, dram or energy");
-        if (budget != null && (a.value("--npu") == null || a.value("-o") == null)) {
-            throw new UsageException(name(), "a budget needs --npu NPU.yaml (to cost the precisions) and -o PLAN.yaml");
+    public int run() throws StudioException {
+        List<Precision> analysed = precisions(analysedList, "--precisions", this::usage);
+        List<Precision> candidates = precisions(candidateList, "--candidates", this::usage);
+        Budget budget = budget();
+        Objective objective = Objective.parse(objectiveKey);
+        if (objective == null) throw usage("unknown --objective '" + objectiveKey + "'; use latency, dram or energy");
+        if (budget != null && (npuFile == null || planOut == null)) {
+            throw usage("a budget needs --npu NPU.yaml (to cost the precisions) and -o PLAN.yaml");
         }
-        if (budget == null && a.value("-o") != null) throw new UsageException(name(), "-o writes the chosen plan; give a budget (--budget-sqnr or --budget-top1)");
+        if (budget == null && planOut != null) throw usage("-o writes the chosen plan; give a budget (--budget-sqnr or --budget-top1)");
         QuantConfig cfg = QuantConfig.defaults();
-        if (a.value("--calibration") != null) cfg = withCalibration(cfg, Path.of(a.value("--calibration")));
-        NpuConfig npu = a.value("--npu") == null ? null : npu(Path.of(a.value("--npu")), ctx);
-        Model m = ShapeArgs.open(a, modelFile);
+        if (calibration != null) cfg = withCalibration(cfg, calibration);
+        NpuConfig npu = npuFile == null ? null : npu(npuFile, ctx);
+        Model m = shapes.open(modelFile);
 
         AutoPrecision.Outcome out = AutoPrecision.run(m, ModelRef.of(modelFile), npu,
                 new AutoPrecision.Request(cfg, analysed, candidates, budget, objective),
@@ -83,10 +100,10 @@ final class SensitivityCommand implements Command {
         ctx.out().printf("inputs: %s; %d layers x %d precisions in %.1f s%n", out.sensitivity().inputs(), out.sensitivity().layers().size(),
                 out.sensitivity().precisions().size(), out.sensitivity().seconds());
         for (String w : out.warnings()) ctx.err().println("warning: " + w);
-        if (a.value("--csv") != null) write(Path.of(a.value("--csv")), out.sensitivity().csv(), ctx);
-        if (a.value("--json") != null) write(Path.of(a.value("--json")), out.sensitivity().json(), ctx);
-        if (a.value("--report") != null) {
-            for (Path p : PrecisionReport.write(out.sensitivity(), out.choice(), Path.of(a.value("--report")))) ctx.out().println("wrote " + p);
+        if (csv != null) write(csv, out.sensitivity().csv(), ctx);
+        if (json != null) write(json, out.sensitivity().json(), ctx);
+        if (report != null) {
+            for (Path p : PrecisionReport.write(out.sensitivity(), out.choice(), report)) ctx.out().println("wrote " + p);
         }
         if (out.choice() == null) return Cli.OK;
         for (var p : out.choice().points()) {
@@ -96,34 +113,29 @@ final class SensitivityCommand implements Command {
         }
         if (!out.choice().met()) throw new StudioException("sensitivity", "", out.choice().message());
         ctx.out().println(out.choice().message());
-        Path plan = Path.of(a.value("-o"));
-        PlanYaml.write(out.plan(), plan);
-        ctx.out().println("wrote " + plan);
+        PlanYaml.write(out.plan(), planOut);
+        ctx.out().println("wrote " + planOut);
         return Cli.OK;
     }
 
-    private List<Precision> precisions(String list, String option) throws UsageException {
+    /** A comma-separated precision list; an unknown key is a usage error of the calling command. */
+    static List<Precision> precisions(String list, String option, java.util.function.Function<String, UsageException> usage)
+            throws UsageException {
         List<Precision> ps = new ArrayList<>();
         for (String s : list.split(",")) {
             Precision p = Precision.parse(s);
-            if (p == null) throw new UsageException(name(), option + ": unknown precision '" + s.trim() + "'; use " + Precision.validKeys());
+            if (p == null) throw usage.apply(option + ": unknown precision '" + s.trim() + "'; use " + Precision.validKeys());
             if (!ps.contains(p)) ps.add(p);
         }
         return ps;
     }
 
-    private Budget budget(Args a) throws UsageException {
-        String db = a.value("--budget-sqnr"), top1 = a.value("--budget-top1");
-        if (db != null && top1 != null) throw new UsageException(name(), "give --budget-sqnr or --budget-top1, not both");
-        try {
-            if (db != null) return Budget.sqnrDb(Double.parseDouble(db));
-            if (top1 != null) {
-                double pct = Double.parseDouble(top1);
-                if (pct < 0 || pct > 100) throw new UsageException(name(), "--budget-top1 is a percentage in [0, 100], not " + top1);
-                return Budget.top1(pct / 100);
-            }
-        } catch (NumberFormatException e) {
-            throw new UsageException(name(), "budget '" + (db != null ? db : top1) + "' is not a number");
+    private Budget budget() throws UsageException {
+        if (budgetSqnr != null && budgetTop1 != null) throw usage("give --budget-sqnr or --budget-top1, not both");
+        if (budgetSqnr != null) return Budget.sqnrDb(budgetSqnr);
+        if (budgetTop1 != null) {
+            if (budgetTop1 < 0 || budgetTop1 > 100) throw usage("--budget-top1 is a percentage in [0, 100], not " + budgetTop1);
+            return Budget.top1(budgetTop1 / 100);
         }
         return null;
     }
@@ -141,7 +153,7 @@ final class SensitivityCommand implements Command {
         return new QuantConfig(cfg.method(), cfg.percentile(), files.size(), cfg.seed(), files, cfg.layers(), cfg.fallback(), cfg.ops(), cfg.inputValues());
     }
 
-    private static NpuConfig npu(Path file, CliContext ctx) throws StudioException {
+    static NpuConfig npu(Path file, CliContext ctx) throws StudioException {
         List<String> warnings = new ArrayList<>();
         Device d = DeviceConfigReader.readAny(file, warnings);
         for (String w : warnings) ctx.err().println("warning: " + w);

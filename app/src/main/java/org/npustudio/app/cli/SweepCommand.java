@@ -1,10 +1,12 @@
 package org.npustudio.app.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.npustudio.app.ModelFiles;
 import org.npustudio.error.StudioException;
 import org.npustudio.npusim.sweep.ArrowResults;
@@ -22,43 +24,43 @@ import org.npustudio.npusim.sweep.SweepTable;
 import org.npustudio.profiler.report.SweepReport;
 
 /** {@code npustudio sweep SWEEP.yaml -o DIR [--threads N | --spark MASTER] [--resume]}: a design-space sweep (docs/sweeps.md). */
-final class SweepCommand implements Command {
-    @Override public String name() { return "sweep"; }
-
-    @Override public String synopsis() { return "SWEEP.yaml -o DIR [--threads N | --spark MASTER] [--resume]"; }
-
-    @Override public String summary() { return "sweep NPU parameters over models: results.csv with Pareto fronts and an HTML report"; }
-
-    @Override
-    public String details() {
-        return """
+@Command(name = "sweep", description = "sweep NPU parameters over models: results.csv with Pareto fronts and an HTML report",
+        footer = """
                 Runs every point of the sweep file (docs/sweeps.md) on this machine and writes to DIR:
                   results.log   the finished points as they complete (appended and forced to disk per batch)
                   results.csv   one row per point in id order: parameters, status/reason, objectives, pareto
                   results.arrow the same table typed, as an Arrow IPC file (pandas.read_feather, pyarrow)
                   report.html   scatter plots of latency, energy and area per model with the fronts
-                  --threads N   worker threads (default: every core)
-                  --resume      go on with DIR's earlier run of the same sweep file, skipping finished points
-                  --spark MASTER  run the points as an Apache Spark job through spark-submit (local[*],
-                                spark://HOST:7077, yarn, k8s://...): needs SPARK_HOME (or spark-submit on the
-                                PATH) and the sweep-spark job jar; the same results.csv as a local run
-                Progress and an ETA go to stderr. Invalid points are rows with status invalid and a reason.
-                """;
-    }
+                Progress and an ETA go to stderr. Invalid points are rows with status invalid and a reason.""")
+final class SweepCommand extends StudioCommand {
+    @Parameters(paramLabel = "SWEEP.yaml", description = "the sweep file (docs/sweeps.md)")
+    Path file;
+
+    @Option(names = "-o", paramLabel = "DIR", required = true, description = "where to write the results")
+    Path dir;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: every core)")
+    String threads;
+
+    @Option(names = "--resume", description = "go on with DIR's earlier run of the same sweep file, skipping finished points")
+    boolean resume;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description =
+            "run the points as an Apache Spark job through spark-submit (local[*], spark://HOST:7077, yarn, "
+            + "k8s://...): needs SPARK_HOME (or spark-submit on the PATH) and the sweep-spark job jar; the "
+            + "same results.csv as a local run")
+    String spark;
 
     @Override
-    public int run(List<String> args, CliContext ctx) throws StudioException {
-        Args a = Args.parse(name(), args, Set.of("--resume"), Set.of("-o", "--threads", "--spark"));
-        Path file = Path.of(a.positional(1, 1, "SWEEP.yaml").get(0));
-        Path dir = Path.of(a.required("-o", "DIR"));
-        if (a.has("--spark")) return spark(a, file, dir, ctx);
-        int threads = threads(a.value("--threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+    public int run() throws StudioException {
+        if (spark != null) return spark(file, dir, ctx);
+        int threads = threads(this.threads == null ? Integer.toString(Runtime.getRuntime().availableProcessors()) : this.threads);
         SweepSpec spec = SweepSpecReader.read(file);
         SweepEvaluator evaluator = new SweepEvaluator(spec, ModelFiles::sample, org.npustudio.npusim.optimise.SweepPlans.latency());
         List<SweepPoint> points = points(spec);
         ctx.err().printf("sweep %s: %,d points (%d models) on %d threads%n", file, points.size(), spec.models().size(), threads);
         SweepRunner.Summary s = SweepRunner.run(evaluator, points, dir, SweepRunner.Options.defaults().withThreads(threads)
-                .withResume(a.has("--resume")).withProgress(progress(ctx.err())));
+                .withResume(resume).withProgress(progress(ctx.err())));
         SweepResults r = s.results();
         ctx.out().printf(Locale.ROOT, "%,d points (%,d evaluated, %,d from the earlier run) in %.1f s: %,.0f points/min%n", r.rows().size(),
                 s.evaluated(), s.skipped(), s.seconds(), s.pointsPerMinute());
@@ -100,12 +102,12 @@ final class SweepCommand implements Command {
      * with its line before Spark starts; spark-submit writes results.log and results.csv; the report is
      * written here from the log, as after a local run.
      */
-    private int spark(Args a, Path file, Path dir, CliContext ctx) throws StudioException {
-        if (a.has("--threads")) throw new UsageException(name(), "--threads is for a local run; with --spark the cluster's executors set the parallelism");
+    private int spark(Path file, Path dir, CliContext ctx) throws StudioException {
+        if (threads != null) throw usage("--threads is for a local run; with --spark the cluster's executors set the parallelism");
         SweepSpec spec = SweepSpecReader.read(file);
         new SweepEvaluator(spec, ModelFiles::sample, null); // what a local run refuses up front, refused before Spark starts
-        ctx.err().printf("sweep %s: %,d points (%d models) as a Spark job on %s%n", file, points(spec).size(), spec.models().size(), a.value("--spark"));
-        int status = SparkSubmit.run(ctx.env(), a.value("--spark"), file, dir, a.has("--resume"));
+        ctx.err().printf("sweep %s: %,d points (%d models) as a Spark job on %s%n", file, points(spec).size(), spec.models().size(), spark);
+        int status = SparkSubmit.run(ctx.env(), spark, file, dir, resume);
         if (status != 0) throw new StudioException(file.toString(), "--spark", "the Spark job failed (spark-submit exit status " + status + "); see its output above");
         SweepTable table = new SweepTable(spec);
         SweepResults results = SweepResults.of(table, SweepLog.read(dir.resolve(SweepLog.LOG), table).values());
@@ -129,7 +131,7 @@ final class SweepCommand implements Command {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(name(), "--threads takes a whole number from 1 to 1024, not '" + text + "'");
+        throw usage("--threads takes a whole number from 1 to 1024, not '" + text + "'");
     }
 
     /** One updating line on a terminal, else a line every ten seconds. */

@@ -1,20 +1,13 @@
 package org.npustudio.app.cli;
 
-import java.util.List;
-import java.util.Set;
 import org.npustudio.app.Version;
+import picocli.CommandLine.Command;
 
 /** {@code npustudio version} (also {@code --version}). */
-final class VersionCommand implements Command {
-    @Override public String name() { return "version"; }
-
-    @Override public String synopsis() { return ""; }
-
-    @Override public String summary() { return "show the version"; }
-
+@Command(name = "version", description = "show the version")
+final class VersionCommand extends StudioCommand {
     @Override
-    public int run(List<String> args, CliContext ctx) throws UsageException {
-        Args.parse(name(), args, Set.of()).positional(0, 0, "");
+    public int run() {
         ctx.out().println("npustudio " + Version.get() + " (Java " + Runtime.version() + ")");
         return Cli.OK;
     }

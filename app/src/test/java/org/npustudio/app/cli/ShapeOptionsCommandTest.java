@@ -140,10 +140,11 @@ class ShapeOptionsCommandTest {
 
     @Test
     void everyShapeCommandListsTheOptions() {
-        for (String command : List.of("inspect", "render", "layout", "simulate", "report", "partition", "export", "check", "compile", "bench")) {
-            CliRun r = CliRun.of("help", command);
-            assertTrue(r.out().contains("--input-shape NAME=DIMS") && r.out().contains("--dim SYMBOL=N"), command + ": " + r.out());
+        for (String command : List.of("inspect", "render", "layout", "simulate", "report", "partition auto", "partition validate", "export",
+                "check", "compile", "bench passes", "measure")) {
+            CliRun r = CliRun.of(("help " + command).split(" "));
+            assertTrue(r.out().contains("--input-shape=NAME=DIMS") && r.out().contains("--dim=SYMBOL=N"), command + ": " + r.out());
         }
-        assertTrue(CliRun.of("help", "check").out().contains("--input-value NAME=V"));
+        assertTrue(CliRun.of("help", "check").out().contains("--input-value=NAME=V"));
     }
 }

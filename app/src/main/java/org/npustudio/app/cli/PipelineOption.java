@@ -5,26 +5,27 @@ import java.nio.file.Path;
 import org.npustudio.error.StudioException;
 import org.npustudio.passes.Pipeline;
 import org.npustudio.passes.PipelineYaml;
+import picocli.CommandLine.Option;
 
 /**
  * {@code --pipeline default|PIPELINE.yaml|none} for the commands that cost a model (simulate, report,
  * partition auto): which pass pipeline's output is costed. {@code none}, the default, costs the graph as
- * written (docs/decisions/0013-cost-as-written-by-default.md).
+ * written (docs/decisions/0013-cost-as-written-by-default.md). A picocli mixin.
  */
-final class PipelineArgs {
-    private PipelineArgs() {}
+final class PipelineOption {
+    @Option(names = "--pipeline", paramLabel = "P", description =
+            "cost what a compiler would run: 'default' (the default pass pipeline, docs/passes.md), a "
+            + "pipeline YAML file, or 'none' (the graph as written; the default). Costs are told on the "
+            + "model's own nodes: a folded BatchNormalization shows 0 and the Conv it went into")
+    String value;
 
-    static final String OPTION = "--pipeline";
-    static final String SYNOPSIS = "[--pipeline default|PIPELINE.yaml|none]";
-    static final String HELP = """
-            --pipeline P    cost what a compiler would run: 'default' (the default pass pipeline, docs/passes.md),
-                            a pipeline YAML file, or 'none' (the graph as written; the default). Costs are told on
-                            the model's own nodes: a folded BatchNormalization shows 0 and the Conv it went into
-            """;
+    boolean given() {
+        return value != null;
+    }
 
     /** The pipeline asked for, or null for the graph as written. */
-    static Pipeline parse(Args a) throws StudioException {
-        String v = a.value(OPTION, "none");
+    Pipeline parse() throws StudioException {
+        String v = value == null ? "none" : value;
         if (v.equals("none")) return null;
         if (v.equals("default")) return Pipeline.defaultPipeline();
         Path file = Path.of(v);
