@@ -105,4 +105,49 @@ class QuantizeCommandTest {
                 .startsWith("npustudio: " + wrong.resolve("s0.pb") + ": input 'input': rank 3 (1x32x32), the model's input 'input' has rank 4"));
         assertFalse(Files.exists(dir.resolve("x.onnx")));
     }
+
+    private static Path npu() {
+        return SimulateAndReportCommandTest.ROOT.resolve("samples/npu/edge-npu-8tops.yaml");
+    }
+
+    private static void runsInOrt(Path model) throws Exception {
+        try (OrtRunner ort = OrtRunner.open(Files.readAllBytes(model), model.getFileName().toString(), OrtRunner.Options.DETERMINISTIC)) {
+            Tensor y = ort.run(java.util.Map.of("input", Tensor.ofFloats("input", new long[] {1, 1, 32, 32}, new float[1024]))).values()
+                    .iterator().next();
+            assertEquals(10, y.elementCount());
+        }
+    }
+
+    @Test
+    void aBudgetChoosesEachLayersPrecisionAndAPlanQuantizesOnlyWhereItChose() throws Exception {
+        Path model = lenet(), out = dir.resolve("auto.onnx"), plan = dir.resolve("chosen.yaml");
+        CliRun auto = CliRun.of("quantize", model.toString(), "--budget-sqnr", "30", "--npu", npu().toString(), "-o", out.toString());
+        assertEquals(0, auto.status(), auto.err());
+        assertTrue(auto.out().contains("precision per layer"), auto.out());
+        runsInOrt(out);
+        CliRun chosen = CliRun.of("sensitivity", model.toString(), "--budget-sqnr", "30", "--npu", npu().toString(), "-o", plan.toString());
+        assertEquals(0, chosen.status(), chosen.err());
+        Path fromPlan = dir.resolve("plan.onnx");
+        CliRun q = CliRun.of("quantize", model.toString(), "--plan", plan.toString(), "-o", fromPlan.toString());
+        assertEquals(0, q.status(), q.err());
+        assertTrue(q.out().contains("nodes with a precision chosen by the plan"), q.out());
+        runsInOrt(fromPlan);
+        // the same choice either way: the same layers quantized at the same weight bits
+        assertEquals(layerLines(auto.out()), layerLines(q.out()));
+    }
+
+    @Test
+    void anUnreachableBudgetSaysTheBestReachableFigure() throws Exception {
+        CliRun r = CliRun.of("quantize", lenet().toString(), "--budget-sqnr", "200", "--candidates", "int8,int4w8a", "--npu", npu().toString(),
+                "-o", dir.resolve("never.onnx").toString());
+        assertEquals(2, r.status(), r.out());
+        List<String> err = r.err().lines().toList(); // progress lines first, then the one error line
+        String last = err.get(err.size() - 1);
+        assertTrue(last.contains("not reachable") && last.contains("the best measured is") && !r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(dir.resolve("never.onnx")));
+    }
+
+    private static List<String> layerLines(String out) {
+        return out.lines().filter(l -> l.matches("\\s*(Conv|Gemm|MatMul)\\b.*")).map(l -> l.replaceAll("SQNR.*", "")).toList();
+    }
 }
