@@ -62,7 +62,7 @@ class PipelineYamlTest {
         assertTrue(assertThrows(YamlException.class, () -> PipelineYaml.parse("passes:\n  - quantize: {samples: many}\n", "p.yaml"))
                 .getMessage().contains("'many' is not a whole number"));
         assertTrue(assertThrows(YamlException.class, () -> PipelineYaml.parse("passes:\n  - quantize: {method: magic}\n", "p.yaml"))
-                .getMessage().contains("method must be minmax, percentile or entropy"));
+                .getMessage().contains("method must be minmax, percentile, entropy or mse"));
         assertTrue(assertThrows(YamlException.class, () -> PipelineYaml.parse("passes:\n  - fuse-activation: {activations: [Softmax]}\n", "p.yaml"))
                 .getMessage().contains("cannot fuse 'Softmax'"));
         assertTrue(assertThrows(YamlException.class, () -> PipelineYaml.parse("pases: []\n", "p.yaml"))

@@ -92,7 +92,7 @@ class AssignmentPlanYamlTest {
     @Test
     void mistakesNameFileLineAndProblem(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("cpu.yaml"), CPU);
-        assertError(dir, "version: 1\nfusion:\n  - [c1]\nprecision: int3\n", "line 4", "unknown precision 'int3'; use int8, int4, int4w8a, fp16, fp32");
+        assertError(dir, "version: 1\nfusion:\n  - [c1]\nprecision: int3\n", "line 4", "unknown precision 'int3'; use int8, int4, int4w8a, int4w16a, int8w16a, fp16, bf16, fp32");
         assertError(dir, "version: 2\n", "line 1", "unsupported plan version; use 1");
         assertError(dir, "assign:\n  cpu: [a]\n  npu: [b, a]\n", "line 3", "node 'a' is assigned to both 'cpu' and 'npu'");
         assertError(dir, "fusion:\n  - []\n", "line 2", "a fusion group lists no nodes");
