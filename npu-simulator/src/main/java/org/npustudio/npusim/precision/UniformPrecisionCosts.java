@@ -107,7 +107,10 @@ public final class UniformPrecisionCosts implements PrecisionCostModel {
     public String format(double cost) { return objective.format(cost); }
 
     @Override
-    public String quantity() {
+    public String quantity() { return quantity(objective); }
+
+    /** What an objective's cost is called in tables and messages. */
+    static String quantity(Objective objective) {
         return switch (objective) {
             case LATENCY -> "simulated latency";
             case DRAM -> "simulated DRAM traffic";
