@@ -48,10 +48,10 @@ final class SensitivityCommand implements Command {
                                         accuracy-vs-cost chart
                   --budget-sqnr DB      choose precisions so the measured output SQNR stays >= DB
                   --budget-top1 PCT     ... or so top-1 agreement with fp32 stays >= PCT percent (classifiers)
-                  --candidates P,P,P    precisions to choose among (default int4w8a,int8,fp16)
+                  --candidates P,P,P    precisions to choose among (default int4w8a,int8,fp16; those --npu does not offer are left out)
                   --objective O         what to minimise: latency (default), dram or energy, simulated on --npu
-                  -o PLAN.yaml          the chosen assignment as a plan (a partition per run of one precision)
-                The cost of an assignment is estimated from one uniform-precision simulation per candidate
+                  -o PLAN.yaml          the chosen assignment as a plan (precision per node; simulate --plan reproduces the cost)
+                The cost of an assignment is its plan simulated with each node at its precision
                 (docs/quantization-sensitivity.md).
                 """.formatted(Precision.validKeys()) + ShapeArgs.HELP;
     }

@@ -22,8 +22,8 @@ import org.npustudio.plan.Precision;
  * A precision assignment (node id → precision) as a partition plan the user can edit, in the per-node form
  * (docs/partition-format.md, "Precision"): the nodes the NPU runs, in as few partitions as stay convex (each
  * run of consecutive NPU nodes in topological order), each partition at its most common precision with a
- * {@code precisions:} entry for every node at another one. Nodes the NPU cannot run go to a CPU device, so the
- * plan simulates and exports as written. Non-layer nodes take the precision of the node their first input
+ * {@code precisions:} entry for every node at another one. Each run of nodes the NPU cannot run is a partition on a
+ * CPU device, so the plan simulates and exports as written (every partition convex, none left to the catch-all). Non-layer nodes take the precision of the node their first input
  * comes from (they move the tensors that node wrote). This is the one place that turns the assignment into a
  * plan: the exact cost model simulates what it writes.
  */
@@ -43,27 +43,28 @@ public final class PrecisionPlans {
         Map<String, Precision> at = effective(g, perLayer, base);
         List<Partition> parts = new ArrayList<>();
         List<Node> run = new ArrayList<>();
-        boolean anyOnCpu = false;
+        int npuParts = 0, cpuParts = 0;
+        Boolean runOnNpu = null;
         for (Node n : g.topologicalOrder()) {
-            if (onNpu.test(n)) {
-                run.add(n);
-                continue;
+            boolean npu = onNpu.test(n);
+            if (runOnNpu != null && npu != runOnNpu) {
+                parts.add(runOnNpu ? partition("npu" + npuParts++, run, at, npuName) : cpuPartition("cpu" + cpuParts++, run));
+                run = new ArrayList<>();
             }
-            anyOnCpu = true;
-            if (!run.isEmpty()) parts.add(partition("npu" + parts.size(), run, at, npuName));
-            run = new ArrayList<>();
+            runOnNpu = npu;
+            run.add(n);
         }
-        if (!run.isEmpty()) parts.add(partition("npu" + parts.size(), run, at, npuName));
-        if (parts.size() == 1) parts.set(0, parts.get(0).withName("npu"));
+        if (!run.isEmpty()) parts.add(runOnNpu ? partition("npu" + npuParts++, run, at, npuName) : cpuPartition("cpu" + cpuParts++, run));
+        if (npuParts == 1 && cpuParts == 0) parts.set(0, parts.get(0).withName("npu"));
         List<Device> devices = new ArrayList<>(List.of(Device.of(npuName, DeviceKind.NPU, 0)));
-        Partition rest;
-        if (anyOnCpu) {
-            devices.add(Device.of(CPU, DeviceKind.CPU, 1));
-            rest = Partition.of(Plan.DEFAULT_REST, CPU, List.of());
-        } else {
-            rest = Partition.of(Plan.DEFAULT_REST, npuName, List.of()).withPrecision(base.key());
-        }
+        if (cpuParts > 0) devices.add(Device.of(CPU, DeviceKind.CPU, 1));
+        Partition rest = Partition.of(Plan.DEFAULT_REST, npuName, List.of()).withPrecision(base.key());
         return new Plan(model, devices, rest, parts, List.of(), PlanComments.NONE);
+    }
+
+    /** Nodes the NPU cannot run: on the CPU at its own precision (fp32), so nothing there is quantized on export. */
+    private static Partition cpuPartition(String name, List<Node> nodes) {
+        return Partition.of(name, CPU, nodes.stream().map(NodeRef::of).toList());
     }
 
     /** Every node's precision: its own when listed, else its first input's producer's, else {@code base}. */
