@@ -86,15 +86,19 @@ public final class PrecisionPlans {
         return at;
     }
 
-    /** One partition at its nodes' most common precision (ties: the first in {@link Precision} order), the others listed. */
+    /**
+     * One partition at its nodes' most common precision (ties: the first in {@link Precision} order), the others
+     * listed. Nodes without inputs (Constant) compute nothing: they neither count nor get an entry.
+     */
     private static Partition partition(String name, List<Node> nodes, Map<String, Precision> at, String device) {
+        List<Node> computing = nodes.stream().filter(n -> !n.inputs().isEmpty()).toList();
         Map<Precision, Integer> count = new EnumMap<>(Precision.class);
-        for (Node n : nodes) count.merge(at.get(n.id()), 1, Integer::sum);
+        for (Node n : computing) count.merge(at.get(n.id()), 1, Integer::sum);
         Precision common = count.entrySet().stream().max(Comparator.comparingInt(Map.Entry<Precision, Integer>::getValue)
-                .thenComparing(e -> -e.getKey().ordinal())).orElseThrow().getKey();
+                .thenComparing(e -> -e.getKey().ordinal())).map(Map.Entry::getKey).orElse(at.get(nodes.get(0).id()));
         Partition p = Partition.of(name, device, nodes.stream().map(NodeRef::of).toList()).withPrecision(common.key());
         Map<Precision, List<String>> others = new EnumMap<>(Precision.class);
-        for (Node n : nodes) if (at.get(n.id()) != common) others.computeIfAbsent(at.get(n.id()), k -> new ArrayList<>()).add(n.id());
+        for (Node n : computing) if (at.get(n.id()) != common) others.computeIfAbsent(at.get(n.id()), k -> new ArrayList<>()).add(n.id());
         for (var e : others.entrySet()) p = p.withNodePrecision(e.getValue(), e.getKey().key());
         return p;
     }
