@@ -46,6 +46,10 @@ public final class PrecisionPlans {
         int npuParts = 0, cpuParts = 0;
         Boolean runOnNpu = null;
         for (Node n : g.topologicalOrder()) {
+            if (n.inputs().isEmpty() && runOnNpu != null) { // a Constant joins the current run: no path enters it, so it splits nothing
+                run.add(n);
+                continue;
+            }
             boolean npu = onNpu.test(n);
             if (runOnNpu != null && npu != runOnNpu) {
                 parts.add(runOnNpu ? partition("npu" + npuParts++, run, at, npuName) : cpuPartition("cpu" + cpuParts++, run));
