@@ -29,7 +29,7 @@ class DeviceConfigReaderTest {
         try (Stream<Path> s = Files.list(presets())) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(5, files.size(), "four NPU presets and one CPU: " + files);
+        assertEquals(6, files.size(), "five NPU presets and one CPU: " + files);
         for (Path f : files) {
             DeviceConfigReader r = new DeviceConfigReader();
             Device d = r.read(f);

@@ -8,7 +8,7 @@ import java.util.List;
 /** The NPU and CPU descriptions bundled in {@code samples/npu} (docs/npu-config.md), read from the jar. */
 public final class NpuPresets {
     /** Every bundled description, NPUs first (the first is the IDE's default), by file name without {@code .yaml}. */
-    public static final List<String> NAMES = List.of("edge-npu-8tops", "teaching-32x32", "tpu-v1-like", "eyeriss-like", "host-cpu");
+    public static final List<String> NAMES = List.of("edge-npu-8tops", "edge-npu-mixed", "teaching-32x32", "tpu-v1-like", "eyeriss-like", "host-cpu");
 
     private NpuPresets() {}
 

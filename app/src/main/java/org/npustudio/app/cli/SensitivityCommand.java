@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sensitivity", description = "per-layer quantization sensitivity; with a budget, choose each layer's precision",
         footer = """
-                The cost of an assignment is estimated from one uniform-precision simulation per candidate
+                The cost of an assignment is its plan simulated with each node at its precision
                 (docs/quantization-sensitivity.md).""")
 final class SensitivityCommand extends StudioCommand {
     @Parameters(paramLabel = "MODEL", description = "an .onnx file")
@@ -65,13 +65,13 @@ final class SensitivityCommand extends StudioCommand {
     Double budgetTop1;
 
     @Option(names = "--candidates", paramLabel = "P,P,P", defaultValue = "int4w8a,int8,fp16", description =
-            "precisions to choose among (default int4w8a,int8,fp16)")
+            "precisions to choose among (default int4w8a,int8,fp16; those --npu does not offer are left out)")
     String candidateList;
 
     @Option(names = "--objective", paramLabel = "O", defaultValue = "latency", description = "what to minimise: latency (default), dram or energy")
     String objectiveKey;
 
-    @Option(names = "-o", paramLabel = "PLAN.yaml", description = "the chosen assignment as a plan")
+    @Option(names = "-o", paramLabel = "PLAN.yaml", description = "the chosen assignment as a plan (precision per node; simulate --plan reproduces the cost)")
     Path planOut;
 
     @Mixin ShapeOptions shapes;

@@ -41,7 +41,8 @@ final class SensitivityAction {
         ask.initOwner(owner);
         ask.setTitle("Quantization Sensitivity");
         ask.setHeaderText("Per-layer sensitivity (int8, int4w8a) and, with a budget, each layer's precision\n"
-                + "among int4w8a, int8 and fp16 for the least simulated latency on " + npu.name() + ".");
+                + "among " + String.join(", ", AutoPrecision.DEFAULT_CANDIDATES.stream().filter(npu::supports).map(p -> p.key()).toList())
+                + " (what " + npu.name() + " offers of int4w8a, int8, fp16) for the least simulated latency there.");
         ask.setContentText("Output SQNR budget in dB (empty: sensitivity only):");
         ask.showAndWait().ifPresent(text -> {
             Budget budget;
@@ -93,7 +94,7 @@ final class SensitivityAction {
         task.setOnSucceeded(e -> {
             progress.hide();
             AutoPrecision.Outcome out = task.getValue();
-            status.accept(out.choice() != null ? out.choice().message()
+            status.accept(out.choice() != null ? out.choice().message() + (out.warnings().isEmpty() ? "" : " (" + String.join("; ", out.warnings()) + ")")
                     : String.format(Locale.ROOT, "Sensitivity of %d layers in %.1f s", out.sensitivity().layers().size(), out.sensitivity().seconds()));
             show(owner, view, model, out);
         });

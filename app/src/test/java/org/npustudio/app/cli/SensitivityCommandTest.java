@@ -16,7 +16,7 @@ class SensitivityCommandTest {
     @TempDir Path dir;
 
     private static final String LENET = TestData.inCheckout("samples/models/lenet5.onnx").toString();
-    private static final String NPU = TestData.inCheckout("samples/npu/edge-npu-8tops.yaml").toString();
+    private static final String NPU = TestData.inCheckout("samples/npu/edge-npu-mixed.yaml").toString();
 
     @Test
     void tableCsvAndJsonPerLayer() throws Exception {

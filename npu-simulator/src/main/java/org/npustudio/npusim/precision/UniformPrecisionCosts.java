@@ -21,10 +21,11 @@ import org.npustudio.passes.quant.sensitivity.PrecisionCostModel;
 import org.npustudio.plan.Precision;
 
 /**
- * The cost of a mixed-precision assignment estimated from one uniform-precision simulation per candidate
- * (the simulator runs one precision per run until per-node precision lands): each node costs what it cost
- * in the run at its precision, and the model costs the sum over its nodes. A layer takes its assigned
- * precision; any other node (an activation, a pool, an add) takes the precision of the layer whose output
+ * The cost of a mixed-precision assignment estimated from one uniform-precision simulation per candidate: each
+ * node costs what it cost in the run at its precision, and the model costs the sum over its nodes. Cheap (no
+ * simulation per assignment), so it ranks the greedy moves of models too large for the exact
+ * {@link SimulatedPrecisionCosts} there ({@link AutoPrecision#EXACT_GREEDY_MOVES}); never the reported cost.
+ * A layer takes its assigned precision; any other node (an activation, a pool, an add) takes the precision of the layer whose output
  * it reads first, because it moves the tensors that layer wrote; nodes ahead of every layer take
  * {@link #base()}. What it leaves out: conversion between precisions at the boundaries, fusion across them,
  * and overlap in the schedule (one NPU runs the nodes one after another, so the sum is the makespan there).
@@ -107,7 +108,10 @@ public final class UniformPrecisionCosts implements PrecisionCostModel {
     public String format(double cost) { return objective.format(cost); }
 
     @Override
-    public String quantity() {
+    public String quantity() { return quantity(objective); }
+
+    /** What an objective's cost is called in tables and messages. */
+    static String quantity(Objective objective) {
         return switch (objective) {
             case LATENCY -> "simulated latency";
             case DRAM -> "simulated DRAM traffic";

@@ -32,13 +32,22 @@ import org.npustudio.testdata.TestData;
 class AutoPrecisionTest {
     static final java.nio.file.Path LENET = TestData.inCheckout("samples/models/lenet5.onnx");
 
-    static NpuConfig edge() throws Exception {
-        return DeviceConfigReader.readAny(TestData.inCheckout("samples/npu/edge-npu-8tops.yaml"), new ArrayList<>()).npu();
+    /** The preset that offers every default candidate (int4w8a, int8, fp16). */
+    static final java.nio.file.Path MIXED = TestData.inCheckout("samples/npu/edge-npu-mixed.yaml");
+
+    static NpuConfig npu(String preset) throws Exception {
+        return DeviceConfigReader.readAny(TestData.inCheckout("samples/npu/" + preset + ".yaml"), new ArrayList<>()).npu();
+    }
+
+    static NpuConfig edge() throws Exception { return npu("edge-npu-8tops"); }
+
+    static AutoPrecision.Outcome run(Model m, NpuConfig npu, List<Precision> candidates, Budget budget, Objective objective) throws Exception {
+        return AutoPrecision.run(m, ModelRef.of(LENET), npu, new AutoPrecision.Request(QuantConfig.defaults(),
+                SensitivityAnalysis.DEFAULT_PRECISIONS, candidates, budget, objective), SensitivityAnalysis.Progress.NONE, () -> false);
     }
 
     static AutoPrecision.Outcome run(Model m, List<Precision> candidates, Budget budget) throws Exception {
-        return AutoPrecision.run(m, ModelRef.of(LENET), edge(), new AutoPrecision.Request(QuantConfig.defaults(),
-                SensitivityAnalysis.DEFAULT_PRECISIONS, candidates, budget, Objective.LATENCY), SensitivityAnalysis.Progress.NONE, () -> false);
+        return run(m, npu("edge-npu-mixed"), candidates, budget, Objective.LATENCY);
     }
 
     @Test
@@ -61,17 +70,61 @@ class AutoPrecisionTest {
         assertEquals(5, c.chosen().size());
         assertEquals(1, c.points().stream().filter(PrecisionChoice.Point::chosen).count());
 
-        // The plan: every node in exactly one partition, each layer in a partition of its chosen precision; it reads back.
+        // The plan, per node: LeNet runs wholly on the NPU, so one partition at the most common precision, the
+        // other layers listed; every layer at its chosen precision once read back.
+        var back = PlanYaml.parse(PlanYamlWriter.write(out.plan()), "plan", null).plan();
+        assertEquals(1, back.partitions().size());
+        Partition npu = back.partitions().get(0);
         Set<String> seen = new HashSet<>();
-        for (Partition p : out.plan().partitions()) {
-            for (var n : p.nodes()) {
-                assertTrue(seen.add(n.id()), n.id() + " twice");
-                Precision chosen = c.chosen().get(n.id());
-                if (chosen != null) assertEquals(chosen.key(), p.precision(), n.id());
-            }
-        }
+        for (var n : npu.nodes()) assertTrue(seen.add(n.id()), n.id() + " twice");
         assertEquals(m.graph().nodes().size(), seen.size());
-        assertEquals(out.plan().partitions().size(), PlanYaml.parse(PlanYamlWriter.write(out.plan()), "plan", null).plan().partitions().size());
+        Map<String, Precision> resolved = org.npustudio.plan.PlanPrecisions.chosen(back, m.graph());
+        for (var e : c.chosen().entrySet()) assertEquals(e.getValue(), resolved.get(e.getKey()), e.getKey());
+        long atPartition = resolved.values().stream().filter(p -> p.key().equals(npu.precision())).count();
+        for (Precision p : Precision.values()) {
+            assertTrue(resolved.values().stream().filter(p::equals).count() <= atPartition, "the partition's precision is the most common");
+        }
+        assertTrue(out.warnings().isEmpty(), "edge-npu-mixed offers every candidate: " + out.warnings());
+    }
+
+    @Test
+    void reportedCostIsWhatSimulatePlanPrintsForTheWrittenPlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Model m = ModelOpener.open(LENET);
+        for (Objective objective : Objective.values()) {
+            AutoPrecision.Outcome out = run(m, npu("edge-npu-mixed"), AutoPrecision.DEFAULT_CANDIDATES, Budget.sqnrDb(35), objective);
+            PrecisionChoice c = out.choice();
+            java.nio.file.Path plan = dir.resolve(objective.key() + ".yaml");
+            PlanYaml.write(out.plan(), plan);
+            var sim = org.npustudio.npusim.cli.SimulateCommandCore.simulate(new org.npustudio.npusim.cli.SimulateOptions(LENET, MIXED, plan,
+                    null, null, null));
+            assertEquals(objective.of(sim.total()), c.cost(), 1e-9 * c.cost(), objective + ": " + c.message());
+            assertTrue(sim.warnings().stream().noneMatch(w -> w.contains("precision") || w.contains("offer")), sim.warnings().toString());
+            // Every measured point is costed the same way: all fp16 is the uniform fp16 simulation.
+            var fp16 = new org.npustudio.npusim.sim.Simulator(org.npustudio.npusim.sim.SimulationService.workGraph(m.graph(), "lenet5", Map.of()), org.npustudio.npusim.sim.DeviceSet.of(
+                    org.npustudio.npusim.config.Device.of(npu("edge-npu-mixed"))), Precision.FP16).simulate(
+                    org.npustudio.npusim.sim.DeviceAssignment.allOn("edge-npu-mixed"), org.npustudio.npusim.fusion.FusionMode.NONE,
+                    org.npustudio.npusim.fusion.FusionPlan.NONE);
+            assertEquals(objective.of(fp16.total()), point(c, "all fp16").cost(), 1e-9 * objective.of(fp16.total()), objective.key());
+        }
+    }
+
+    @Test
+    void candidatesTheNpuDoesNotOfferAreLeftOutWithAWarning() throws Exception {
+        Model m = ModelOpener.open(LENET);
+        AutoPrecision.Outcome out = run(m, edge(), AutoPrecision.DEFAULT_CANDIDATES, Budget.sqnrDb(20), Objective.LATENCY);
+        assertTrue(out.warnings().contains("NPU 'edge-npu-8tops' does not offer fp16 (it offers int8, int4, int4w8a): not a candidate"),
+                out.warnings().toString());
+        for (PrecisionChoice.Point p : out.choice().points()) assertFalse(p.assignment().containsValue(Precision.FP16), p.label());
+        // edge-npu-8tops has no Tanh: each of the four Tanh nodes is a partition on the CPU device, between five NPU partitions.
+        assertEquals(List.of("npu0", "cpu0", "npu1", "cpu1", "npu2", "cpu2", "npu3", "cpu3", "npu4"),
+                out.plan().partitions().stream().map(Partition::name).toList());
+        assertEquals(PrecisionPlans.CPU, out.plan().partitions().get(1).device());
+        var sim = org.npustudio.npusim.sim.SimulationService.simulate(m.graph(), edge(), out.plan(), null, org.npustudio.npusim.sim.SimulationService.Options.DEFAULT);
+        assertTrue(sim.warnings().isEmpty(), sim.warnings().toString());
+        assertEquals(out.choice().cost(), sim.total().makespanSeconds(), 1e-9 * out.choice().cost());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.npustudio.error.StudioException.class,
+                () -> run(m, npu("tpu-v1-like"), List.of(Precision.FP16, Precision.INT4_W8A), Budget.sqnrDb(20), Objective.LATENCY));
+        assertTrue(e.getMessage().contains("offers none of [fp16, int4w8a]"), e.getMessage());
     }
 
     @Test

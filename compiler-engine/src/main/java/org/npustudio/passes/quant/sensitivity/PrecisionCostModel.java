@@ -6,8 +6,9 @@ import org.npustudio.plan.Precision;
 /**
  * The cost (simulated latency, DRAM bytes or energy) of a model with its layers at given precisions; what the
  * automatic precision choice minimises. It lives here, without the simulator, so the search stays headless
- * and the simulator module supplies the implementation (today one uniform-precision simulation per
- * candidate; a per-node-precision simulation can replace it without touching the search).
+ * and the simulator module supplies the implementations: the exact one simulates the assignment's plan with a
+ * precision per node; an additive estimate may rank the greedy moves of large models
+ * (docs/quantization-sensitivity.md, "Cost model").
  */
 public interface PrecisionCostModel {
     /** The cost with each listed layer (node id) at its precision; unlisted layers at {@link #base()}. */

@@ -32,6 +32,7 @@ public final class PrecisionSearch {
     private final SensitivityResult sens;
     private final AssignmentEvaluator evaluator;
     private final PrecisionCostModel costs;
+    private PrecisionCostModel guide;
     private final List<Precision> candidates;
     private final Map<String, Map<Precision, Double>> noise = new HashMap<>();
 
@@ -40,14 +41,25 @@ public final class PrecisionSearch {
         this.sens = sens;
         this.evaluator = evaluator;
         this.costs = costs;
+        this.guide = costs;
         this.candidates = List.copyOf(candidates);
+    }
+
+    /**
+     * The cost model that ranks the greedy path's moves (default: the one that costs the measured points). A
+     * cheaper estimate can stand in there; every measured point, and so the choice, is still costed by the
+     * model given to the constructor.
+     */
+    public PrecisionSearch guidedBy(PrecisionCostModel g) {
+        this.guide = g;
+        return this;
     }
 
     public PrecisionChoice choose(Budget budget, SensitivityAnalysis.Progress progress, BooleanSupplier cancelled) throws StudioException {
         List<String> layers = sens.layers().stream().map(SensitivityResult.Layer::id).toList();
         measureMissingSensitivities(layers, progress, cancelled);
         Precision start = start(candidates);
-        List<Map<String, Precision>> path = greedyPath(layers, start);
+        List<Map<String, Precision>> path = greedyPath(layers, start, progress, cancelled);
 
         List<PrecisionChoice.Point> measured = new ArrayList<>();
         for (Precision p : candidates) {
@@ -136,11 +148,11 @@ public final class PrecisionSearch {
     }
 
     /** The greedy path from every layer at {@code start} to where no move saves cost; each entry one move on. */
-    List<Map<String, Precision>> greedyPath(List<String> layers, Precision start) {
+    List<Map<String, Precision>> greedyPath(List<String> layers, Precision start, SensitivityAnalysis.Progress progress, BooleanSupplier cancelled) {
         Map<String, Precision> a = new LinkedHashMap<>(SensitivityAnalysis.uniform(layers, start));
         List<Map<String, Precision>> path = new ArrayList<>();
         path.add(Map.copyOf(a));
-        double cost = costs.cost(a);
+        double cost = guide.cost(a);
         for (int guard = layers.size() * candidates.size() * 2; guard > 0; guard--) {
             String bestLayer = null;
             Precision bestTo = null;
@@ -150,7 +162,7 @@ public final class PrecisionSearch {
                 for (Precision to : candidates) {
                     if (to == from) continue;
                     a.put(id, to);
-                    double c = costs.cost(a);
+                    double c = guide.cost(a);
                     a.put(id, from);
                     double saving = cost - c;
                     if (saving <= cost * 1e-12) continue;
@@ -166,6 +178,8 @@ public final class PrecisionSearch {
                 }
             }
             if (bestLayer == null) break;
+            check(cancelled);
+            progress.update(path.size(), path.size() + 1, "greedy path: " + bestLayer + " to " + bestTo.key());
             a.put(bestLayer, bestTo);
             cost = bestCost;
             path.add(Map.copyOf(a));
