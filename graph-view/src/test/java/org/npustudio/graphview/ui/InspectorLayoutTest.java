@@ -42,7 +42,7 @@ class InspectorLayoutTest {
         g.addOutput(ValueInfo.tensor("y", DataType.FLOAT, Shape.of(1, 4)));
         view = new GraphView();
         view.graphProperty().set(g);
-        stage.setScene(new Scene(view, 1000, 600));
+        stage.setScene(new Scene(view, 1280, 800)); // the IDE opens maximised; at 1000 px the graph's 76 % leaves the inspector its 240 px minimum
         stage.show();
         view.setGraphScene(SceneBuilder.build(g, SceneBuilder.Settings.defaults(), LayoutMonitor.none()));
     }
