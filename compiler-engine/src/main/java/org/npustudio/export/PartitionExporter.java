@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.npustudio.error.StudioException;
+import org.npustudio.runtime.OrtRunner;
 import org.npustudio.ir.Model;
 import org.npustudio.plan.Partition;
 import org.npustudio.plan.Plan;
@@ -34,6 +35,20 @@ public final class PartitionExporter {
 
     private PartitionExporter() {}
 
+    /**
+     * The QDQ nodes (and the lifted opset) are ours, not the user's: every quantized partition must open in ONNX
+     * Runtime before anything is written, so an export never succeeds with a file ORT refuses.
+     */
+    private static void loadsInOrt(PartitionSplitter.Split split) throws StudioException {
+        for (PartitionModel pm : split.pieces()) {
+            try {
+                OrtRunner.open(pm.bytes(), pm.name() + ".onnx", OrtRunner.Options.DETERMINISTIC).close();
+            } catch (StudioException e) {
+                throw new StudioException("export", "partition " + pm.name(), "ONNX Runtime refuses the quantized partition: " + e.problem(), e);
+            }
+        }
+    }
+
     public static Result export(Model model, Plan plan, Path dir) throws StudioException {
         for (Partition p : allPartitions(plan)) {
             if (!SAFE_NAME.matcher(p.name()).matches() || p.name().length() > 200) {
@@ -45,6 +60,7 @@ public final class PartitionExporter {
         if (parent == null) throw new StudioException(dir.toString(), "", "cannot export into the file-system root");
         refuseForeignContent(target);
         PartitionSplitter.Split split = PartitionSplitter.split(model, plan);
+        if (split.quantization() != null) loadsInOrt(split);
         Path tmp = null;
         Path old = null;
         try {

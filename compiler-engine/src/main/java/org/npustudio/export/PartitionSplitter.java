@@ -24,6 +24,7 @@ import org.npustudio.plan.Partition;
 import org.npustudio.plan.PartitionBoundary;
 import org.npustudio.plan.PartitionGraph;
 import org.npustudio.plan.Plan;
+import org.npustudio.plan.Precision;
 import org.npustudio.plan.PlanBinding;
 import org.npustudio.plan.PlanIssue;
 import org.npustudio.plan.PlanValidator;
@@ -78,8 +79,10 @@ public final class PartitionSplitter {
             }
         }
         // QDQ only where the plan chose an integer precision; its nodes join the partition of the layer they feed
-        QuantizationReport quantization = PlanQuantization.apply(copy, PlanQuantization.chosen(plan, model.graph()));
-        if (!rewrites.isEmpty() || quantization != null) ShapeInference.infer(copy);
+        Map<String, Precision> chosen = PlanQuantization.chosen(plan, model.graph());
+        QuantizationReport quantization = PlanQuantization.apply(copy, chosen, warnings);
+        // preparing for quantization (opset lift, folding) changes the copy even when no layer ends up quantized
+        if (!rewrites.isEmpty() || !chosen.isEmpty()) ShapeInference.infer(copy);
         Plan expanded = expand(plan, model.graph(), copy.graph());
         PlanBinding b = PlanBinding.bind(expanded, copy.graph());
         PartitionGraph pg = PartitionGraph.of(b);

@@ -208,7 +208,8 @@ public final class OpsetConverter {
         n.setOutput(0, soft);
         n.setAttribute(Attribute.of("axis", 1L));
         GraphEdits.insertAfter(g, n, back);
-        back.setProvenance(List.of(n.id()));
+        // all three follow the Softmax, so a plan naming it (export, PlanQuantization) places them with it
+        for (Node added : List.of(sh, fl, back)) added.setProvenance(List.of(n.id()));
         rewritten++;
     }
 

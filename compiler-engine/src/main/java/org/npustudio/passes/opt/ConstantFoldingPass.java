@@ -25,7 +25,8 @@ import org.npustudio.passes.PassOptions;
 public final class ConstantFoldingPass extends BasePass {
     public static final PassInfo INFO = new PassInfo("constant-folding",
             "evaluate constant subgraphs and Shape of static shapes into initializers",
-            List.of(PassOption.integer("max-elements", 1L << 24, "largest folded result, in elements")),
+            List.of(PassOption.integer("max-elements", 1L << 24, "largest folded result, in elements"),
+                    PassOption.bool("shapes", true, "fold Shape of a static shape (false: only constant subgraphs)")),
             ConstantFoldingPass::new);
 
     public ConstantFoldingPass(PassOptions o) {
@@ -40,10 +41,11 @@ public final class ConstantFoldingPass extends BasePass {
         Graph g = model.graph();
         long opset = GraphEdits.opset(model);
         long max = options().integer("max-elements");
+        boolean shapes = options().bool("shapes");
         boolean changed = false;
         for (Node n : g.topologicalOrder()) {
             if (!GraphEdits.isDefaultDomain(n) || n.outputs().size() != 1 || n.output(0).isEmpty()) continue;
-            if (!ConstantEvaluator.OPS.contains(n.opType()) && !n.opType().equals("Shape")) continue;
+            if (!ConstantEvaluator.OPS.contains(n.opType()) && !(shapes && n.opType().equals("Shape"))) continue;
             // In a body only Constant nodes (how exporters write a body's weights) become initializers:
             // evaluating ops there turns declared shapes of a branch never taken into constants that
             // ONNX Runtime then type-checks at load and refuses (silero v5/v6).
