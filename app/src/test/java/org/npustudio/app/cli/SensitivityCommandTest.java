@@ -66,4 +66,17 @@ class SensitivityCommandTest {
         assertEquals(2, badPrecision.status());
         assertTrue(badPrecision.err().contains("--precisions: unknown precision 'int3'"), badPrecision.err());
     }
+
+    @Test
+    void aBudgetOnAModelWithoutShapesAsksForThemBeforeAnalysing() {
+        String cls = TestData.inCheckout("src/test/resources/real-models/ch_ppocr_mobile_v2.0_cls_infer.onnx").toString();
+        Path plan = dir.resolve("cls.yaml");
+        CliRun r = CliRun.of("sensitivity", cls, "--npu", NPU, "--budget-sqnr", "30", "-o", plan.toString());
+        assertEquals(2, r.status(), r.out());
+        String[] lines = r.errLines();
+        String last = lines[lines.length - 1];
+        assertTrue(last.contains("cannot cost the precisions") && last.contains("--input-shape"), last);
+        assertFalse(r.out().contains("dB"), "no layer was analysed: " + r.out());
+        assertFalse(Files.exists(plan));
+    }
 }

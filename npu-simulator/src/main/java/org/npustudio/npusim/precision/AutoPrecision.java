@@ -73,6 +73,22 @@ public final class AutoPrecision {
     public static Outcome run(Model model, ModelRef ref, NpuConfig npu, Request r, SensitivityAnalysis.Progress progress,
                               BooleanSupplier cancelled) throws StudioException {
         long t0 = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        List<Precision> candidates = null;
+        Precision start = null;
+        SimulatedPrecisionCosts costs = null;
+        if (r.budget() != null) {
+            // Before the (long) analysis: a budget needs costs, and uncosted nodes would make every assignment cost the same.
+            if (npu == null) throw new StudioException("sensitivity", "", "a budget needs an NPU to cost the precisions (--npu NPU.yaml)");
+            candidates = offered(npu, r.candidates(), warnings);
+            start = PrecisionSearch.start(candidates);
+            costs = new SimulatedPrecisionCosts(model.graph(), ref, npu, start, r.objective());
+            var startRun = costs.simulate(Map.of(), new ArrayList<>()).total();
+            if (!startRun.complete()) {
+                throw new StudioException(model.displayName(), "", "cannot cost the precisions: " + startRun.uncostedSummary()
+                        + "; give the input shapes (--input-shape NAME=DIMS)");
+            }
+        }
         Model opened = AssignmentEvaluator.quantizable(model);
         AssignmentEvaluator evaluator = new AssignmentEvaluator(opened, r.config(),
                 EvaluationSet.of(opened, SensitivityAnalysis.evaluationInputs(opened, r.config())));
@@ -80,15 +96,6 @@ public final class AutoPrecision {
         List<Precision> analysed = new ArrayList<>(new LinkedHashSet<>(r.analysed()));
         SensitivityResult sens = SensitivityAnalysis.run(opened, evaluator, analysed, progress, cancelled, t0);
         if (r.budget() == null) return new Outcome(sens, null, null, List.of());
-        if (npu == null) throw new StudioException("sensitivity", "", "a budget needs an NPU to cost the precisions (--npu NPU.yaml)");
-        List<String> warnings = new ArrayList<>();
-        List<Precision> candidates = offered(npu, r.candidates(), warnings);
-        Precision start = PrecisionSearch.start(candidates);
-        SimulatedPrecisionCosts costs = new SimulatedPrecisionCosts(model.graph(), ref, npu, start, r.objective());
-        var startRun = costs.simulate(Map.of(), new ArrayList<>()).total();
-        if (!startRun.complete()) {
-            warnings.add("simulated costs are lower bounds (" + startRun.uncostedSummary() + "); give the input shapes");
-        }
         PrecisionSearch search = new PrecisionSearch(sens, evaluator, costs, candidates);
         if (sens.layers().size() * candidates.size() > EXACT_GREEDY_MOVES) {
             search.guidedBy(new UniformPrecisionCosts(SimulationService.workGraph(model.graph(), model.displayName(), Map.of()), npu, candidates,
