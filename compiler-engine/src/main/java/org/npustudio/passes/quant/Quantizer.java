@@ -289,8 +289,8 @@ public final class Quantizer {
 
     /**
      * Quantizes n's weight (seen through {@code scope}); the new tensors and the DequantizeLinear go in n's
-     * graph. int4 with {@code group} > 0 uses blocks along the reduction axis when its length is a multiple
-     * of the block (else per channel): from opset 21 as DequantizeLinear(block_size), below as int8 storage
+     * graph. With {@code group} > 0 (int4 or int8) blocks along the reduction axis are used when its length is a
+     * multiple of the block (else per channel): from opset 21 as DequantizeLinear(block_size), below as int8 storage
      * shaped [.., K/B, B, ..] → DequantizeLinear(scale 1) → Mul(scales [.., K/B, 1, ..]) → Reshape.
      */
     private static WeightPlacement quantizeWeight(Model model, List<Graph> scope, Node n, int bits, int group, ValueNames names) {
@@ -300,7 +300,7 @@ public final class Quantizer {
         boolean native4 = GraphEdits.opset(model) >= 21;
         boolean int4 = bits == 4;
         int kAxis = reductionAxis(n);
-        boolean blocks = int4 && group > 0 && dims.length > kAxis && dims[kAxis] % group == 0 && dims[kAxis] > group;
+        boolean blocks = group > 0 && dims.length > kAxis && dims[kAxis] % group == 0 && dims[kAxis] > group;
         WeightQuant.Result r = blocks ? WeightQuant.blockwise(w.toFloats(), dims, kAxis, group, bits)
                 : WeightQuant.perChannel(w.toFloats(), dims, channelAxis(n), bits);
         DataType type = int4 && native4 ? DataType.INT4 : DataType.INT8;

@@ -58,34 +58,38 @@ class QuantFormatsTest {
     }
 
     @Test
-    void int4BlocksAlongKEmulatedBelowOpset21GiveWhatDequantizeLinearBlockSizeGivesAt21() throws Exception {
-        Model emulated = mlp(17), nativeBlocks = mlp(21);
-        QuantizationReport re = quantize(emulated, Precision.INT4_W16A, new QuantOptions(32, false, false, null));
-        QuantizationReport rn = quantize(nativeBlocks, Precision.INT4_W16A, new QuantOptions(32, false, false, null));
-        // MatMul K = 128: 4 blocks of 32; Gemm K = 16 < 32: per channel
-        assertEquals(List.of(32, 0), re.layers().stream().map(QuantizationReport.Layer::groupSize).toList());
-        assertTrue(re.layers().get(0).emulatedInt4() && !rn.layers().get(0).emulatedInt4());
-        Node dq = nativeBlocks.graph().nodes().stream().filter(n -> n.id().startsWith("mm_weight_dq")).findFirst().orElseThrow();
-        assertEquals(32, dq.attrLong("block_size", 0));
-        assertEquals(0, dq.attrLong("axis", -1));
-        assertEquals(DataType.INT4, nativeBlocks.graph().initializers().get(dq.input(0)).dataType());
-        assertTrue(emulated.graph().nodes().stream().anyMatch(n -> n.opType().equals("Reshape")));
-        Map<String, Tensor> in = OrtExecution.randomInputs(emulated, 8);
-        float[] a = OrtExecution.run(emulated, in).get("y").toFloats(), b = OrtExecution.run(nativeBlocks, in).get("y").toFloats();
-        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-5 * Math.max(1, Math.abs(a[i])), "output " + i);
-        assertEquals(re.outputSqnrDb(), rn.outputSqnrDb(), 0.01);
-        // where the rows of K differ in range, blocks beat one scale per channel on the same layer
-        Model uneven = mlp(17), unevenPerChannel;
-        float[] w = uneven.graph().initializers().get("w1").toFloats();
-        for (int i = 0; i < 32 * 16; i++) w[i] *= 8;
-        uneven.graph().putInitializer(Tensor.ofFloats("w1", new long[] {128, 16}, w));
-        unevenPerChannel = ModelCopy.of(uneven);
-        QuantizationReport blocks = quantize(uneven, Precision.INT4_W16A, new QuantOptions(32, false, false, null));
-        QuantizationReport perChannel = quantize(unevenPerChannel, Precision.INT4_W16A, QuantOptions.DEFAULT);
-        System.out.printf("int4 weights, uneven K rows: %.1f dB per channel, %.1f dB per block of 32%n",
-                perChannel.layers().get(0).weightSqnrDb(), blocks.layers().get(0).weightSqnrDb());
-        assertTrue(blocks.layers().get(0).weightSqnrDb() > perChannel.layers().get(0).weightSqnrDb() + 3,
-                blocks.layers().get(0).weightSqnrDb() + " vs " + perChannel.layers().get(0).weightSqnrDb());
+    void blocksAlongKEmulatedBelowOpset21GiveWhatDequantizeLinearBlockSizeGivesAt21() throws Exception {
+        for (Precision p : List.of(Precision.INT4_W16A, Precision.INT8_W16A)) {
+            boolean int4 = p.weightBits() == 4;
+            Model emulated = mlp(17), nativeBlocks = mlp(21);
+            QuantizationReport re = quantize(emulated, p, new QuantOptions(32, false, false, null));
+            QuantizationReport rn = quantize(nativeBlocks, p, new QuantOptions(32, false, false, null));
+            // MatMul K = 128: 4 blocks of 32; Gemm K = 16 < 32: per channel
+            assertEquals(List.of(32, 0), re.layers().stream().map(QuantizationReport.Layer::groupSize).toList());
+            assertEquals(int4, re.layers().get(0).emulatedInt4());
+            assertTrue(!rn.layers().get(0).emulatedInt4());
+            Node dq = nativeBlocks.graph().nodes().stream().filter(n -> n.id().startsWith("mm_weight_dq")).findFirst().orElseThrow();
+            assertEquals(32, dq.attrLong("block_size", 0));
+            assertEquals(0, dq.attrLong("axis", -1));
+            assertEquals(int4 ? DataType.INT4 : DataType.INT8, nativeBlocks.graph().initializers().get(dq.input(0)).dataType());
+            assertTrue(emulated.graph().nodes().stream().anyMatch(n -> n.opType().equals("Reshape")));
+            Map<String, Tensor> in = OrtExecution.randomInputs(emulated, 8);
+            float[] a = OrtExecution.run(emulated, in).get("y").toFloats(), b = OrtExecution.run(nativeBlocks, in).get("y").toFloats();
+            for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-5 * Math.max(1, Math.abs(a[i])), p.key() + " output " + i);
+            assertEquals(re.outputSqnrDb(), rn.outputSqnrDb(), 0.01);
+            // where the rows of K differ in range, blocks beat one scale per channel on the same layer
+            Model uneven = mlp(17), unevenPerChannel;
+            float[] w = uneven.graph().initializers().get("w1").toFloats();
+            for (int i = 0; i < 32 * 16; i++) w[i] *= 8;
+            uneven.graph().putInitializer(Tensor.ofFloats("w1", new long[] {128, 16}, w));
+            unevenPerChannel = ModelCopy.of(uneven);
+            QuantizationReport blocks = quantize(uneven, p, new QuantOptions(32, false, false, null));
+            QuantizationReport perChannel = quantize(unevenPerChannel, p, QuantOptions.DEFAULT);
+            System.out.printf("%s weights, uneven K rows: %.1f dB per channel, %.1f dB per block of 32%n", p.key(),
+                    perChannel.layers().get(0).weightSqnrDb(), blocks.layers().get(0).weightSqnrDb());
+            assertTrue(blocks.layers().get(0).weightSqnrDb() > perChannel.layers().get(0).weightSqnrDb() + 3,
+                    blocks.layers().get(0).weightSqnrDb() + " vs " + perChannel.layers().get(0).weightSqnrDb());
+        }
     }
 
     @Test
