@@ -41,7 +41,7 @@ public final class CalibratedRanges {
         Model m = model;
         if (cfg.options().equalize()) {
             m = ModelCopy.of(model);
-            Equalizer.equalize(m.graph(), new QuantizationReport());
+            Equalizer.equalize(m, new QuantizationReport());
         }
         Graph g = m.graph();
         LinkedHashSet<String> activations = new LinkedHashSet<>(), means = new LinkedHashSet<>();

@@ -47,7 +47,7 @@ public final class Quantizer {
         if (opset < 13) throw new StudioException("quantize", "", "per-channel QDQ needs opset 13 or later; the model imports " + opset);
         QuantOptions opt = cfg.options();
         QuantizationReport report = new QuantizationReport();
-        if (opt.equalize()) Equalizer.equalize(g, report);
+        if (opt.equalize()) Equalizer.equalize(model, report);
         List<Node> targets = new ArrayList<>();
         for (Node n : g.nodes()) if (quantizable(List.of(g), n, cfg) && cfg.precisionOf(n) != Precision.FP32) targets.add(n);
         LinkedHashSet<String> activations = new LinkedHashSet<>(), means = new LinkedHashSet<>();

@@ -102,7 +102,7 @@ class QuantFormatsTest {
         m.graph().putInitializer(Tensor.ofFloats("w1", w1.dims(), v));
         Model before = ModelCopy.of(m);
         QuantizationReport r = new QuantizationReport();
-        Equalizer.equalize(m.graph(), r);
+        Equalizer.equalize(m, r);
         assertEquals(1, r.equalizedPairs()); // conv1 → relu → conv2; conv2 → relu → pool is not a pair
         assertNotEquals(before.graph().initializers().get("w1").toFloats()[0], m.graph().initializers().get("w1").toFloats()[0]);
         Map<String, Tensor> in = OrtExecution.randomInputs(m, 4);
@@ -115,19 +115,35 @@ class QuantFormatsTest {
     }
 
     @Test
-    void equalisationLeavesClipPairsAloneAndCountsThem() {
+    void equalisationAcrossClipCarriesTheBoundPerChannelAndKeepsTheFp32Outputs() throws Exception {
         G g = new G(17).input("x", 1, 3, 8, 8).output("y");
-        g.weight("w1", -1, 1, 4, 3, 1, 1).weight("w2", -1, 1, 4, 4, 1, 1).scalar("lo", 0).scalar("hi", 6);
+        g.weight("w1", -1, 1, 4, 3, 1, 1).weight("w2", -1, 1, 4, 4, 1, 1).weight("w3", -1, 1, 4, 4, 1, 1).scalar("lo", 0).scalar("hi", 6);
         g.node("c1", "Conv", "x,w1", "a");
         g.node("clip", "Clip", "a,lo,hi", "b");
-        g.node("c2", "Conv", "b,w2", "y");
+        g.node("c2", "Conv", "b,w2", "c");
+        g.node("hs", "HardSwish", "c", "d");
+        g.node("c3", "Conv", "d,w3", "y");
         Model m = g.build();
-        float[] w1 = m.graph().initializers().get("w1").toFloats();
+        // unequal channels whose largest values the Clip does cut at 6
+        float[] v = m.graph().initializers().get("w1").toFloats();
+        for (int i = 0; i < v.length; i++) v[i] *= (i / 3 % 2 == 0) ? 20 : 0.05f;
+        m.graph().putInitializer(Tensor.ofFloats("w1", new long[] {4, 3, 1, 1}, v));
+        Model before = ModelCopy.of(m);
         QuantizationReport r = new QuantizationReport();
-        Equalizer.equalize(m.graph(), r);
-        assertEquals(0, r.equalizedPairs());
-        assertEquals(1, r.equalizationSkipped());
-        assertEquals(w1[0], m.graph().initializers().get("w1").toFloats()[0]);
+        Equalizer.equalize(m, r);
+        assertEquals(1, r.equalizedPairs(), "conv1 -> clip -> conv2");
+        assertEquals(1, r.equalizationSkipped(), "conv2 -> hardswish -> conv3");
+        assertNotEquals(v[0], m.graph().initializers().get("w1").toFloats()[0]);
+        List<String> ops = m.graph().nodes().stream().map(Node::opType).toList();
+        assertEquals(List.of("Conv", "Max", "Min", "Conv", "HardSwish", "Conv"), ops);
+        Map<String, Tensor> in = OrtExecution.randomInputs(m, 4);
+        float[] a = OrtExecution.run(before, in).get("y").toFloats(), b = OrtExecution.run(m, in).get("y").toFloats();
+        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-4 * Math.max(1, Math.abs(a[i])), "output " + i);
+        // the bound matters here: the same scaling with the scalar bound kept would change the outputs
+        float[] clipped = OrtExecution.run(before, in, List.of("b")).get("b").toFloats();
+        boolean cut = false;
+        for (float x : clipped) cut |= x == 6f;
+        assertTrue(cut, "the test input reaches the Clip's bound");
     }
 
     @Test
