@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "quantize", description = "post-training quantization (int8, int4, fp16, bf16) to a QDQ model, with SQNR against fp32",
         footer = """
-                Quantizes Conv/Gemm/MatMul weights (per output channel, or int4 per block of --group along K) and
+                Quantizes Conv/Gemm/MatMul weights (per output channel, or per block of --group along K) and
                 their input activations (per tensor, calibrated in ONNX Runtime), writes OUT.onnx and prints the
                 output SQNR against fp32 (and top-1 agreement for a classifier) measured on inputs not used
                 for calibration. Without --images/--calibration: seeded random N(0,1) inputs (--samples, --seed).
@@ -101,7 +101,7 @@ final class QuantizeCommand extends StudioCommand {
     String weights;
 
     @Option(names = "--group", paramLabel = "G", defaultValue = "0", description =
-            "int4 only: 0 = per output channel (default), 32/64/128 = per block along K")
+            "int8/int4 weights: 0 = per output channel (default), 32/64/128 = per block along K")
     int group;
 
     @Option(names = "--activations", paramLabel = "A", description = "int8 (default) or fp16 (weight-only: int8w16a, int4w16a)")
@@ -142,7 +142,7 @@ final class QuantizeCommand extends StudioCommand {
         if (!QuantConfig.METHODS.contains(method)) throw usage("--method must be minmax, percentile, entropy or mse, not '" + method + "'");
         Precision precision = precision(weights, activations);
         if (group != 0 && group != 32 && group != 64 && group != 128) throw usage("--group must be 0, 32, 64 or 128, not " + group);
-        if (group != 0 && precision.weightBits() != 4) throw usage("--group applies to --weights int4 only");
+        if (group != 0 && !precision.integerWeights()) throw usage("--group applies to integer weights (--weights int8 or int4) only");
         if (percentile <= 50 || percentile > 100) throw usage("--percentile must be in (50, 100], not " + percentile);
         if (samples < 1) throw usage("--samples takes a positive integer, not " + samples);
         Objective objective = Objective.parse(objectiveKey);

@@ -4,8 +4,8 @@ package org.npustudio.passes.quant;
  * Quantizer refinements beyond precision and calibration method (kept apart from {@link QuantConfig}'s
  * positional fields so adding one does not change every caller).
  *
- * @param groupSize int4 weights: 0 = one scale per output channel; 32/64/128 = one scale per block of that
- *                  many weights along the reduction (K) axis, as ONNX's DequantizeLinear block_size
+ * @param groupSize integer (int4 and int8) weights: 0 = one scale per output channel; 32/64/128 = one scale per
+ *                  block of that many weights along the reduction (K) axis, as ONNX's DequantizeLinear block_size
  * @param biasCorrection add (W − Ŵ)·E[x] to each quantized layer's bias (E[x] per input channel from the
  *                       calibration runs), so weight quantization does not shift the layer's mean output
  * @param equalize cross-layer equalisation of Conv → Relu/LeakyRelu/PRelu → Conv pairs before quantizing

@@ -61,7 +61,7 @@ public final class QuantReportFiles {
                 : String.format(Locale.ROOT, ", top-1 agreement with fp32 %.1f%%", 100 * r.top1Agreement())));
         if (r.equalizedPairs() >= 0) {
             out.add("cross-layer equalisation: " + r.equalizedPairs() + " Conv pairs" + (r.equalizationSkipped() == 0 ? ""
-                    : ", " + r.equalizationSkipped() + " skipped (Clip/ReLU6-like activation between them is not scale-invariant)"));
+                    : ", " + r.equalizationSkipped() + " skipped (HardSwish, Sigmoid or another activation between them that is not scale-invariant)"));
         }
         r.layers().stream().filter(l -> !Double.isNaN(l.sqnrDb())).sorted(java.util.Comparator.comparingDouble(QuantizationReport.Layer::sqnrDb))
                 .limit(5).forEach(l -> out.add(String.format(Locale.ROOT, "  weakest: %s %s %s output %.1f dB (weights alone %.1f dB)", l.nodeId(),

@@ -30,7 +30,7 @@ public final class QuantizePass extends BasePass {
                     PassOption.strings("int4-layers", List.of(), "node ids or names whose weights become int4"),
                     PassOption.strings("ops", List.copyOf(QuantConfig.DEFAULT_OPS), "operators to quantize"),
                     PassOption.strings("input-values", List.of(), "NAME=V: an input that must hold one value to run (e.g. sr=16000)"),
-                    PassOption.integer("group-size", 0, "int4 weights: 0 = per output channel, 32/64/128 = per block along K"),
+                    PassOption.integer("group-size", 0, "int4 and int8 weights: 0 = per output channel, 32/64/128 = per block along K"),
                     PassOption.bool("bias-correction", false, "correct each layer's bias for the mean shift of weight quantization"),
                     PassOption.bool("equalize", false, "cross-layer equalisation of Conv -> Relu -> Conv pairs before quantizing"),
                     PassOption.bool("report-sqnr", true, "measure each layer's SQNR against fp32 (extra ONNX Runtime runs)")),

@@ -33,12 +33,21 @@ public final class Quantizer {
     private Quantizer() {}
 
     public static QuantizationReport quantize(Model model, QuantConfig cfg) throws StudioException {
+        return quantize(model, cfg, null);
+    }
+
+    /**
+     * As {@link #quantize(Model, QuantConfig)} with activation ranges (and bias-correction means) measured
+     * beforehand by {@link CalibratedRanges#measure} on the same fp32 model and settings; only what they
+     * lack is calibrated here (nothing, for a model they were measured on). {@code ranges} null: calibrate.
+     */
+    public static QuantizationReport quantize(Model model, QuantConfig cfg, CalibratedRanges ranges) throws StudioException {
         Graph g = model.graph();
         long opset = GraphEdits.opset(model);
         if (opset < 13) throw new StudioException("quantize", "", "per-channel QDQ needs opset 13 or later; the model imports " + opset);
         QuantOptions opt = cfg.options();
         QuantizationReport report = new QuantizationReport();
-        if (opt.equalize()) Equalizer.equalize(g, report);
+        if (opt.equalize()) Equalizer.equalize(model, report);
         List<Node> targets = new ArrayList<>();
         for (Node n : g.nodes()) if (quantizable(List.of(g), n, cfg) && cfg.precisionOf(n) != Precision.FP32) targets.add(n);
         LinkedHashSet<String> activations = new LinkedHashSet<>(), means = new LinkedHashSet<>();
@@ -47,9 +56,22 @@ public final class Quantizer {
             if (p.integerActivations()) activations.add(n.input(0));
             if (opt.biasCorrection() && p.integerWeights() && BiasCorrection.applies(g, n)) means.add(n.input(0));
         }
-        CalibrationSet calib = calibrationSet(model, cfg);
-        report.setCalibrationSource(calib.source());
-        Calibration stats = activations.isEmpty() && means.isEmpty() ? Calibration.EMPTY : calibrate(model, activations, means, cfg, calib);
+        Calibration stats;
+        if (ranges == null) {
+            CalibrationSet calib = calibrationSet(model, cfg);
+            report.setCalibrationSource(calib.source());
+            stats = activations.isEmpty() && means.isEmpty() ? Calibration.EMPTY : calibrate(model, activations, means, cfg, calib);
+        } else {
+            report.setCalibrationSource(ranges.source());
+            stats = ranges.calibration(cfg);
+            activations.removeAll(stats.ranges().keySet());
+            means.removeAll(stats.means().keySet());
+            if (!activations.isEmpty() || !means.isEmpty()) {
+                Calibration more = calibrate(model, activations, means, cfg, calibrationSet(model, cfg));
+                stats.ranges().putAll(more.ranges());
+                stats.means().putAll(more.means());
+            }
+        }
         ValueNames names = ValueNames.deep(g);
         Map<String, String> rewired = new HashMap<>();
         for (Node n : targets) {
@@ -161,7 +183,7 @@ public final class Quantizer {
      * Runs the (legalized) fp32 model on the calibration inputs: the range of each of {@code activations}
      * and the per-channel mean (axis 1 for rank ≥ 3, else the last axis) of each of {@code means}.
      */
-    private static Calibration calibrate(Model model, LinkedHashSet<String> activations, LinkedHashSet<String> means,
+    static Calibration calibrate(Model model, LinkedHashSet<String> activations, LinkedHashSet<String> means,
                                          QuantConfig cfg, CalibrationSet calib) throws StudioException {
         Model runnable = ModelCopy.of(model);
         StandardRules.legalize(runnable);
@@ -267,8 +289,8 @@ public final class Quantizer {
 
     /**
      * Quantizes n's weight (seen through {@code scope}); the new tensors and the DequantizeLinear go in n's
-     * graph. int4 with {@code group} > 0 uses blocks along the reduction axis when its length is a multiple
-     * of the block (else per channel): from opset 21 as DequantizeLinear(block_size), below as int8 storage
+     * graph. With {@code group} > 0 (int4 or int8) blocks along the reduction axis are used when its length is a
+     * multiple of the block (else per channel): from opset 21 as DequantizeLinear(block_size), below as int8 storage
      * shaped [.., K/B, B, ..] → DequantizeLinear(scale 1) → Mul(scales [.., K/B, 1, ..]) → Reshape.
      */
     private static WeightPlacement quantizeWeight(Model model, List<Graph> scope, Node n, int bits, int group, ValueNames names) {
@@ -278,7 +300,7 @@ public final class Quantizer {
         boolean native4 = GraphEdits.opset(model) >= 21;
         boolean int4 = bits == 4;
         int kAxis = reductionAxis(n);
-        boolean blocks = int4 && group > 0 && dims.length > kAxis && dims[kAxis] % group == 0 && dims[kAxis] > group;
+        boolean blocks = group > 0 && dims.length > kAxis && dims[kAxis] % group == 0 && dims[kAxis] > group;
         WeightQuant.Result r = blocks ? WeightQuant.blockwise(w.toFloats(), dims, kAxis, group, bits)
                 : WeightQuant.perChannel(w.toFloats(), dims, channelAxis(n), bits);
         DataType type = int4 && native4 ? DataType.INT4 : DataType.INT8;

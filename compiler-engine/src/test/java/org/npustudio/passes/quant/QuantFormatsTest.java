@@ -58,34 +58,38 @@ class QuantFormatsTest {
     }
 
     @Test
-    void int4BlocksAlongKEmulatedBelowOpset21GiveWhatDequantizeLinearBlockSizeGivesAt21() throws Exception {
-        Model emulated = mlp(17), nativeBlocks = mlp(21);
-        QuantizationReport re = quantize(emulated, Precision.INT4_W16A, new QuantOptions(32, false, false, null));
-        QuantizationReport rn = quantize(nativeBlocks, Precision.INT4_W16A, new QuantOptions(32, false, false, null));
-        // MatMul K = 128: 4 blocks of 32; Gemm K = 16 < 32: per channel
-        assertEquals(List.of(32, 0), re.layers().stream().map(QuantizationReport.Layer::groupSize).toList());
-        assertTrue(re.layers().get(0).emulatedInt4() && !rn.layers().get(0).emulatedInt4());
-        Node dq = nativeBlocks.graph().nodes().stream().filter(n -> n.id().startsWith("mm_weight_dq")).findFirst().orElseThrow();
-        assertEquals(32, dq.attrLong("block_size", 0));
-        assertEquals(0, dq.attrLong("axis", -1));
-        assertEquals(DataType.INT4, nativeBlocks.graph().initializers().get(dq.input(0)).dataType());
-        assertTrue(emulated.graph().nodes().stream().anyMatch(n -> n.opType().equals("Reshape")));
-        Map<String, Tensor> in = OrtExecution.randomInputs(emulated, 8);
-        float[] a = OrtExecution.run(emulated, in).get("y").toFloats(), b = OrtExecution.run(nativeBlocks, in).get("y").toFloats();
-        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-5 * Math.max(1, Math.abs(a[i])), "output " + i);
-        assertEquals(re.outputSqnrDb(), rn.outputSqnrDb(), 0.01);
-        // where the rows of K differ in range, blocks beat one scale per channel on the same layer
-        Model uneven = mlp(17), unevenPerChannel;
-        float[] w = uneven.graph().initializers().get("w1").toFloats();
-        for (int i = 0; i < 32 * 16; i++) w[i] *= 8;
-        uneven.graph().putInitializer(Tensor.ofFloats("w1", new long[] {128, 16}, w));
-        unevenPerChannel = ModelCopy.of(uneven);
-        QuantizationReport blocks = quantize(uneven, Precision.INT4_W16A, new QuantOptions(32, false, false, null));
-        QuantizationReport perChannel = quantize(unevenPerChannel, Precision.INT4_W16A, QuantOptions.DEFAULT);
-        System.out.printf("int4 weights, uneven K rows: %.1f dB per channel, %.1f dB per block of 32%n",
-                perChannel.layers().get(0).weightSqnrDb(), blocks.layers().get(0).weightSqnrDb());
-        assertTrue(blocks.layers().get(0).weightSqnrDb() > perChannel.layers().get(0).weightSqnrDb() + 3,
-                blocks.layers().get(0).weightSqnrDb() + " vs " + perChannel.layers().get(0).weightSqnrDb());
+    void blocksAlongKEmulatedBelowOpset21GiveWhatDequantizeLinearBlockSizeGivesAt21() throws Exception {
+        for (Precision p : List.of(Precision.INT4_W16A, Precision.INT8_W16A)) {
+            boolean int4 = p.weightBits() == 4;
+            Model emulated = mlp(17), nativeBlocks = mlp(21);
+            QuantizationReport re = quantize(emulated, p, new QuantOptions(32, false, false, null));
+            QuantizationReport rn = quantize(nativeBlocks, p, new QuantOptions(32, false, false, null));
+            // MatMul K = 128: 4 blocks of 32; Gemm K = 16 < 32: per channel
+            assertEquals(List.of(32, 0), re.layers().stream().map(QuantizationReport.Layer::groupSize).toList());
+            assertEquals(int4, re.layers().get(0).emulatedInt4());
+            assertTrue(!rn.layers().get(0).emulatedInt4());
+            Node dq = nativeBlocks.graph().nodes().stream().filter(n -> n.id().startsWith("mm_weight_dq")).findFirst().orElseThrow();
+            assertEquals(32, dq.attrLong("block_size", 0));
+            assertEquals(0, dq.attrLong("axis", -1));
+            assertEquals(int4 ? DataType.INT4 : DataType.INT8, nativeBlocks.graph().initializers().get(dq.input(0)).dataType());
+            assertTrue(emulated.graph().nodes().stream().anyMatch(n -> n.opType().equals("Reshape")));
+            Map<String, Tensor> in = OrtExecution.randomInputs(emulated, 8);
+            float[] a = OrtExecution.run(emulated, in).get("y").toFloats(), b = OrtExecution.run(nativeBlocks, in).get("y").toFloats();
+            for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-5 * Math.max(1, Math.abs(a[i])), p.key() + " output " + i);
+            assertEquals(re.outputSqnrDb(), rn.outputSqnrDb(), 0.01);
+            // where the rows of K differ in range, blocks beat one scale per channel on the same layer
+            Model uneven = mlp(17), unevenPerChannel;
+            float[] w = uneven.graph().initializers().get("w1").toFloats();
+            for (int i = 0; i < 32 * 16; i++) w[i] *= 8;
+            uneven.graph().putInitializer(Tensor.ofFloats("w1", new long[] {128, 16}, w));
+            unevenPerChannel = ModelCopy.of(uneven);
+            QuantizationReport blocks = quantize(uneven, p, new QuantOptions(32, false, false, null));
+            QuantizationReport perChannel = quantize(unevenPerChannel, p, QuantOptions.DEFAULT);
+            System.out.printf("%s weights, uneven K rows: %.1f dB per channel, %.1f dB per block of 32%n", p.key(),
+                    perChannel.layers().get(0).weightSqnrDb(), blocks.layers().get(0).weightSqnrDb());
+            assertTrue(blocks.layers().get(0).weightSqnrDb() > perChannel.layers().get(0).weightSqnrDb() + 3,
+                    blocks.layers().get(0).weightSqnrDb() + " vs " + perChannel.layers().get(0).weightSqnrDb());
+        }
     }
 
     @Test
@@ -98,7 +102,7 @@ class QuantFormatsTest {
         m.graph().putInitializer(Tensor.ofFloats("w1", w1.dims(), v));
         Model before = ModelCopy.of(m);
         QuantizationReport r = new QuantizationReport();
-        Equalizer.equalize(m.graph(), r);
+        Equalizer.equalize(m, r);
         assertEquals(1, r.equalizedPairs()); // conv1 → relu → conv2; conv2 → relu → pool is not a pair
         assertNotEquals(before.graph().initializers().get("w1").toFloats()[0], m.graph().initializers().get("w1").toFloats()[0]);
         Map<String, Tensor> in = OrtExecution.randomInputs(m, 4);
@@ -111,19 +115,36 @@ class QuantFormatsTest {
     }
 
     @Test
-    void equalisationLeavesClipPairsAloneAndCountsThem() {
+    void equalisationAcrossClipCarriesTheBoundPerChannelAndKeepsTheFp32Outputs() throws Exception {
         G g = new G(17).input("x", 1, 3, 8, 8).output("y");
-        g.weight("w1", -1, 1, 4, 3, 1, 1).weight("w2", -1, 1, 4, 4, 1, 1).scalar("lo", 0).scalar("hi", 6);
+        g.weight("w1", -1, 1, 4, 3, 1, 1).weight("w2", -1, 1, 4, 4, 1, 1).weight("w3", -1, 1, 4, 4, 1, 1).scalar("lo", 0).scalar("hi", 6);
         g.node("c1", "Conv", "x,w1", "a");
         g.node("clip", "Clip", "a,lo,hi", "b");
-        g.node("c2", "Conv", "b,w2", "y");
+        g.node("c2", "Conv", "b,w2", "c");
+        g.node("hs", "HardSwish", "c", "d");
+        g.node("c3", "Conv", "d,w3", "y");
         Model m = g.build();
-        float[] w1 = m.graph().initializers().get("w1").toFloats();
+        // unequal channels whose largest values the Clip does cut at 6
+        float[] v = m.graph().initializers().get("w1").toFloats();
+        for (int i = 0; i < v.length; i++) v[i] *= (i / 3 % 2 == 0) ? 20 : 0.05f;
+        m.graph().putInitializer(Tensor.ofFloats("w1", new long[] {4, 3, 1, 1}, v));
+        Model before = ModelCopy.of(m);
         QuantizationReport r = new QuantizationReport();
-        Equalizer.equalize(m.graph(), r);
-        assertEquals(0, r.equalizedPairs());
-        assertEquals(1, r.equalizationSkipped());
-        assertEquals(w1[0], m.graph().initializers().get("w1").toFloats()[0]);
+        Equalizer.equalize(m, r);
+        assertEquals(1, r.equalizedPairs(), "conv1 -> clip -> conv2");
+        assertEquals(1, r.equalizationSkipped(), "conv2 -> hardswish -> conv3");
+        assertNotEquals(v[0], m.graph().initializers().get("w1").toFloats()[0]);
+        List<String> ops = m.graph().nodes().stream().map(Node::opType).toList();
+        assertEquals(List.of("Conv", "Max", "Min", "Conv", "HardSwish", "Conv"), ops);
+        Map<String, Tensor> in = OrtExecution.randomInputs(m, 4);
+        float[] a = OrtExecution.run(before, in).get("y").toFloats(), b = OrtExecution.run(m, in).get("y").toFloats();
+        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-4 * Math.max(1, Math.abs(a[i])), "output " + i);
+        // the bound matters here: the same scaling with the scalar bound kept would change the outputs
+        Model exposed = OrtExecution.exposing(before, List.of("b"));
+        float[] clipped = OrtExecution.run(exposed, in, List.of("b")).get("b").toFloats();
+        boolean cut = false;
+        for (float x : clipped) cut |= x == 6f;
+        assertTrue(cut, "the test input reaches the Clip's bound");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.npustudio.ir.Model;
 import org.npustudio.passes.ModelCopy;
 import org.npustudio.passes.Compilation;
 import org.npustudio.passes.Pipeline;
+import org.npustudio.passes.quant.CalibratedRanges;
 import org.npustudio.passes.quant.QuantConfig;
 import org.npustudio.passes.quant.QuantizationReport;
 import org.npustudio.passes.quant.Quantizer;
@@ -17,20 +18,34 @@ import org.npustudio.plan.Precision;
 
 /**
  * Measures precision assignments for real: a copy of the fp32 model quantized by {@link Quantizer} with
- * each listed layer at its precision and every other layer left fp32, run on the evaluation set. Results
- * are cached by assignment, so a search that comes back to an assignment does not pay twice.
+ * each listed layer at its precision and every other layer left fp32, run on the evaluation set. The fp32
+ * activations are calibrated once for all assignments ({@link CalibratedRanges}). Results are cached by
+ * assignment, so a search that comes back to an assignment does not pay twice.
  */
 public final class AssignmentEvaluator {
     private final Model fp32;
     private final QuantConfig cfg;
     private final EvaluationSet eval;
     private final Map<Map<String, Precision>, Accuracy> cache = new HashMap<>();
+    private final boolean shareCalibration;
+    private CalibratedRanges ranges;
     private int runs;
 
     public AssignmentEvaluator(Model fp32, QuantConfig cfg, EvaluationSet eval) {
+        this(fp32, cfg, eval, true);
+    }
+
+    /**
+     * @param shareCalibration true: every activation is calibrated once ({@link CalibratedRanges}, on the first
+     *                         assignment that needs it) and each assignment only builds its model and runs the
+     *                         evaluation inputs; false: each assignment calibrates on its own (same figures, slower;
+     *                         kept to measure the difference)
+     */
+    public AssignmentEvaluator(Model fp32, QuantConfig cfg, EvaluationSet eval, boolean shareCalibration) {
         this.fp32 = fp32;
         this.cfg = cfg;
         this.eval = eval;
+        this.shareCalibration = shareCalibration;
     }
 
     public EvaluationSet evaluationSet() { return eval; }
@@ -49,7 +64,7 @@ public final class AssignmentEvaluator {
         Accuracy a = Accuracy.EXACT;
         if (!key.isEmpty()) {
             Model copy = ModelCopy.of(fp32);
-            QuantizationReport r = Quantizer.quantize(copy, cfg.withLayers(key, Precision.FP32));
+            QuantizationReport r = Quantizer.quantize(copy, cfg.withLayers(key, Precision.FP32), rangesFor(key));
             // Nothing quantized (e.g. fp16 layers, which the quantizer keeps float): the fp32 model, no run needed.
             boolean unchanged = r.layers().isEmpty() && copy.graph().nodes().size() == fp32.graph().nodes().size()
                     && sameInitializers(copy, fp32);
@@ -58,6 +73,15 @@ public final class AssignmentEvaluator {
         runs++;
         cache.put(key, a);
         return a;
+    }
+
+    /** The shared ranges when the assignment needs calibration (integer activations or bias correction), else null. */
+    private CalibratedRanges rangesFor(Map<String, Precision> assignment) throws StudioException {
+        if (!shareCalibration) return null;
+        boolean needed = cfg.options().biasCorrection() && assignment.values().stream().anyMatch(Precision::integerWeights)
+                || assignment.values().stream().anyMatch(Precision::integerActivations);
+        if (needed && ranges == null) ranges = CalibratedRanges.measure(fp32, cfg);
+        return ranges;
     }
 
     private static boolean sameInitializers(Model a, Model b) {
@@ -72,7 +96,7 @@ public final class AssignmentEvaluator {
     /** A quantized copy of the model under the assignment (fp32 elsewhere). */
     public Model quantized(Map<String, Precision> perLayer) throws StudioException {
         Model copy = ModelCopy.of(fp32);
-        Quantizer.quantize(copy, cfg.withLayers(perLayer, Precision.FP32));
+        Quantizer.quantize(copy, cfg.withLayers(perLayer, Precision.FP32), rangesFor(perLayer));
         return copy;
     }
 

@@ -40,11 +40,12 @@ public final class SensitivityAnalysis {
     private SensitivityAnalysis() {}
 
     /**
-     * Evaluation inputs: the calibration files when given (the report says so), else {@link #EVAL_SAMPLES}
+     * Evaluation inputs: the calibration set or files when given (the report says so), else {@link #EVAL_SAMPLES}
      * seeded random inputs with seeds disjoint from the calibration's.
      */
     public static List<Map<String, Tensor>> evaluationInputs(Model model, QuantConfig cfg) throws StudioException {
         List<Map<String, Tensor>> feeds = new ArrayList<>();
+        if (cfg.options().calibration() != null) return cfg.options().calibration().feeds();
         if (!cfg.calibrationData().isEmpty()) {
             List<String> names = model.graph().inputs().stream().map(v -> v.name()).filter(n -> !model.graph().isInitializer(n)).toList();
             if (names.size() != 1) {
@@ -59,6 +60,7 @@ public final class SensitivityAnalysis {
 
     /** What {@link #evaluationInputs} used, for reports. */
     public static String inputsNote(QuantConfig cfg) {
+        if (cfg.options().calibration() != null) return cfg.options().calibration().source() + " (also used to evaluate)";
         return cfg.calibrationData().isEmpty()
                 ? EVAL_SAMPLES + " seeded random inputs (standard normal; no calibration data given)"
                 : cfg.calibrationData().size() + " calibration files (also used to evaluate)";

@@ -1,4 +1,4 @@
-package org.npustudio.passes.quant;
+package org.npustudio.testdata;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -14,13 +14,13 @@ import javax.imageio.ImageIO;
  * Seeded images of printed text (the inputs OCR models are trained on): dark words on a light, slightly
  * noisy background, some upside down (the PP-OCR direction classifier's second class), as PNG files.
  */
-final class TextImages {
+public final class TextImages {
     private static final String[] WORDS = {"invoice", "TOTAL 42.50", "Quantization", "NPU Studio", "2026-12-06", "receipt no. 1187",
         "Hello world", "ONNX Runtime", "depthwise", "int8 / fp16", "SQNR 30 dB", "MobileNet", "tensor", "calibration"};
 
     private TextImages() {}
 
-    static void write(Path dir, int count, int width, int height, long seed) throws Exception {
+    public static void write(Path dir, int count, int width, int height, long seed) throws Exception {
         Files.createDirectories(dir);
         Random r = new Random(seed);
         for (int i = 0; i < count; i++) {
