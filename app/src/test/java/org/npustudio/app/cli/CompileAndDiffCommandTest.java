@@ -52,7 +52,7 @@ class CompileAndDiffCommandTest {
         assertFalse(plain.out().contains("SQNR"), plain.out());
         CliRun noted = CliRun.of("compile", in.toString(), "--pipeline", pipeline.toString(), "-o", dir.resolve("b.onnx").toString(), "--notes");
         assertEquals(0, noted.status(), noted.err());
-        assertTrue(noted.out().matches("(?s).*· Gemm /fc1/Gemm int4 \\(emulated in int8\\): SQNR -?[0-9.]+ dB.*"), noted.out());
+        assertTrue(noted.out().matches("(?s).*· Gemm /fc1/Gemm int4w8a \\(emulated in int8\\): SQNR -?[0-9.]+ dB.*"), noted.out());
         assertTrue(noted.out().matches("(?s).*· Conv /conv1/Conv int8: SQNR -?[0-9.]+ dB.*"), noted.out());
         assertTrue(noted.out().contains("· model output SQNR "), noted.out());
     }
