@@ -38,13 +38,13 @@ final class PlanArgs {
         return new Opened(model, ref, p.plan());
     }
 
-    /** One line: how many layers an export quantized where the plan chose a precision, by weight bits. */
+    /** One line: how many layers an export quantized where the plan chose a precision, by precision (fp16 is not "int16"). */
     static String quantized(org.npustudio.passes.quant.QuantizationReport q) {
-        java.util.Map<Integer, Integer> byBits = new java.util.TreeMap<>();
-        for (var l : q.layers()) byBits.merge(l.weightBits(), 1, Integer::sum);
+        java.util.Map<String, Integer> byPrecision = new java.util.TreeMap<>();
+        for (var l : q.layers()) byPrecision.merge(l.precision().isEmpty() ? "int" + l.weightBits() : l.precision(), 1, Integer::sum);
         StringBuilder b = new StringBuilder();
-        for (var e : byBits.entrySet()) b.append(b.length() == 0 ? "" : ", ").append(e.getValue()).append(" at int").append(e.getKey()).append(" weights");
-        return "quantized " + q.layers().size() + " layers where the plan chose a precision (QDQ)" + (b.length() == 0 ? "" : ": " + b);
+        for (var e : byPrecision.entrySet()) b.append(b.length() == 0 ? "" : ", ").append(e.getValue()).append(" at ").append(e.getKey());
+        return "quantized " + q.layers().size() + " layers where the plan chose a precision below fp32" + (b.length() == 0 ? "" : ": " + b);
     }
 
     static void warn(List<String> warnings, PrintStream err) {

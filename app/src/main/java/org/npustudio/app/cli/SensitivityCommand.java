@@ -1,11 +1,9 @@
 package org.npustudio.app.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.npustudio.error.StudioException;
 import org.npustudio.io.AtomicFiles;
 import org.npustudio.ir.Model;
@@ -14,6 +12,7 @@ import org.npustudio.npusim.config.DeviceConfigReader;
 import org.npustudio.npusim.config.NpuConfig;
 import org.npustudio.npusim.optimise.Objective;
 import org.npustudio.npusim.precision.AutoPrecision;
+import org.npustudio.passes.quant.CalibrationSet;
 import org.npustudio.passes.quant.QuantConfig;
 import org.npustudio.passes.quant.sensitivity.Budget;
 import org.npustudio.plan.ModelRef;
@@ -87,10 +86,11 @@ final class SensitivityCommand extends StudioCommand {
             throw usage("a budget needs --npu NPU.yaml (to cost the precisions) and -o PLAN.yaml");
         }
         if (budget == null && planOut != null) throw usage("-o writes the chosen plan; give a budget (--budget-sqnr or --budget-top1)");
-        QuantConfig cfg = QuantConfig.defaults();
-        if (calibration != null) cfg = withCalibration(cfg, calibration);
         NpuConfig npu = npuFile == null ? null : npu(npuFile, ctx);
         Model m = shapes.open(modelFile);
+        QuantConfig cfg = QuantConfig.defaults();
+        // the quantizer's own folder reader: the same layouts (per-input subfolders, NAME_k files) and errors as quantize
+        if (calibration != null) cfg = cfg.withOptions(cfg.options().withCalibration(CalibrationSet.folder(m, calibration, Map.of())));
 
         AutoPrecision.Outcome out = AutoPrecision.run(m, ModelRef.of(modelFile), npu,
                 new AutoPrecision.Request(cfg, analysed, candidates, budget, objective),
@@ -138,19 +138,6 @@ final class SensitivityCommand extends StudioCommand {
             return Budget.top1(budgetTop1 / 100);
         }
         return null;
-    }
-
-    /** The .npy/.pb files of a folder, sorted by name; an empty folder is an error naming it. */
-    static QuantConfig withCalibration(QuantConfig cfg, Path dir) throws StudioException {
-        if (!Files.isDirectory(dir)) throw new StudioException(dir.toString(), "", "not a folder of calibration inputs");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".npy") || p.toString().endsWith(".pb")).sorted().toList();
-        } catch (IOException e) {
-            throw new StudioException(dir.toString(), "", "cannot list: " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) throw new StudioException(dir.toString(), "", "no .npy or .pb input files in the folder");
-        return new QuantConfig(cfg.method(), cfg.percentile(), files.size(), cfg.seed(), files, cfg.layers(), cfg.fallback(), cfg.ops(), cfg.inputValues());
     }
 
     static NpuConfig npu(Path file, CliContext ctx) throws StudioException {

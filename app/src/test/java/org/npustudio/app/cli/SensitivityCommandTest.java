@@ -58,7 +58,7 @@ class SensitivityCommandTest {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         CliRun r = CliRun.of("sensitivity", LENET, "--calibration", empty.toString());
         assertEquals(2, r.status());
-        assertEquals("npustudio: " + empty + ": no .npy or .pb input files in the folder", r.err().trim());
+        assertEquals("npustudio: " + empty + ": the folder holds no .npy or .pb files", r.err().trim()); // the wording quantize uses: one folder reader
         CliRun noNpu = CliRun.of("sensitivity", LENET, "--budget-sqnr", "30", "-o", dir.resolve("p.yaml").toString());
         assertEquals(2, noNpu.status());
         assertTrue(noNpu.err().contains("a budget needs --npu NPU.yaml"), noNpu.err());

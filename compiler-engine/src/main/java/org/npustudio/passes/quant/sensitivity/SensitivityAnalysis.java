@@ -1,6 +1,5 @@
 package org.npustudio.passes.quant.sensitivity;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +11,9 @@ import org.npustudio.ir.Model;
 import org.npustudio.ir.Node;
 import org.npustudio.ir.Tensor;
 import org.npustudio.passes.numeric.OrtExecution;
+import org.npustudio.passes.quant.CalibrationSet;
 import org.npustudio.passes.quant.QuantConfig;
 import org.npustudio.plan.Precision;
-import org.npustudio.runtime.TensorFiles;
 
 /**
  * Per-layer quantization sensitivity: for each quantizable layer and each precision, the model-output SQNR
@@ -46,14 +45,7 @@ public final class SensitivityAnalysis {
     public static List<Map<String, Tensor>> evaluationInputs(Model model, QuantConfig cfg) throws StudioException {
         List<Map<String, Tensor>> feeds = new ArrayList<>();
         if (cfg.options().calibration() != null) return cfg.options().calibration().feeds();
-        if (!cfg.calibrationData().isEmpty()) {
-            List<String> names = model.graph().inputs().stream().map(v -> v.name()).filter(n -> !model.graph().isInitializer(n)).toList();
-            if (names.size() != 1) {
-                throw new StudioException("sensitivity", "", "calibration files work for single-input models; this one has " + names.size());
-            }
-            for (Path p : cfg.calibrationData()) feeds.add(Map.of(names.get(0), TensorFiles.read(p)));
-            return feeds;
-        }
+        if (!cfg.calibrationData().isEmpty()) return CalibrationSet.files(model, cfg.calibrationData(), cfg.inputValues()).feeds();
         for (int i = 0; i < EVAL_SAMPLES; i++) feeds.add(OrtExecution.randomInputs(model, cfg.seed() + EVAL_SEED_OFFSET + i));
         return feeds;
     }
